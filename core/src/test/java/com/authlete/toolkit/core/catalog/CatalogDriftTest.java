@@ -1,0 +1,32 @@
+package com.authlete.toolkit.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.catalog.generator.CatalogGenerator;
+import com.authlete.toolkit.core.testing.Peers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.Test;
+
+/** The committed catalog must be exactly what the generator makes of the real OpenAPI description. */
+class CatalogDriftTest {
+
+    static final Path COMMITTED = Path.of("src/main/resources/com/authlete/toolkit/core/catalog/catalog.json");
+    static final Path NAMING = Path.of("src/test/resources/catalog/command-names.tsv");
+
+    @Test
+    void committedCatalogMatchesAFreshGeneration() throws Exception {
+        byte[] fresh = CatalogGenerator.generate(Peers.openApi(), NAMING);
+        if (Boolean.getBoolean("catalog.update")) {
+            Path temporary = Files.createTempFile(COMMITTED.toAbsolutePath().getParent(), "catalog", ".tmp");
+            Files.write(temporary, fresh);
+            Files.move(temporary, COMMITTED, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
+        assertThat(committed)
+                .as("catalog.json drifted from %s; run scripts/regenerate-catalog", Peers.OPENAPI)
+                .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,43 @@
+package com.authlete.toolkit.core.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds the external peers that some tests need, each through one setting; a test whose peer is missing is
+ * skipped with a message naming the setting. {@code .ci/run} sets them all and fails on any skip.
+ */
+public final class Peers {
+
+    /** Env variable: the Authlete OpenAPI description; {@code commands.tsv} is expected beside it. */
+    public static final String OPENAPI = "AUTHLETE_OPENAPI";
+    /** Env variable: the Prism executable ({@code @stoplight/prism-cli} 5.14.2). */
+    public static final String PRISM = "AUTHLETE_PRISM";
+
+    private Peers() {
+    }
+
+    public static Path openApi() {
+        return existingFile(OPENAPI, "the Authlete OpenAPI description (../shared/authlete/openapi.yaml)");
+    }
+
+    public static Path commandsTable() {
+        Path table = openApi().resolveSibling("commands.tsv");
+        assumeTrue(Files.isRegularFile(table), "skipped: no commands.tsv beside " + OPENAPI + " (" + table + ")");
+        return table;
+    }
+
+    public static Path prism() {
+        return existingFile(PRISM, "the Prism mock server executable (npm @stoplight/prism-cli 5.14.2)");
+    }
+
+    private static Path existingFile(String variable, String what) {
+        String value = System.getenv(variable);
+        assumeTrue(value != null && !value.isBlank(), "skipped: set " + variable + " to " + what);
+        Path path = Path.of(value).toAbsolutePath().normalize();
+        assumeTrue(Files.isRegularFile(path), "skipped: " + variable + " points to a missing file: " + path);
+        return path;
+    }
+}
