@@ -1,0 +1,218 @@
+package com.authlete.toolkit.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Sends requests to one API server with one {@link HttpClient}: adds the bearer token, runs the hooks around
+ * each exchange, streams successful responses and turns error statuses into {@link ApiException}s.
+ *
+ * <pre>{@code
+ * try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("https://us.authlete.com"))
+ *         .bearer(token).build()) {
+ *     try (TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null)) {
+ *         response.body().transferTo(System.out);
+ *     }
+ * }
+ * }</pre>
+ */
+public final class HttpTransport implements AutoCloseable {
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+    private final URI baseUrl;
+    private final String bearer;
+    private final Duration requestTimeout;
+    private final String userAgent;
+    private final List<ExchangeHook> hooks;
+
+    private HttpTransport(Builder builder) {
+        this.baseUrl = Objects.requireNonNull(builder.baseUrl, "baseUrl");
+        this.bearer = builder.bearer;
+        this.requestTimeout = builder.requestTimeout;
+        this.userAgent = builder.userAgent;
+        this.hooks = List.copyOf(builder.hooks);
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(builder.connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * Sends a request to {@code target} (path and query, relative to the base URL).
+     *
+     * @return the response of a 1xx-3xx status, with its body still to be read
+     * @throws ApiException     when the status is 400 or above
+     * @throws NetworkException when no answer arrives
+     */
+    public TransportResponse send(String method, String target, Map<String, String> headers, byte[] body)
+            throws ApiException, NetworkException {
+        URI uri = URI.create(baseUrl + (target.startsWith("/") ? target : "/" + target));
+        TransportRequest request = new TransportRequest(method, uri, TransportRequest.single(headers), body);
+        if (userAgent != null) {
+            request = request.withHeader("User-Agent", userAgent);
+        }
+        if (bearer != null) {
+            request = request.withHeader("Authorization", "Bearer " + bearer);
+        }
+        return send(request);
+    }
+
+    /** Sends a prepared request through the hooks; see {@link #send(String, String, Map, byte[])}. */
+    public TransportResponse send(TransportRequest request) throws ApiException, NetworkException {
+        TransportResponse response;
+        try {
+            response = new HookChain(0, request).proceed(request);
+        } catch (HttpConnectTimeoutException e) {
+            throw new NetworkException(request.uri(), "connection timed out", true, e);
+        } catch (HttpTimeoutException e) {
+            throw new NetworkException(request.uri(), "request timed out", true, e);
+        } catch (ConnectException e) {
+            throw new NetworkException(request.uri(), "cannot connect", false, e);
+        } catch (InterruptedIOException e) {
+            throw new NetworkException(request.uri(), "interrupted", false, e);
+        } catch (IOException e) {
+            throw new NetworkException(request.uri(), "network failure: " + describe(e), false, e);
+        }
+        if (response.status() >= 400) {
+            throw ErrorMapping.toException(response);
+        }
+        return response;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private TransportResponse exchange(TransportRequest request) throws IOException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
+                .method(request.method(), request.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (requestTimeout != null) {
+            builder.timeout(requestTimeout);
+        }
+        request.headers().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        try {
+            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            return new TransportResponse(response.statusCode(), response.headers().map(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for " + request.uri());
+        }
+    }
+
+    /** Frees the client's threads now; on JDK 21+ the JVM would otherwise wait for its selector at exit. */
+    @Override
+    public void close() {
+        Object self = client;
+        if (self instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception ignored) {
+                // Closing is best effort: the process is usually about to exit.
+            }
+        }
+    }
+
+    private final class HookChain implements ExchangeHook.Chain {
+        private final int index;
+        private final TransportRequest request;
+
+        HookChain(int index, TransportRequest request) {
+            this.index = index;
+            this.request = request;
+        }
+
+        @Override
+        public TransportRequest request() {
+            return request;
+        }
+
+        @Override
+        public TransportResponse proceed(TransportRequest next) throws IOException {
+            if (index == hooks.size()) {
+                return exchange(next);
+            }
+            return hooks.get(index).intercept(new HookChain(index + 1, next));
+        }
+    }
+
+    /** Configures a transport; only the base URL is required. */
+    public static final class Builder {
+        private URI baseUrl;
+        private String bearer;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout;
+        private String userAgent = "authlete-toolkit";
+        private final List<ExchangeHook> hooks = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder baseUrl(URI baseUrl) {
+            this.baseUrl = baseUrl;
+            return this;
+        }
+
+        /** The bearer token sent as {@code Authorization: Bearer ...}; null sends none. */
+        public Builder bearer(String token) {
+            this.bearer = token;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        /** Time allowed until the response headers arrive; null for no limit. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        public Builder userAgent(String userAgent) {
+            this.userAgent = userAgent;
+            return this;
+        }
+
+        /** Adds a hook; the first added is the outermost. */
+        public Builder hook(ExchangeHook hook) {
+            hooks.add(Objects.requireNonNull(hook));
+            return this;
+        }
+
+        public HttpTransport build() {
+            return new HttpTransport(this);
+        }
+    }
+}
