@@ -1,0 +1,218 @@
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.core.catalog.RequestBody;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Build step of the cli module: writes one Airline command class per catalog operation, and the index that
+ * routes command words to them, into target/generated-sources. Nothing here is per operation: every class
+ * comes from the catalog, so a new operation in the catalog is a new command with no code written.
+ *
+ * Run as a single-file program by Maven (exec plugin) with the module's class path, which has the catalog.
+ */
+public final class GenerateCommands {
+
+    private static final String PACKAGE = "com.authlete.toolkit.cli.generated";
+    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
+            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
+            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
+            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
+            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]).resolve(PACKAGE.replace('.', '/'));
+        Files.createDirectories(out);
+        Catalog catalog = Catalog.standard();
+        List<String> indexRows = new ArrayList<>();
+        for (Operation operation : catalog.operations()) {
+            String className = className(operation);
+            write(out.resolve(className + ".java"), commandClass(operation, className));
+            indexRows.add("            {" + quote(operation.command()) + ", " + quote(PACKAGE + "." + className) + ", "
+                    + quote(operation.summary() == null ? "" : operation.summary()) + "}");
+        }
+        write(out.resolve("CommandIndex.java"), index(catalog, indexRows));
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        // Leave unchanged files alone so incremental compilation stays incremental.
+        if (!Files.exists(file) || !java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+            Files.write(file, bytes);
+        }
+    }
+
+    private static String index(Catalog catalog, List<String> rows) {
+        return "package " + PACKAGE + ";\n\n"
+                + "/** Generated from the operation catalog by GenerateCommands; do not edit. */\n"
+                + "public final class CommandIndex {\n\n"
+                + "    /** The API version of the catalog the commands were generated from. */\n"
+                + "    public static final String API_VERSION = " + quote(catalog.apiVersion()) + ";\n\n"
+                + "    /** Command words, command class name, and summary, in catalog order. */\n"
+                + "    public static final String[][] COMMANDS = {\n"
+                + String.join(",\n", rows) + "\n    };\n\n"
+                + "    private CommandIndex() {\n    }\n}\n";
+    }
+
+    private static String commandClass(Operation operation, String className) {
+        StringBuilder fields = new StringBuilder();
+        StringBuilder collect = new StringBuilder();
+        for (Field parameter : operation.pathParameters()) {
+            option(fields, parameter, "Path parameter");
+            collect.append("        request.parameter(").append(quote(parameter.name())).append(", ")
+                    .append(fieldName(parameter)).append(");\n");
+        }
+        for (Field parameter : operation.queryParameters()) {
+            option(fields, parameter, "Query parameter");
+            collect.append("        request.parameter(").append(quote(parameter.name())).append(", ")
+                    .append(fieldName(parameter)).append(");\n");
+        }
+        for (Field field : operation.bodyFields()) {
+            option(fields, field, "Body field");
+            collect.append("        request.bodyField(").append(quote(field.name())).append(", ")
+                    .append(fieldName(field)).append(");\n");
+        }
+        String verb = operation.words().get(operation.words().size() - 1);
+        return "package " + PACKAGE + ";\n\n"
+                + "import com.authlete.toolkit.cli.OperationCommand;\n"
+                + "import com.authlete.toolkit.core.request.RequestBuilder;\n"
+                + "import com.github.rvesse.airline.annotations.Command;\n"
+                + "import com.github.rvesse.airline.annotations.Option;\n"
+                + "import com.github.rvesse.airline.annotations.help.Discussion;\n"
+                + "import java.util.List;\n\n"
+                + "/** {@code authlete " + operation.command() + "}: generated from the operation catalog; do not edit. */\n"
+                + "@Command(name = " + quote(verb) + ", description = "
+                + quote(operation.summary() == null ? verb : operation.summary()) + ")\n"
+                + "@Discussion(paragraphs = {" + discussion(operation).stream().map(GenerateCommands::quote)
+                        .collect(Collectors.joining(",\n        ", "\n        ", "\n")) + "})\n"
+                + "public final class " + className + " extends OperationCommand {\n\n"
+                + fields
+                + "    @Override\n    public String command() {\n        return " + quote(operation.command()) + ";\n    }\n\n"
+                + "    @Override\n    protected void collect(RequestBuilder request) {\n" + collect + "    }\n}\n";
+    }
+
+    private static List<String> discussion(Operation operation) {
+        List<String> paragraphs = new ArrayList<>();
+        paragraphs.add("Sends " + operation.method() + " " + operation.path()
+                + (operation.operationId() == null ? "" : " (operation " + operation.operationId() + ")") + ".");
+        RequestBody body = operation.body();
+        if (body != null) {
+            paragraphs.add("The request body is sent as "
+                    + (body.isForm() ? "application/x-www-form-urlencoded" : "JSON")
+                    + (body.required() ? " and is required" : "")
+                    + ". Give it with the body-field flags, with --body JSON (or --body @file.json), or as JSON on"
+                    + " standard input; a field set by a flag wins over --body, which wins over standard input.");
+        }
+        if (operation.list() != null) {
+            paragraphs.add("The response lists its items in '" + operation.list().field() + "'"
+                    + (operation.list().paginated() ? ", a page at a time (start, end, totalCount)." : "."));
+        }
+        if (!operation.authenticated()) {
+            paragraphs.add("This operation needs no API token.");
+        }
+        return paragraphs;
+    }
+
+    private static void option(StringBuilder out, Field field, String kind) {
+        out.append("    @Option(name = ").append(quote("--" + field.flag()))
+                .append(", title = ").append(quote(title(field)))
+                .append(", description = ").append(quote(description(field, kind))).append(")\n")
+                .append("    private ").append(field.isArray() ? "List<String>" : "String").append(' ')
+                .append(fieldName(field)).append(";\n\n");
+    }
+
+    private static String title(Field field) {
+        List<String> values = field.enumValues();
+        if (!values.isEmpty() && values.size() <= 4 && String.join("|", values).length() <= 40) {
+            return String.join("|", values);
+        }
+        return switch (field.valueType()) {
+            case "boolean" -> "true|false";
+            case "object" -> "json";
+            default -> values.isEmpty() ? field.valueType() : "value";
+        };
+    }
+
+    private static String description(Field field, String kind) {
+        StringBuilder text = new StringBuilder(kind).append(' ').append(field.name()).append(": ");
+        if (field.isArray()) {
+            text.append("array of ").append(field.valueType())
+                    .append("; repeat the flag once per item");
+            if ("object".equals(field.valueType())) {
+                text.append(" (each a JSON object, or a JSON array of objects)");
+            }
+        } else if ("object".equals(field.type())) {
+            text.append("JSON text");
+        } else {
+            text.append(field.type());
+        }
+        text.append('.');
+        if (!field.enumValues().isEmpty()) {
+            text.append(" One of: ").append(String.join(", ", field.enumValues())).append(" (any case).");
+        }
+        if (field.required()) {
+            text.append(" Required.");
+        }
+        return text.toString();
+    }
+
+    private static String className(Operation operation) {
+        StringBuilder name = new StringBuilder();
+        for (String word : operation.words()) {
+            for (String part : word.split("-")) {
+                if (!part.isEmpty()) {
+                    name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                }
+            }
+        }
+        return name.append("Command").toString();
+    }
+
+    private static String fieldName(Field field) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : field.flag().toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        String candidate = name.toString();
+        if (!Character.isJavaIdentifierStart(candidate.charAt(0))) {
+            candidate = "_" + candidate;
+        }
+        return KEYWORDS.contains(candidate.toLowerCase(Locale.ROOT)) ? candidate + "_" : candidate;
+    }
+
+    private static String quote(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20 || c > 0x7e) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

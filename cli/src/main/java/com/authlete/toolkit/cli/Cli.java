@@ -1,0 +1,159 @@
+package com.authlete.toolkit.cli;
+
+import com.authlete.toolkit.cli.generated.CommandIndex;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.transport.NetworkException;
+import com.authlete.toolkit.transport.TransportException;
+import com.github.rvesse.airline.SingleCommand;
+import com.github.rvesse.airline.builder.CliBuilder;
+import com.github.rvesse.airline.builder.GroupBuilder;
+import com.github.rvesse.airline.help.Help;
+import com.github.rvesse.airline.parser.errors.ParseArgumentsUnexpectedException;
+import com.github.rvesse.airline.parser.errors.ParseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command line as a function from arguments to an exit status: routes the words to a command, parses
+ * its flags with Airline, runs it, and turns every failure into one line on stderr and an {@link ExitCode}.
+ */
+public final class Cli {
+
+    private final Map<String, String> environment;
+    private final Terminal terminal;
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
+        this.environment = Map.copyOf(environment);
+        this.terminal = terminal;
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String... args) {
+        boolean debug = Arrays.asList(args).contains("--debug");
+        String command = String.join(" ", Router.leadingWords(args));
+        try {
+            return dispatch(args);
+        } catch (CliException e) {
+            return fail(e.exitCode(), e.getMessage(), e, debug);
+        } catch (ParseException e) {
+            return fail(ExitCode.USAGE, describe(e) + " (see 'authlete " + command + " --help')", e, debug);
+        } catch (InvalidInputException e) {
+            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
+        } catch (ApiException e) {
+            return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
+        } catch (NetworkException e) {
+            return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
+        } catch (TransportException e) {
+            return fail(ExitCode.ERROR, e.getMessage(), e, debug);
+        } catch (ReflectiveOperationException e) {
+            return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
+        } catch (IOException | UncheckedIOException e) {
+            return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
+        } catch (RuntimeException e) {
+            return fail(ExitCode.ERROR, "unexpected error: " + e, e, debug);
+        }
+    }
+
+    private int dispatch(String[] args)
+            throws CliException, InvalidInputException, TransportException, IOException, ReflectiveOperationException {
+        List<String> argList = Arrays.asList(args);
+        if (args.length > 0 && args[0].equals("--version")) {
+            out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
+            return ExitCode.OK.status();
+        }
+        if (args.length > 0 && args[0].equals("help")) {
+            return dispatch(withHelp(argList.subList(1, args.length)));
+        }
+        var match = Router.match(args);
+        if (match.isPresent()) {
+            return runCommand(match.get());
+        }
+        List<String> words = Router.leadingWords(args);
+        boolean wantsHelp = argList.contains("--help") || argList.contains("-h");
+        if (words.isEmpty()) {
+            if (args.length > 0 && !wantsHelp) {
+                throw CliException.usage("unknown flag " + args[0] + "; a command comes first (see 'authlete --help')");
+            }
+            HelpText.root(out);
+            return ExitCode.OK.status();
+        }
+        if (!Router.under(words).isEmpty()) {
+            HelpText.group(out, words);
+            return ExitCode.OK.status();
+        }
+        throw CliException.usage("unknown command '" + String.join(" ", words) + "' (see 'authlete --help')");
+    }
+
+    private static String[] withHelp(List<String> words) {
+        String[] args = words.toArray(new String[words.size() + 1]);
+        args[words.size()] = "--help";
+        return args;
+    }
+
+    private int runCommand(Router.Match match)
+            throws CliException, InvalidInputException, TransportException, IOException, ReflectiveOperationException {
+        @SuppressWarnings("unchecked")
+        Class<OperationCommand> type = (Class<OperationCommand>) Class.forName(match.className());
+        // Checked before parsing so that a command's help works even when other flags are incomplete.
+        if (match.rest().contains("--help") || match.rest().contains("-h")) {
+            commandHelp(match.command(), type);
+            return ExitCode.OK.status();
+        }
+        OperationCommand command = SingleCommand.singleCommand(type).parse(match.rest());
+        new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version()).run(command);
+        return ExitCode.OK.status();
+    }
+
+    /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
+    private void commandHelp(String command, Class<OperationCommand> type) throws IOException {
+        List<String> words = List.of(command.split(" "));
+        CliBuilder<OperationCommand> builder = com.github.rvesse.airline.Cli.builder("authlete");
+        GroupBuilder<OperationCommand> group = builder.withGroup(words.get(0));
+        for (String word : words.subList(1, words.size() - 1)) {
+            group = group.withSubGroup(word);
+        }
+        group.withCommand(type);
+        Help.help(builder.build().getMetadata(), words, out);
+    }
+
+    private static String describe(ParseException e) {
+        if (e instanceof ParseArgumentsUnexpectedException unexpected) {
+            return "unknown flag or argument: " + String.join(" ", unexpected.getUnparsedInput());
+        }
+        return e.getMessage();
+    }
+
+    private int fail(ExitCode code, String message, Throwable cause, boolean debug) {
+        err.println("error: " + oneLine(message));
+        if (debug) {
+            cause.printStackTrace(err);
+        }
+        err.flush();
+        return code.status();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "(no message)" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    static String version() {
+        try (InputStream in = Cli.class.getResourceAsStream("version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

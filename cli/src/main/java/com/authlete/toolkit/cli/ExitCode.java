@@ -1,0 +1,47 @@
+package com.authlete.toolkit.cli;
+
+/** The process exit statuses, documented in the README; scripts rely on them. */
+public enum ExitCode {
+    OK(0, "success"),
+    ERROR(1, "API error or other failure"),
+    USAGE(2, "usage error or bad input (unknown flag, malformed JSON, bad enum or number)"),
+    NOT_AUTHENTICATED(3, "not authenticated (no token, or HTTP 401)"),
+    FORBIDDEN(4, "forbidden (HTTP 403)"),
+    NOT_FOUND(5, "not found (HTTP 404)"),
+    RATE_LIMITED(6, "rate limited (HTTP 429)"),
+    SERVER_ERROR(7, "server error (HTTP 5xx)"),
+    NETWORK(8, "network failure or timeout");
+
+    private final int status;
+    private final String meaning;
+
+    ExitCode(int status, String meaning) {
+        this.status = status;
+        this.meaning = meaning;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The exit code for an HTTP error status. */
+    public static ExitCode forHttpStatus(int status) {
+        if (status == 401) {
+            return NOT_AUTHENTICATED;
+        }
+        if (status == 403) {
+            return FORBIDDEN;
+        }
+        if (status == 404) {
+            return NOT_FOUND;
+        }
+        if (status == 429) {
+            return RATE_LIMITED;
+        }
+        return status >= 500 ? SERVER_ERROR : ERROR;
+    }
+}

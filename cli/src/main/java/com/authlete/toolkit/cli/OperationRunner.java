@@ -1,0 +1,132 @@
+package com.authlete.toolkit.cli;
+
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.core.request.PreparedRequest;
+import com.authlete.toolkit.core.request.RequestBuilder;
+import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.render.PassthroughRenderer;
+import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.transport.ServerSelection;
+import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.transport.debug.DebugLogHook;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Runs one parsed operation command: builds the request, finds the token and server, sends, prints. */
+final class OperationRunner {
+
+    /** Bodies larger than this on stdin or in a file are refused rather than read into memory. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    private final Catalog catalog;
+    private final Map<String, String> environment;
+    private final Terminal terminal;
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final String version;
+
+    OperationRunner(Catalog catalog, Map<String, String> environment, Terminal terminal, InputStream stdin,
+                    PrintStream out, PrintStream err, String version) {
+        this.catalog = catalog;
+        this.environment = environment;
+        this.terminal = terminal;
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+        this.version = version;
+    }
+
+    void run(OperationCommand command) throws CliException, InvalidInputException, TransportException, IOException {
+        Operation operation = catalog.operation(command.command());
+        GlobalOptions global = command.global();
+        PreparedRequest request = prepare(operation, command);
+        URI baseUrl = baseUrl(global);
+        String token = null;
+        if (operation.authenticated()) {
+            token = new CredentialChain(environment).resolve(global.bearer).map(ResolvedToken::token)
+                    .orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
+                            "no API token: pass --bearer or set " + CredentialChain.BEARER_ENV));
+        }
+        HttpTransport.Builder builder = HttpTransport.builder().baseUrl(baseUrl).bearer(token)
+                .userAgent("authlete-cli/" + version);
+        if (global.debug) {
+            builder.hook(new DebugLogHook(err));
+        }
+        try (HttpTransport http = builder.build();
+             TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
+            new PassthroughRenderer(terminal.stdoutIsTerminal()).render(response.body(), out);
+        }
+    }
+
+    private PreparedRequest prepare(Operation operation, OperationCommand command) throws InvalidInputException, CliException {
+        RequestBuilder builder = RequestBuilder.forOperation(operation);
+        GlobalOptions global = command.global();
+        boolean bodyFromStdin = global.body != null && global.body.equals("@-");
+        if (operation.body() != null && !terminal.stdinIsTerminal() && !bodyFromStdin) {
+            builder.bodyJson(read(stdin, "standard input"), "the JSON on standard input");
+        }
+        if (global.body != null) {
+            builder.bodyJson(bodyFlag(global.body), "--body");
+        }
+        command.collect(builder);
+        return builder.build();
+    }
+
+    private String bodyFlag(String value) throws CliException {
+        if (!value.startsWith("@")) {
+            return value;
+        }
+        if (value.equals("@-")) {
+            return read(stdin, "standard input");
+        }
+        Path file = Path.of(value.substring(1));
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, "--body file " + file);
+        } catch (NoSuchFileException e) {
+            throw CliException.usage("--body file not found: " + file);
+        } catch (IOException e) {
+            throw CliException.usage("cannot read --body file " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static String read(InputStream in, String what) throws CliException {
+        try {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw CliException.usage(what + " holds more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.usage("cannot read " + what + ": " + e.getMessage());
+        }
+    }
+
+    private URI baseUrl(GlobalOptions global) throws CliException {
+        Integer index = null;
+        if (global.server != null) {
+            try {
+                index = Integer.valueOf(global.server.strip());
+            } catch (NumberFormatException e) {
+                throw CliException.usage("--server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got '" + global.server + "'");
+            }
+        }
+        try {
+            return ServerSelection.resolve(global.serverUrl, index, catalog.servers());
+        } catch (IllegalArgumentException e) {
+            String flag = global.serverUrl != null && !global.serverUrl.isBlank() ? "--server-url" : "--server";
+            throw CliException.usage(flag + ": " + e.getMessage());
+        }
+    }
+}

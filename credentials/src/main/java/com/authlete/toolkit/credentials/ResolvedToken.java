@@ -1,0 +1,27 @@
+package com.authlete.toolkit.credentials;
+
+import java.util.Objects;
+
+/**
+ * A bearer token and where it came from. {@link #toString()} never shows the token itself.
+ *
+ * @param token  the token
+ * @param origin where it was found, for diagnostics, such as {@code --bearer} or {@code AUTHLETE_BEARER}
+ */
+public record ResolvedToken(String token, String origin) {
+
+    public ResolvedToken {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** The token with all but its last four characters hidden. */
+    public String masked() {
+        return token.length() <= 8 ? "****" : "****" + token.substring(token.length() - 4);
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedToken[" + masked() + " from " + origin + "]";
+    }
+}

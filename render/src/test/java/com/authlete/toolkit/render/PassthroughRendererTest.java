@@ -1,0 +1,30 @@
+package com.authlete.toolkit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class PassthroughRendererTest {
+
+    private static String render(String json, boolean terminalNewline) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PassthroughRenderer(terminalNewline).render(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keepsBytesFieldOrderAndNumberPrecision() throws Exception {
+        String json = "{\"z\":1,\"a\":123456789012345678901234567890,\"f\":1.10,\"s\":\"é\"}";
+        assertThat(render(json, false)).isEqualTo(json);
+    }
+
+    @Test
+    void addsALineBreakForTerminalsOnlyWhenMissing() throws Exception {
+        assertThat(render("{}", true)).isEqualTo("{}\n");
+        assertThat(render("{}\n", true)).isEqualTo("{}\n");
+        assertThat(render("", true)).isEmpty();
+    }
+}
