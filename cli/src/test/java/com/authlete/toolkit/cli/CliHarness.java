@@ -1,0 +1,41 @@
+package com.authlete.toolkit.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the command line in-process with a chosen environment and stdin, capturing exit status and output. */
+final class CliHarness {
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private final Map<String, String> environment = new HashMap<>();
+    private String stdin = "";
+    private boolean stdinIsTerminal = true;
+
+    CliHarness env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Feeds text on a non-terminal stdin, as a pipe would. */
+    CliHarness pipe(String text) {
+        this.stdin = text;
+        this.stdinIsTerminal = false;
+        return this;
+    }
+
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new Cli(environment, new Terminal(stdinIsTerminal, false),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

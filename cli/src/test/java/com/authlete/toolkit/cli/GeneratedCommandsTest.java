@@ -1,0 +1,83 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.cli.generated.CommandIndex;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.core.catalog.Operation;
+import com.github.rvesse.airline.SingleCommand;
+import com.github.rvesse.airline.annotations.Option;
+import com.github.rvesse.airline.model.CommandMetadata;
+import com.github.rvesse.airline.model.OptionMetadata;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The generated command classes agree with the catalog, and Airline accepts every one of them. */
+class GeneratedCommandsTest {
+
+    private static final Catalog CATALOG = Catalog.standard();
+
+    @Test
+    void everyCatalogOperationHasOneCommandClassAndViceVersa() {
+        assertThat(Arrays.stream(CommandIndex.COMMANDS).map(row -> row[0]).toList())
+                .containsExactlyElementsOf(CATALOG.operations().stream().map(Operation::command).toList());
+        assertThat(CommandIndex.COMMANDS.length).isEqualTo(84);
+    }
+
+    @Test
+    void airlineLoadsEveryCommandWithExactlyTheCatalogFlagsPlusTheGlobalOnes() throws Exception {
+        Set<String> global = globalFlags();
+        for (String[] row : CommandIndex.COMMANDS) {
+            Operation operation = CATALOG.operation(row[0]);
+            // Loading the metadata is what fails on duplicate option names.
+            CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata();
+            Set<String> flags = metadata.getAllOptions().stream()
+                    .flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
+            Set<String> expected = Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
+                    .map(field -> "--" + field.flag()).collect(Collectors.toCollection(HashSet::new));
+            expected.addAll(global);
+            expected.add("-h");
+            expected.add("--help");
+            assertThat(flags).as("flags of %s", row[0]).isEqualTo(expected);
+            assertThat(((OperationCommand) Class.forName(row[1]).getDeclaredConstructor().newInstance()).command())
+                    .isEqualTo(row[0]);
+        }
+    }
+
+    @Test
+    void globalFlagsAreReservedSoNoBodyFieldCanShadowThem() {
+        Set<String> reserved = CATALOG.reservedFlags().stream().map(flag -> "--" + flag).collect(Collectors.toSet());
+        assertThat(reserved).containsAll(globalFlags()).contains("--help", "--version");
+        for (Operation operation : CATALOG.operations()) {
+            for (Field field : operation.bodyFields()) {
+                assertThat(reserved).as("%s body field %s", operation.command(), field.name())
+                        .doesNotContain("--" + field.flag());
+            }
+        }
+    }
+
+    @Test
+    void metadataListsOptionTypesForHelp() throws Exception {
+        CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row("client create")[1])).getCommandMetadata();
+        OptionMetadata clientType = metadata.getAllOptions().stream()
+                .filter(option -> option.getOptions().contains("--client-type")).findFirst().orElseThrow();
+        assertThat(clientType.getTitle()).isEqualTo("PUBLIC|CONFIDENTIAL");
+        assertThat(clientType.getDescription()).contains("clientType", "PUBLIC, CONFIDENTIAL");
+    }
+
+    private static String[] row(String command) {
+        return Arrays.stream(CommandIndex.COMMANDS).filter(r -> r[0].equals(command)).findFirst().orElseThrow();
+    }
+
+    private static Set<String> globalFlags() {
+        return Arrays.stream(GlobalOptions.class.getDeclaredFields())
+                .map(field -> field.getAnnotation(Option.class)).filter(o -> o != null)
+                .flatMap(o -> List.of(o.name()).stream()).collect(Collectors.toSet());
+    }
+}

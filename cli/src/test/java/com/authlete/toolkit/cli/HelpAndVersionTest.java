@@ -1,0 +1,52 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HelpAndVersionTest {
+
+    @Test
+    void rootHelpListsGroupsGlobalFlagsAndExitCodes() {
+        for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
+            CliHarness.Result result = new CliHarness().run(args);
+            assertThat(result.exitCode()).isZero();
+            assertThat(result.out()).contains("Usage:", "Groups:", "client", "verifiable-credentials", "--server-url",
+                    "--bearer", "Exit codes:", "8  network failure");
+        }
+    }
+
+    @Test
+    void groupHelpListsCommandsAndSubgroups() {
+        CliHarness.Result result = new CliHarness().run("client", "--help");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Usage: authlete client <command>", "create", "Create Client", "update-form",
+                "Subgroups:", "management");
+
+        assertThat(new CliHarness().run("client", "management").out())
+                .contains("refresh-secret", "list-authorized-applications");
+    }
+
+    @Test
+    void commandHelpShowsAllWordsParametersAndBodyFieldsWithTypesAndEnums() {
+        CliHarness.Result result = new CliHarness().run("client", "create", "--help");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("authlete client create - Create Client")
+                .contains("--service-id <string>", "Path parameter serviceId: string. Required.")
+                .contains("--client-name <string>", "Body field clientName: string.")
+                .contains("--client-type <PUBLIC|CONFIDENTIAL>")
+                .contains("--grant-types <value>", "array of string; repeat the flag once per")
+                .contains("--default-max-age <integer>")
+                .contains("--bearer <token>", "POST /api/{serviceId}/client/create");
+        assertThat(new CliHarness().run("help", "client", "create").out()).isEqualTo(result.out());
+    }
+
+    @Test
+    void versionNamesTheApiVersionOfTheCatalog() {
+        CliHarness.Result result = new CliHarness().run("--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).matches("authlete \\S+ \\(Authlete API 3\\.0\\.16\\)\\n");
+    }
+}

@@ -1,0 +1,221 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Operation commands end to end, in-process, against a stub API server. */
+class OperationCommandTest {
+
+    private static final String EXACT_JSON = "{\"z\":1,\"big\":123456789012345678901234567890,\"f\":1.10}";
+
+    private StubServer stub;
+
+    @BeforeEach
+    void start() throws IOException {
+        stub = new StubServer().handler(request -> Reply.json(200, EXACT_JSON));
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private CliHarness cli() {
+        return new CliHarness().env("AUTHLETE_BEARER", "env-token-1234");
+    }
+
+    private String[] args(String... words) {
+        String[] all = new String[words.length + 2];
+        System.arraycopy(words, 0, all, 0, words.length);
+        all[words.length] = "--server-url";
+        all[words.length + 1] = stub.url();
+        return all;
+    }
+
+    @Test
+    void serviceListSendsQueryAndTokenAndPrintsTheBodyUnchanged() {
+        CliHarness.Result result = cli().run(args("service", "list", "--start", "0", "--end", "5"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo(EXACT_JSON);
+        assertThat(result.err()).isEmpty();
+        StubServer.Recorded request = stub.lastRequest();
+        assertThat(request.method()).isEqualTo("GET");
+        assertThat(request.target()).isEqualTo("/api/service/get/list?start=0&end=5");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer env-token-1234");
+    }
+
+    @Test
+    void bearerFlagWinsOverTheEnvironment() {
+        cli().run(args("service", "get", "--service-id", "7", "--bearer", "flag-token-9"));
+        assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer flag-token-9");
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/7/service/get");
+    }
+
+    @Test
+    void clientCreateBuildsTheBodyFromFlagsWithRepeatedArrays() {
+        CliHarness.Result result = cli().run(args("client", "create", "--service-id", "715948317",
+                "--client-name", "My Client", "--grant-types", "AUTHORIZATION_CODE", "--grant-types", "refresh_token"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/715948317/client/create");
+        assertThat(stub.lastRequest().header("Content-Type")).startsWith("application/json");
+        assertThat(stub.lastRequest().body())
+                .isEqualTo("{\"clientName\":\"My Client\",\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"]}");
+    }
+
+    @Test
+    void flagsWinOverStdinFieldByField() {
+        CliHarness.Result result = cli().pipe("{\"clientName\":\"x\",\"description\":\"d\"}")
+                .run(args("client", "create", "--service-id", "715948317", "--client-name", "y"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"y\",\"description\":\"d\"}");
+    }
+
+    @Test
+    void bodyFlagWinsOverStdinAndFlagsWinOverBody(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("client.json");
+        Files.writeString(file, "{\"clientName\":\"file\",\"developer\":\"file\",\"description\":\"file\"}");
+        CliHarness.Result result = cli().pipe("{\"clientName\":\"stdin\",\"clientUri\":\"https://stdin\"}")
+                .run(args("client", "create", "--service-id", "1", "--body", "@" + file, "--developer", "flag"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().body()).isEqualTo(
+                "{\"clientName\":\"file\",\"clientUri\":\"https://stdin\",\"developer\":\"flag\",\"description\":\"file\"}");
+    }
+
+    @Test
+    void stdinIsNotReadWhenItIsATerminal() {
+        CliHarness.Result result = cli().run(args("client", "create", "--service-id", "1", "--client-name", "y"));
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"y\"}");
+    }
+
+    @Test
+    void runtimeOperationTakesItsBodyFromTheBodyFlag() {
+        CliHarness.Result result = cli().run(args("authorization", "process-request", "--service-id", "715948317",
+                "--body", "{\"parameters\":\"response_type=code&client_id=1\"}"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/715948317/auth/authorization");
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"parameters\":\"response_type=code&client_id=1\"}");
+    }
+
+    @Test
+    void nestedGroupCommandWithRequiredQuery() {
+        CliHarness.Result result = cli().run(args("client", "management", "list-authorized-applications",
+                "--service-id", "1", "--subject", "alice"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/1/client/authorization/get/list?subject=alice");
+    }
+
+    @Test
+    void updateFormSendsFormEncodingAndTheBodyPrefixResolvesTheClientIdCollision() {
+        CliHarness.Result result = cli().run(args("client", "update-form", "--service-id", "1", "--client-id", "2",
+                "--client-name", "A B", "--body-client-id", "2", "--redirect-uris", "https://a/cb", "--redirect-uris", "https://b/cb"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/1/client/update/2");
+        assertThat(stub.lastRequest().header("Content-Type")).isEqualTo("application/x-www-form-urlencoded");
+        assertThat(stub.lastRequest().body())
+                .isEqualTo("clientName=A+B&clientId=2&redirectUris=https%3A%2F%2Fa%2Fcb&redirectUris=https%3A%2F%2Fb%2Fcb");
+    }
+
+    @Test
+    void missingTokenIsExitThreeWithAHintAndNoRequest() {
+        CliHarness.Result result = new CliHarness().run(args("service", "list"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).isEqualTo("error: no API token: pass --bearer or set AUTHLETE_BEARER\n");
+        assertThat(result.out()).isEmpty();
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void theHealthCheckNeedsNoToken() {
+        stub.handler(request -> new Reply(200, java.util.Map.of("Content-Type", "text/plain"), "OK".getBytes()));
+        CliHarness.Result result = new CliHarness().run(args("utility", "get-api-lifecycle-healthcheck", "--extended", "true"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).isEqualTo("OK");
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/lifecycle/healthcheck?extended=true");
+        assertThat(stub.lastRequest().header("Authorization")).isNull();
+    }
+
+    @ParameterizedTest(name = "HTTP {0} -> exit {1}")
+    @CsvSource({"400, 1", "401, 3", "403, 4", "404, 5", "409, 1", "429, 6", "500, 7", "503, 7"})
+    void httpErrorsMapToDocumentedExitCodesWithTheApiMessage(int status, int exitCode) {
+        stub.handler(request -> Reply.json(status,
+                "{\"resultCode\":\"A000" + status + "\",\"resultMessage\":\"[A000" + status + "] it failed.\"}"));
+        CliHarness.Result result = cli().run(args("service", "get", "--service-id", "1"));
+
+        assertThat(result.exitCode()).isEqualTo(exitCode);
+        assertThat(result.err()).isEqualTo("error: [A000" + status + "] it failed. (HTTP " + status + ")\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableServerIsExitEight() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliHarness.Result result = cli().run("service", "list", "--server-url", "http://127.0.0.1:" + closedPort);
+
+        assertThat(result.exitCode()).isEqualTo(8);
+        assertThat(result.err()).startsWith("error: cannot connect").doesNotContain("Exception").hasLineCount(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "unknown flag       | service list --nope                              | unknown flag or argument: --nope (see 'authlete service list --help')",
+            "malformed integer  | service list --start abc                         | --start expects an integer, got 'abc'",
+            "bad enum           | client create --service-id 1 --client-type secret | --client-type does not accept 'secret'; allowed values: PUBLIC, CONFIDENTIAL",
+            "bad boolean        | client create --service-id 1 --locked maybe      | --locked expects true or false, got 'maybe'",
+            "malformed body     | client create --service-id 1 --body {oops        | --body is not valid JSON",
+            "missing path param | client get --service-id 1                        | missing required flag --client-id",
+            "missing query      | client management list-authorized-applications --service-id 1 | missing required flag --subject",
+            "missing body       | token process --service-id 1                     | 'token process' needs a request body",
+            "body on GET        | service get --service-id 1 --body {}             | 'service get' takes no request body",
+            "unknown command    | client frobnicate                                | unknown command 'client frobnicate' (see 'authlete --help')",
+            "bad server index   | service list --server 9                          | --server: server index 9 is out of range 0..3",
+            "bad server value   | service list --server eu                         | --server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got 'eu'",
+            "flag before words  | --bogus service list                             | unknown flag --bogus; a command comes first",
+            "missing flag value | service list --start                             | --start",
+            "missing body file  | client create --service-id 1 --body @/nonexistent/x.json | --body file not found: /nonexistent/x.json",
+    })
+    void badInputIsExitTwoWithOneClearLine(String name, String commandLine, String message) {
+        CliHarness.Result result = cli().run(commandLine.trim().split("\\s+"));
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ").contains(message).hasLineCount(1).doesNotContain("\tat ");
+        assertThat(stub.requests()).isEmpty();
+    }
+
+    @Test
+    void debugAddsTheExchangeAndStackTracesOnStderrOnly() {
+        stub.handler(request -> Reply.json(404, "{\"resultCode\":\"A1\",\"resultMessage\":\"gone\"}"));
+        CliHarness.Result result = cli().run(args("service", "get", "--service-id", "1", "--debug"));
+
+        assertThat(result.exitCode()).isEqualTo(5);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).contains("> GET " + stub.url() + "/api/1/service/get")
+                .contains("> Authorization: [REDACTED]").contains("< HTTP 404")
+                .contains("error: gone [A1] (HTTP 404)").contains("\tat ")
+                .doesNotContain("env-token-1234");
+    }
+}
