@@ -116,6 +116,33 @@ class HttpTransportTest {
     }
 
     @Test
+    void aNoContentAnswerThatAnnouncesABodyIsStillASuccessWithNoBody() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket socket = server.accept()) {
+                    java.io.BufferedReader in = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                        // Read the request head.
+                    }
+                    socket.getOutputStream().write(("HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\n"
+                            + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException ignored) {
+                    // The test fails on the client side if the answer is not sent.
+                }
+            });
+            answer.start();
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort())).build();
+                 TransportResponse response = http.send("DELETE", "/api/1/hsk/delete/h", Map.of(), null)) {
+                assertThat(response.status()).isEqualTo(204);
+                assertThat(response.body().readAllBytes()).isEmpty();
+            }
+            answer.join(5000);
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsANetworkException() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
