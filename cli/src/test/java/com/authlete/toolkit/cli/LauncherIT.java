@@ -1,0 +1,71 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The packaged jar through the real {@code ./authlete} launcher, against an in-process stub server. */
+class LauncherIT {
+
+    private StubServer stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubServer().handler(request -> Reply.json(200, "{\"f\":1.10,\"n\":123456789012345678901234567890}"));
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    @Test
+    void pipedJsonIsMergedUnderTheFlags() throws Exception {
+        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "launcher-token"),
+                "{\"clientName\":\"x\"}",
+                List.of("client", "create", "--service-id", "715948317", "--client-name", "y", "--server-url", stub.url()));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"y\"}");
+        assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer launcher-token");
+        assertThat(result.out()).isEqualTo("{\"f\":1.10,\"n\":123456789012345678901234567890}");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void pipedJsonAloneIsTheBody() throws Exception {
+        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"),
+                "{\"parameters\":\"response_type=code&client_id=1\"}",
+                List.of("authorization", "process-request", "--service-id", "1", "--server-url", stub.url()));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"parameters\":\"response_type=code&client_id=1\"}");
+    }
+
+    @Test
+    void errorsAreOneLineOnStderrWithTheDocumentedStatus() throws Exception {
+        stub.handler(request -> Reply.json(403, "{\"resultCode\":\"A001215\",\"resultMessage\":\"[A001215] Forbidden.\"}"));
+        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"), null,
+                List.of("service", "get", "--service-id", "1", "--server-url", stub.url()));
+
+        assertThat(result.exitCode()).isEqualTo(4);
+        assertThat(result.err()).isEqualTo("error: [A001215] Forbidden. (HTTP 403)\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void helpAndVersionWorkWithoutAnyToken() throws Exception {
+        LauncherProcess.Result help = LauncherProcess.run(Map.of(), null, List.of("client", "create", "--help"));
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("authlete client create", "--client-name <string>");
+
+        LauncherProcess.Result version = LauncherProcess.run(Map.of(), null, List.of("--version"));
+        assertThat(version.out()).startsWith("authlete ");
+    }
+}
