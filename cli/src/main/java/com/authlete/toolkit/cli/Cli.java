@@ -43,7 +43,8 @@ public final class Cli {
 
     public int run(String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
-        String command = String.join(" ", Router.leadingWords(args));
+        String command = Router.match(args).map(Router.Match::command)
+                .orElse(String.join(" ", Router.leadingWords(args)));
         try {
             return dispatch(args);
         } catch (CliException e) {

@@ -183,6 +183,7 @@ class OperationCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
             "unknown flag       | service list --nope                              | unknown flag or argument: --nope (see 'authlete service list --help')",
+            "stray argument     | service list extra                               | unknown flag or argument: extra (see 'authlete service list --help')",
             "malformed integer  | service list --start abc                         | --start expects an integer, got 'abc'",
             "bad enum           | client create --service-id 1 --client-type secret | --client-type does not accept 'secret'; allowed values: PUBLIC, CONFIDENTIAL",
             "bad boolean        | client create --service-id 1 --locked maybe      | --locked expects true or false, got 'maybe'",
