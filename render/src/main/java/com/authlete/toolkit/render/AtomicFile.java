@@ -1,0 +1,78 @@
+package com.authlete.toolkit.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a file so that readers see either the old content or the whole new content: everything goes to a
+ * temporary file beside the target, which is flushed to disk and then renamed over it. Private files get mode
+ * 0600 from the start, so secrets are never readable by others, not even briefly.
+ */
+public final class AtomicFile implements AutoCloseable {
+
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> SHARED = PosixFilePermissions.fromString("rw-r--r--");
+
+    private final Path target;
+    private final Path temporary;
+    private final OutputStream out;
+    private boolean committed;
+
+    private AtomicFile(Path target, Path temporary) throws IOException {
+        this.target = target;
+        this.temporary = temporary;
+        this.out = Files.newOutputStream(temporary);
+    }
+
+    public static AtomicFile create(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IOException("no such directory: " + directory);
+        }
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
+                : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        return new AtomicFile(absolute, temporary);
+    }
+
+    public OutputStream stream() {
+        return out;
+    }
+
+    /** Finishes the file: private (0600) when it may hold secrets, else 0644; then renames it into place. */
+    public void commit(boolean privateFile) throws IOException {
+        out.flush();
+        if (out instanceof java.io.FileOutputStream file) {
+            file.getFD().sync();
+        }
+        out.close();
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temporary, privateFile ? PRIVATE : SHARED);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Without a commit, removes the temporary file and leaves the target as it was. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            out.close();
+            Files.deleteIfExists(temporary);
+        }
+    }
+}

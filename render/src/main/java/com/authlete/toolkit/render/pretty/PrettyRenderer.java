@@ -1,0 +1,119 @@
+package com.authlete.toolkit.render.pretty;
+
+import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.JsonValues;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * For people: objects as key/value pairs with the values of one object aligned, nesting by indentation, array
+ * items as {@code -} entries, strings without quotes (unless empty or multi-line), optional colours.
+ */
+public final class PrettyRenderer implements DocumentRenderer {
+
+    private static final String INDENT = "  ";
+    private final Palette palette;
+
+    public PrettyRenderer(boolean color) {
+        this.palette = Palette.of(color);
+    }
+
+    @Override
+    public void render(JsonNode value, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(value, writer);
+        writer.flush();
+    }
+
+    public ItemStream stream(OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        return new ItemStream() {
+            private boolean first = true;
+
+            @Override
+            public void item(JsonNode item) throws IOException {
+                if (!first) {
+                    writer.write('\n');
+                }
+                first = false;
+                write(item, writer);
+            }
+
+            @Override
+            public void close() throws IOException {
+                writer.flush();
+            }
+        };
+    }
+
+    private void write(JsonNode value, Writer out) throws IOException {
+        if (value.isContainerNode() && !value.isEmpty()) {
+            node(value, "", "", out);
+        } else {
+            out.write(scalar(value));
+            out.write('\n');
+        }
+    }
+
+    /** Writes a non-empty container; {@code firstLead} starts its first line, {@code lead} the others. */
+    private void node(JsonNode value, String firstLead, String lead, Writer out) throws IOException {
+        if (value.isObject()) {
+            int width = 0;
+            for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
+                width = Math.max(width, names.next().length());
+            }
+            String current = firstLead;
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                JsonNode child = field.getValue();
+                out.write(current);
+                out.write(palette.paint(palette.key(), field.getKey() + ":"));
+                if (child.isContainerNode() && !child.isEmpty()) {
+                    out.write('\n');
+                    node(child, lead + INDENT, lead + INDENT, out);
+                } else {
+                    out.write(" ".repeat(width - field.getKey().length() + 1));
+                    out.write(scalar(child));
+                    out.write('\n');
+                }
+                current = lead;
+            }
+        } else {
+            String current = firstLead;
+            for (JsonNode item : value) {
+                if (item.isContainerNode() && !item.isEmpty()) {
+                    node(item, current + "- ", lead + INDENT, out);
+                } else {
+                    out.write(current + "- " + scalar(item) + "\n");
+                }
+                current = lead;
+            }
+        }
+    }
+
+    private String scalar(JsonNode value) throws JsonProcessingException {
+        if (value.isNull() || value.isMissingNode()) {
+            return palette.paint(palette.nul(), "null");
+        }
+        if (value.isBoolean()) {
+            return palette.paint(palette.bool(), value.asText());
+        }
+        if (value.isNumber()) {
+            return palette.paint(palette.number(), value.numberValue() instanceof java.math.BigDecimal d ? d.toString() : value.asText());
+        }
+        if (value.isTextual()) {
+            String text = value.textValue();
+            boolean plain = !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.equals(text.strip());
+            return palette.paint(palette.string(), plain ? text : JsonValues.MAPPER.writeValueAsString(text));
+        }
+        return value.isArray() ? "[]" : "{}";
+    }
+}

@@ -1,0 +1,50 @@
+package com.authlete.toolkit.render.toon;
+
+import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.ItemStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** TOON documents (with a final line break for terminals and files), and streams of blocks separated by a blank line. */
+public final class ToonRenderer implements DocumentRenderer {
+
+    private final ToonEncoder encoder;
+
+    public ToonRenderer(ToonOptions options) {
+        this.encoder = new ToonEncoder(options);
+    }
+
+    @Override
+    public void render(JsonNode value, OutputStream out) throws IOException {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        encoder.encode(value, writer);
+        writer.write('\n');
+        writer.flush();
+    }
+
+    public ItemStream stream(OutputStream out) {
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        return new ItemStream() {
+            private boolean first = true;
+
+            @Override
+            public void item(JsonNode item) throws IOException {
+                if (!first) {
+                    writer.write('\n');
+                }
+                first = false;
+                encoder.encode(item, writer);
+                writer.write('\n');
+            }
+
+            @Override
+            public void close() throws IOException {
+                writer.flush();
+            }
+        };
+    }
+}
