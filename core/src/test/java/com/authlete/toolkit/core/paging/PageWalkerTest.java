@@ -1,0 +1,84 @@
+package com.authlete.toolkit.core.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.core.request.RequestBuilder;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class PageWalkerTest {
+
+    private static final Pattern RANGE = Pattern.compile("start=(\\d+)&end=(\\d+)");
+
+    /** A fake API with {@code total} clients that caps pages at {@code cap} items. */
+    private static PageWalker.PageFetcher<RuntimeException> api(int total, int cap, List<String> targets) {
+        return page -> {
+            targets.add(page.target());
+            Matcher m = RANGE.matcher(page.target());
+            m.find();
+            int start = Integer.parseInt(m.group(1));
+            int end = Math.min(Math.min(Integer.parseInt(m.group(2)), start + cap), total);
+            StringBuilder json = new StringBuilder("{\"clients\":[");
+            for (int i = start; i < end; i++) {
+                json.append(i > start ? "," : "").append("{\"clientId\":").append(i).append(",\"ratio\":1.10}");
+            }
+            json.append("],\"totalCount\":").append(total).append(",\"start\":").append(start).append('}');
+            return new ByteArrayInputStream(json.toString().getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    @Test
+    void walksEveryPageAndHandsOverItemsInOrder() throws Exception {
+        List<String> targets = new ArrayList<>();
+        List<JsonNode> items = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
+        long count = new PageWalker(Catalog.standard().operation("client list"), 10).walk(
+                RequestBuilder.forOperation(Catalog.standard().operation("client list")).parameter("serviceId", "1"),
+                0, api(25, 100, targets), new PageWalker.ItemSink() {
+                    @Override
+                    public void item(JsonNode item) {
+                        items.add(item);
+                    }
+
+                    @Override
+                    public void endOfPage(long fetched, long total) {
+                        pages.add(fetched + "/" + total);
+                    }
+                });
+
+        assertThat(count).isEqualTo(25);
+        assertThat(items).extracting(item -> item.get("clientId").asInt()).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, 25).boxed().toList());
+        assertThat(items.get(0).get("ratio").toString()).isEqualTo("1.10");
+        assertThat(targets).containsExactly("/api/1/client/get/list?start=0&end=10",
+                "/api/1/client/get/list?start=10&end=20", "/api/1/client/get/list?start=20&end=30");
+        assertThat(pages).containsExactly("10/25", "20/25", "25/25");
+    }
+
+    @Test
+    void followsTheServerWhenItReturnsSmallerPagesThanAskedFor() throws Exception {
+        List<String> targets = new ArrayList<>();
+        long count = new PageWalker(Catalog.standard().operation("client list"), 100).walk(
+                RequestBuilder.forOperation(Catalog.standard().operation("client list")).parameter("serviceId", "1"), 0,
+                api(12, 5, targets), item -> { });
+        assertThat(count).isEqualTo(12);
+        assertThat(targets).hasSize(3);
+    }
+
+    @Test
+    void onlyPaginatedListsCanBeWalked() {
+        assertThatThrownBy(() -> new PageWalker(Catalog.standard().operation("client get"), 10))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a paginated list");
+        assertThatThrownBy(() -> new PageWalker(Catalog.standard().operation("client list"), 0))
+                .hasMessageContaining("at least 1");
+    }
+}

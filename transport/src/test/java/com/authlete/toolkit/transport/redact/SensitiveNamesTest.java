@@ -1,0 +1,28 @@
+package com.authlete.toolkit.transport.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SensitiveNamesTest {
+
+    @Test
+    void namesInAnyCaseOrSeparatorStyle() {
+        for (String name : new String[] {"client_secret", "clientSecret", "client-secret", "CLIENT_SECRET", "password",
+                "apiKey", "api_key", "accessToken", "credentials", "privateKey"}) {
+            assertThat(SensitiveNames.isSensitive(name)).as(name).isTrue();
+        }
+        for (String name : new String[] {"clientName", "serviceId", "description", "d", "keyId"}) {
+            assertThat(SensitiveNames.isSensitive(name)).as(name).isFalse();
+        }
+    }
+
+    @Test
+    void nestedFieldsAndJwkPrivateMembers() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"a\":[{\"b\":{\"clientSecret\":\"x\"}}]}"))).isTrue();
+        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"keys\":[{\"kty\":\"EC\",\"d\":\"x\"}]}"))).isTrue();
+        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"d\":1,\"keys\":[{\"kty\":\"EC\",\"x\":\"1\"}]}"))).isFalse();
+    }
+}
