@@ -63,7 +63,7 @@ public final class Cli {
             return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             return fail(ExitCode.ERROR, "unexpected error: " + e, e, debug);
         }
     }

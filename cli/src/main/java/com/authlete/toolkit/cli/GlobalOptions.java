@@ -25,6 +25,35 @@ public final class GlobalOptions {
             description = "Request body as JSON text, or @path to read it from a file (@- for standard input).")
     String body;
 
+    @Option(name = {"--output-format", "-F"}, title = "pretty|json|yaml|table|toon",
+            description = "Output format. Default: pretty on a terminal, json (the response exactly as received) otherwise.")
+    String outputFormat;
+
+    @Option(name = "--color", title = "auto|always|never",
+            description = "Colour in pretty and table output. auto (default): only on a terminal, off when NO_COLOR is set, "
+                    + "on when FORCE_COLOR is set.")
+    String color;
+
+    @Option(name = "--jq", title = "program",
+            description = "Filter the response with a jq program; prints each result as one line of JSON (overrides --output-format).")
+    String jq;
+
+    @Option(name = "--fields", title = "a,b,c",
+            description = "Keep only these top-level fields (of each item, for list responses).")
+    String fields;
+
+    @Option(name = {"--output-file", "-o"}, title = "file",
+            description = "Write the output to this file instead of standard output; replaced atomically, mode 0600 when "
+                    + "the response holds secrets.")
+    String outputFile;
+
+    @Option(name = "--all",
+            description = "For paginated lists: fetch every page and stream the items as they arrive (json: one object per line).")
+    boolean all;
+
+    @Option(name = "--page-size", title = "n", description = "Items per request with --all (default 100).")
+    String pageSize;
+
     @Option(name = "--debug",
             description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
     boolean debug;

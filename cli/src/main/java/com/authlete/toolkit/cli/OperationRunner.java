@@ -4,10 +4,10 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.PreparedRequest;
+import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.authlete.toolkit.credentials.CredentialChain;
 import com.authlete.toolkit.credentials.ResolvedToken;
-import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.ServerSelection;
 import com.authlete.toolkit.transport.TransportException;
@@ -51,7 +51,10 @@ final class OperationRunner {
     void run(OperationCommand command) throws CliException, InvalidInputException, TransportException, IOException {
         Operation operation = catalog.operation(command.command());
         GlobalOptions global = command.global();
-        PreparedRequest request = prepare(operation, command);
+        OutputOptions outputOptions = OutputOptions.from(global, terminal, environment);
+        RequestBuilder requestBuilder = prepare(operation, command);
+        PreparedRequest request = requestBuilder.build();
+        PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
         URI baseUrl = baseUrl(global);
         String token = null;
         if (operation.authenticated()) {
@@ -64,13 +67,24 @@ final class OperationRunner {
         if (global.debug) {
             builder.hook(new DebugLogHook(err));
         }
-        try (HttpTransport http = builder.build();
-             TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
-            new PassthroughRenderer(terminal.stdoutIsTerminal()).render(response.body(), out);
+        ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal);
+        try (HttpTransport http = builder.build()) {
+            if (walker == null) {
+                try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
+                    output.document(response.body(), operation.list());
+                }
+                return;
+            }
+            try (ResponseOutput.Items items = output.items()) {
+                walker.walk(requestBuilder, 0, page -> http.send(page.method(), page.target(), page.headers(), page.body()).body(), items);
+                items.finish();
+            } catch (ResponseOutput.JqRuntimeException e) {
+                throw e.failure();
+            }
         }
     }
 
-    private PreparedRequest prepare(Operation operation, OperationCommand command) throws InvalidInputException, CliException {
+    private RequestBuilder prepare(Operation operation, OperationCommand command) throws InvalidInputException, CliException {
         RequestBuilder builder = RequestBuilder.forOperation(operation);
         GlobalOptions global = command.global();
         boolean bodyFromStdin = global.body != null && global.body.equals("@-");
@@ -81,7 +95,7 @@ final class OperationRunner {
             builder.bodyJson(bodyFlag(global.body), "--body");
         }
         command.collect(builder);
-        return builder.build();
+        return builder;
     }
 
     private String bodyFlag(String value) throws CliException {

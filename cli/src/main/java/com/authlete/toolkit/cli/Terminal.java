@@ -10,13 +10,15 @@ import java.nio.file.Path;
  *
  * @param stdinIsTerminal  standard input is a terminal: never read a body from it
  * @param stdoutIsTerminal standard output is a terminal
+ * @param stderrIsTerminal standard error is a terminal: progress lines are welcome
  */
-public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal) {
+public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
 
     public static Terminal detect() {
         boolean console = System.console() != null;
         return new Terminal(flag("authlete.stdin.tty", () -> console || procSaysTerminal(0)),
-                flag("authlete.stdout.tty", () -> console || procSaysTerminal(1)));
+                flag("authlete.stdout.tty", () -> console || procSaysTerminal(1)),
+                flag("authlete.stderr.tty", () -> procSaysTerminal(2)));
     }
 
     private static boolean flag(String property, java.util.function.BooleanSupplier fallback) {

@@ -16,6 +16,13 @@ final class CliHarness {
     private final Map<String, String> environment = new HashMap<>();
     private String stdin = "";
     private boolean stdinIsTerminal = true;
+    private boolean stdoutIsTerminal;
+
+    /** Pretends that standard output is a terminal. */
+    CliHarness terminalOutput() {
+        this.stdoutIsTerminal = true;
+        return this;
+    }
 
     CliHarness env(String name, String value) {
         environment.put(name, value);
@@ -32,7 +39,7 @@ final class CliHarness {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(environment, new Terminal(stdinIsTerminal, false),
+        int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, false),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);

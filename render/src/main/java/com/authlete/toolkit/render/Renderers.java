@@ -6,6 +6,7 @@ import com.authlete.toolkit.render.table.TableRenderer;
 import com.authlete.toolkit.render.toon.ToonOptions;
 import com.authlete.toolkit.render.toon.ToonRenderer;
 import com.authlete.toolkit.render.yaml.YamlRenderer;
+import java.io.IOException;
 import java.io.OutputStream;
 
 /** The renderer of each format, for whole documents and for streams of items. */
@@ -24,7 +25,7 @@ public final class Renderers {
         };
     }
 
-    public static ItemStream stream(OutputFormat format, RenderOptions options, OutputStream out) {
+    public static ItemStream stream(OutputFormat format, RenderOptions options, OutputStream out) throws IOException {
         return switch (format) {
             case JSON -> JsonRenderer.stream(out);
             case YAML -> YamlRenderer.stream(out);

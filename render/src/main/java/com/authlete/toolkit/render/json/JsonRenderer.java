@@ -3,6 +3,7 @@ package com.authlete.toolkit.render.json;
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.JsonValues;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,22 +13,30 @@ public final class JsonRenderer implements DocumentRenderer {
 
     @Override
     public void render(JsonNode value, OutputStream out) throws IOException {
-        JsonValues.MAPPER.writeValue(out, value);
-        out.write('\n');
-        out.flush();
+        try (ItemStream stream = stream(out)) {
+            stream.item(value);
+        }
     }
 
-    public static ItemStream stream(OutputStream out) {
+    /** One generator for the whole stream, flushed per page rather than per item. */
+    public static ItemStream stream(OutputStream out) throws IOException {
+        JsonGenerator generator = JsonValues.MAPPER.getFactory().createGenerator(out);
+        generator.setRootValueSeparator(null); // each value ends with its own line break instead
         return new ItemStream() {
             @Override
             public void item(JsonNode item) throws IOException {
-                JsonValues.MAPPER.writeValue(out, item);
-                out.write('\n');
+                JsonValues.MAPPER.writeTree(generator, item);
+                generator.writeRaw('\n');
+            }
+
+            @Override
+            public void endOfPage() throws IOException {
+                generator.flush();
             }
 
             @Override
             public void close() throws IOException {
-                out.flush();
+                generator.flush();
             }
         };
     }

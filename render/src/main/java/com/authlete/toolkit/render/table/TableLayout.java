@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Column widths for a table: each column as wide as its widest cell, then, when a width limit is set, columns
- * narrowed (widest first) down to a minimum, and columns that still do not fit left out from the right.
+ * Column widths for a table: each column as wide as its widest cell. With a width limit, cells are capped at
+ * {@value #MAX_WIDTH} characters and columns are taken from the left while they fit; the first that does not is
+ * cut to the space left (when at least {@value #MIN_WIDTH}), and the rest are left out.
  */
 record TableLayout(List<String> columns, int[] widths) {
 
     static final int MIN_WIDTH = 6;
+    static final int MAX_WIDTH = 40;
     static final int GAP = 2;
 
     static TableLayout fit(List<String> columns, List<List<String>> rows, int limit) {
@@ -23,34 +25,25 @@ record TableLayout(List<String> columns, int[] widths) {
         if (limit <= 0) {
             return new TableLayout(columns, natural);
         }
-        int count = columns.size();
-        while (count > 1 && count * MIN_WIDTH + (count - 1) * GAP > limit) {
-            count--;
-        }
-        int[] widths = java.util.Arrays.copyOf(natural, count);
-        int total = total(widths);
-        while (total > limit) {
-            int widest = 0;
-            for (int c = 1; c < widths.length; c++) {
-                if (widths[c] > widths[widest]) {
-                    widest = c;
-                }
+        // Leading columns at a readable width; the first that does not fit is cut, the rest left out.
+        List<Integer> widths = new ArrayList<>();
+        int used = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            int gap = widths.isEmpty() ? 0 : GAP;
+            int width = Math.min(natural[c], MAX_WIDTH);
+            if (used + gap + width <= limit) {
+                widths.add(width);
+                used += gap + width;
+                continue;
             }
-            if (widths[widest] <= MIN_WIDTH) {
-                break;
+            int remaining = limit - used - gap;
+            if (remaining >= MIN_WIDTH || widths.isEmpty()) {
+                widths.add(Math.max(1, remaining));
             }
-            widths[widest] = Math.max(MIN_WIDTH, widths[widest] - (total - limit));
-            total = total(widths);
+            break;
         }
-        return new TableLayout(new ArrayList<>(columns.subList(0, count)), widths);
-    }
-
-    private static int total(int[] widths) {
-        int sum = (widths.length - 1) * GAP;
-        for (int width : widths) {
-            sum += width;
-        }
-        return sum;
+        return new TableLayout(new ArrayList<>(columns.subList(0, widths.size())),
+                widths.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** One line: cells padded to their widths, cut with an ellipsis when longer; no trailing spaces. */
@@ -59,7 +52,7 @@ record TableLayout(List<String> columns, int[] widths) {
         for (int c = 0; c < widths.length; c++) {
             String cell = cells.get(c);
             if (cell.length() > widths[c]) {
-                cell = cell.substring(0, widths[c] - 1) + "\u2026";
+                cell = widths[c] == 1 ? "\u2026" : cell.substring(0, widths[c] - 1) + "\u2026";
             }
             if (c > 0) {
                 out.append(" ".repeat(GAP));

@@ -1,0 +1,86 @@
+package com.authlete.toolkit.cli;
+
+import com.authlete.toolkit.render.ColorChoice;
+import com.authlete.toolkit.render.FieldSelector;
+import com.authlete.toolkit.render.JqFilter;
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.render.RenderOptions;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The output flags, checked and resolved: a bad value is a usage error before any request is made.
+ *
+ * @param format     the output format; null means the response bytes as received (JSON passthrough)
+ * @param render     colour and table width
+ * @param fields     the --fields selection, or null
+ * @param jq         the compiled --jq program, or null
+ * @param outputFile the -o file, or null for standard output
+ * @param all        --all
+ * @param pageSize   items per request with --all
+ */
+record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fields, JqFilter jq, Path outputFile,
+                     boolean all, int pageSize) {
+
+    static final int DEFAULT_PAGE_SIZE = 100;
+
+    static OutputOptions from(GlobalOptions flags, Terminal terminal, Map<String, String> environment) throws CliException {
+        boolean toTerminal = terminal.stdoutIsTerminal() && flags.outputFile == null;
+        OutputFormat format;
+        try {
+            format = flags.outputFormat != null ? OutputFormat.parse(flags.outputFormat) : toTerminal ? OutputFormat.PRETTY : null;
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--output-format: " + e.getMessage());
+        }
+        boolean color;
+        try {
+            ColorChoice choice = flags.color == null ? ColorChoice.AUTO : ColorChoice.parse(flags.color);
+            color = choice.enabled(toTerminal, environment);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        int width = format == OutputFormat.TABLE ? TerminalWidth.of(environment, toTerminal) : 0;
+        FieldSelector fields = null;
+        JqFilter jq = null;
+        try {
+            if (flags.fields != null) {
+                fields = FieldSelector.parse(flags.fields);
+            }
+            if (flags.jq != null) {
+                jq = JqFilter.compile(flags.jq);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        int pageSize = DEFAULT_PAGE_SIZE;
+        if (flags.pageSize != null) {
+            try {
+                pageSize = Integer.parseInt(flags.pageSize.strip());
+            } catch (NumberFormatException e) {
+                pageSize = 0;
+            }
+            if (pageSize < 1) {
+                throw CliException.usage("--page-size expects a positive integer, got '" + flags.pageSize + "'");
+            }
+        }
+        Path outputFile = null;
+        if (flags.outputFile != null) {
+            if (flags.outputFile.isBlank() || new File(flags.outputFile).isDirectory()) {
+                throw CliException.usage("-o expects a file name, got '" + flags.outputFile + "'");
+            }
+            outputFile = Path.of(flags.outputFile);
+        }
+        return new OutputOptions(format, new RenderOptions(color, width), fields, jq, outputFile, flags.all, pageSize);
+    }
+
+    /** Whether the response bytes can go out untouched. */
+    boolean passthrough() {
+        return (format == null || format == OutputFormat.JSON) && fields == null && jq == null;
+    }
+
+    /** The format to use when the response must be parsed: JSON when none was chosen. */
+    OutputFormat effectiveFormat() {
+        return format == null ? OutputFormat.JSON : format;
+    }
+}
