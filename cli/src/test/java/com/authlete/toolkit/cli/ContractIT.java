@@ -128,6 +128,43 @@ class ContractIT {
         assertThat(result.out()).startsWith("{\"start\":0,\"end\":5,\"totalCount\":1,\"services\":[");
     }
 
+    @Test
+    void everyFormatRendersRealResponses() throws Exception {
+        Map<String, String> env = Map.of("AUTHLETE_BEARER", "test-token");
+        List<String> list = List.of("client", "list", "--service-id", "1", "--server-url", prism.url());
+        String json = LauncherProcess.run(env, null, list).out();
+        JsonNode tree = JSON.readTree(json);
+        assertThat(tree.path("clients").isArray()).isTrue();
+
+        LauncherProcess.Result yaml = LauncherProcess.run(env, null, with(list, "-F", "yaml"));
+        assertThat(yaml.exitCode()).isZero();
+        assertThat(new YAMLMapper().readTree(yaml.out())).isEqualTo(new YAMLMapper().readTree(JSON.writeValueAsString(tree)));
+
+        LauncherProcess.Result toon = LauncherProcess.run(env, null, with(list, "-F", "toon", "--fields", "clientId,clientName"));
+        assertThat(toon.out()).contains("clients[" + tree.path("clients").size() + "]{clientId,clientName}:")
+                .contains("  " + tree.path("clients").get(0).path("clientId").asText() + ",");
+
+        LauncherProcess.Result table = LauncherProcess.run(env, null, with(list, "-F", "table", "--fields", "clientId,clientName"));
+        assertThat(table.out().lines().findFirst()).hasValueSatisfying(header -> assertThat(header).matches("clientId\\s+clientName"));
+        assertThat(table.out().lines().count()).isEqualTo(1 + tree.path("clients").size());
+
+        LauncherProcess.Result pretty = LauncherProcess.run(env, null, with(list, "-F", "pretty"));
+        assertThat(pretty.out()).contains("clients:\n  - ").doesNotContain("\u001b[");
+
+        LauncherProcess.Result jq = LauncherProcess.run(env, null, with(list, "--jq", ".clients[0].clientName"));
+        assertThat(jq.out()).isEqualTo(JSON.writeValueAsString(tree.path("clients").get(0).path("clientName")) + "\n");
+
+        LauncherProcess.Result all = LauncherProcess.run(env, null, with(list, "--all", "-F", "json"));
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out().lines()).hasSizeGreaterThanOrEqualTo(tree.path("clients").size());
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> args = new ArrayList<>(base);
+        args.addAll(List.of(more));
+        return args;
+    }
+
     /**
      * The violations Prism found in our request. Prism also checks its own response against the description,
      * whose examples disagree with their schemas in places (service get, userinfo process, federation
