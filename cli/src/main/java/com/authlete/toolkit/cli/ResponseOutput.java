@@ -9,6 +9,7 @@ import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.render.Renderers;
 import com.authlete.toolkit.transport.redact.SensitiveNames;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -113,6 +114,16 @@ final class ResponseOutput {
         private Items(Target target) throws IOException {
             this.target = target;
             this.stream = options.jq() != null ? null : Renderers.stream(options.effectiveFormat(), options.render(), target.stream());
+        }
+
+        /** Items go straight from parser to output when nothing needs to look at them. */
+        @Override
+        public void item(JsonParser parser) throws IOException {
+            if (stream != null && stream.copies() && options.fields() == null && target.file() == null) {
+                stream.copy(parser);
+            } else {
+                item((JsonNode) parser.readValueAsTree());
+            }
         }
 
         @Override

@@ -14,6 +14,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Walks all pages of a paginated list operation ({@code start}/{@code end}/{@code totalCount} and a list field),
@@ -30,6 +35,14 @@ public final class PageWalker {
     /** Receives the items. */
     public interface ItemSink {
         void item(JsonNode item) throws IOException;
+
+        /**
+         * Receives an item straight from the parser, positioned on its first token; the sink must consume exactly
+         * that value. The default builds a tree; sinks that can copy tokens directly override this to skip it.
+         */
+        default void item(JsonParser parser) throws IOException {
+            item((JsonNode) parser.readValueAsTree());
+        }
 
         /** After each page: items so far, and the total the API reported (-1 when it did not). */
         default void endOfPage(long fetched, long total) throws IOException {
@@ -62,37 +75,112 @@ public final class PageWalker {
      */
     public <E extends Exception> long walk(RequestBuilder request, long firstStart, PageFetcher<E> fetcher, ItemSink sink)
             throws InvalidInputException, IOException, E {
-        long start = firstStart;
-        long fetched = 0;
-        while (true) {
-            PreparedRequest page = request.parameter("start", start).parameter("end", start + pageSize).build();
+        ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "authlete-prefetch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Prefetch ahead = null;
+        try {
+            long start = firstStart;
+            long fetched = 0;
             long total = -1;
-            int count = 0;
-            try (InputStream body = fetcher.fetch(page); JsonParser parser = MAPPER.createParser(body)) {
-                if (parser.nextToken() != JsonToken.START_OBJECT) {
-                    throw new IOException("a page of '" + list.field() + "' is not a JSON object");
+            while (true) {
+                InputStream body;
+                if (ahead != null && ahead.start() == start) {
+                    body = this.<E>await(ahead.response());
+                } else {
+                    discard(ahead);
+                    body = fetcher.fetch(page(request, start));
                 }
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = parser.currentName();
-                    JsonToken value = parser.nextToken();
-                    if (name.equals(list.field()) && value == JsonToken.START_ARRAY) {
-                        while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            sink.item(parser.readValueAsTree());
-                            count++;
-                        }
-                    } else if (name.equals("totalCount") && value.isNumeric()) {
-                        total = parser.getLongValue();
-                    } else {
-                        parser.skipChildren();
-                    }
+                ahead = null;
+                // Once the total is known, ask for the next page while this one is parsed: the round trip overlaps
+                // with the work. If this page turns out short, the early answer is thrown away.
+                long next = start + pageSize;
+                if (total >= 0 && next < total) {
+                    PreparedRequest nextPage = page(request, next);
+                    ahead = new Prefetch(next, background.submit(() -> fetcher.fetch(nextPage)));
+                }
+                PageResult result = read(body, sink);
+                total = result.total();
+                fetched += result.count();
+                start += result.count();
+                sink.endOfPage(fetched, total);
+                boolean more = total >= 0 ? start < total : result.count() == pageSize;
+                if (result.count() == 0 || !more) {
+                    return fetched;
                 }
             }
-            fetched += count;
-            start += count;
-            sink.endOfPage(fetched, total);
-            boolean more = total >= 0 ? start < total : count == pageSize;
-            if (count == 0 || !more) {
-                return fetched;
+        } finally {
+            discard(ahead);
+            background.shutdownNow();
+        }
+    }
+
+    private PreparedRequest page(RequestBuilder request, long start) throws InvalidInputException {
+        return request.parameter("start", start).parameter("end", start + pageSize).build();
+    }
+
+    private record Prefetch(long start, Future<InputStream> response) {
+    }
+
+    private record PageResult(int count, long total) {
+    }
+
+    private PageResult read(InputStream page, ItemSink sink) throws IOException {
+        long total = -1;
+        int count = 0;
+        try (InputStream body = page; JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a page of '" + list.field() + "' is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (name.equals(list.field()) && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        sink.item(parser);
+                        count++;
+                    }
+                } else if (name.equals("totalCount") && value.isNumeric()) {
+                    total = parser.getLongValue();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return new PageResult(count, total);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <E extends Exception> InputStream await(Future<InputStream> response) throws IOException, E {
+        try {
+            return response.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while fetching a page");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (E) cause;
+        }
+    }
+
+    /** Closes an early answer nobody will read, so that its connection is freed. */
+    private static void discard(Prefetch ahead) {
+        if (ahead == null) {
+            return;
+        }
+        if (!ahead.response().cancel(true)) {
+            try {
+                ahead.response().get().close();
+            } catch (Exception ignored) {
+                // The answer failed or was cancelled: nothing to free.
             }
         }
     }

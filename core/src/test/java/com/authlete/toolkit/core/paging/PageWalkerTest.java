@@ -75,6 +75,19 @@ class PageWalkerTest {
     }
 
     @Test
+    void anEarlyFetchedPageIsDroppedWhenThePageBeforeItComesBackShort() throws Exception {
+        List<String> targets = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> ids = new ArrayList<>();
+        long count = new PageWalker(Catalog.standard().operation("client list"), 4).walk(
+                RequestBuilder.forOperation(Catalog.standard().operation("client list")).parameter("serviceId", "1"), 0,
+                api(20, 3, targets), item -> ids.add(item.get("clientId").asInt()));
+
+        assertThat(count).isEqualTo(20);
+        assertThat(ids).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        assertThat(targets).contains("/api/1/client/get/list?start=7&end=11"); // fetched early, then dropped
+    }
+
+    @Test
     void onlyPaginatedListsCanBeWalked() {
         assertThatThrownBy(() -> new PageWalker(Catalog.standard().operation("client get"), 10))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a paginated list");

@@ -4,6 +4,7 @@ import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.JsonValues;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,17 @@ public final class JsonRenderer implements DocumentRenderer {
             @Override
             public void item(JsonNode item) throws IOException {
                 JsonValues.MAPPER.writeTree(generator, item);
+                generator.writeRaw('\n');
+            }
+
+            @Override
+            public boolean copies() {
+                return true;
+            }
+
+            @Override
+            public void copy(JsonParser parser) throws IOException {
+                generator.copyCurrentStructureExact(parser);
                 generator.writeRaw('\n');
             }
 
