@@ -17,6 +17,13 @@ final class CliHarness {
     private String stdin = "";
     private boolean stdinIsTerminal = true;
     private boolean stdoutIsTerminal;
+    private boolean stderrIsTerminal;
+
+    /** Pretends that standard error is a terminal. */
+    CliHarness terminalErrors() {
+        this.stderrIsTerminal = true;
+        return this;
+    }
 
     /** Pretends that standard output is a terminal. */
     CliHarness terminalOutput() {
@@ -39,7 +46,7 @@ final class CliHarness {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, false),
+        int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);

@@ -192,6 +192,15 @@ class OutputFlagsTest {
     }
 
     @Test
+    void progressGoesToStderrOnlyWhenItIsATerminal() {
+        pagesOf(5);
+        CliHarness.Result result = run(new CliHarness().terminalErrors(), "client", "list", "--service-id", "1", "--all", "--page-size", "2");
+        assertThat(result.out().lines()).hasSize(5);
+        assertThat(result.err()).contains("fetched 2 of 5 items", "fetched 4 of 5 items", "fetched 5 of 5 items")
+                .endsWith("\r\u001b[K");
+    }
+
+    @Test
     void allInTheOtherFormats() {
         pagesOf(3);
         assertThat(run("client", "list", "--service-id", "1", "--all", "--page-size", "2", "-F", "yaml").out())
