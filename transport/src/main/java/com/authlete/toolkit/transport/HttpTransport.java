@@ -51,10 +51,29 @@ public final class HttpTransport implements AutoCloseable {
         this.requestTimeout = builder.requestTimeout;
         this.userAgent = builder.userAgent;
         this.hooks = List.copyOf(builder.hooks);
-        this.client = HttpClient.newBuilder()
+        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !builder.allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+            throw new IllegalArgumentException("refusing plain http to " + baseUrl.getHost()
+                    + ": the token would travel unencrypted; use https, or allow insecure http explicitly");
+        }
+        HttpClient.Builder client = HttpClient.newBuilder()
                 .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.proxySelector != null) {
+            client.proxy(builder.proxySelector);
+        }
+        if (builder.sslContext != null) {
+            client.sslContext(builder.sslContext);
+        }
+        this.client = client.build();
+    }
+
+    /** Plain http is fine where the traffic never leaves the machine. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String name = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|\\]$", "");
+        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1") || name.startsWith("127.");
     }
 
     public static Builder builder() {
@@ -74,6 +93,11 @@ public final class HttpTransport implements AutoCloseable {
      */
     public TransportResponse send(String method, String target, Map<String, String> headers, byte[] body)
             throws ApiException, NetworkException {
+        return send(request(method, target, headers, body));
+    }
+
+    /** The request {@link #send(String, String, Map, byte[])} would send, with bearer and user agent; sends nothing. */
+    public TransportRequest request(String method, String target, Map<String, String> headers, byte[] body) {
         URI uri = URI.create(baseUrl + (target.startsWith("/") ? target : "/" + target));
         TransportRequest request = new TransportRequest(method, uri, TransportRequest.single(headers), body);
         if (userAgent != null) {
@@ -82,7 +106,7 @@ public final class HttpTransport implements AutoCloseable {
         if (bearer != null) {
             request = request.withHeader("Authorization", "Bearer " + bearer);
         }
-        return send(request);
+        return request;
     }
 
     /** Sends a prepared request through the hooks; see {@link #send(String, String, Map, byte[])}. */
@@ -95,7 +119,12 @@ public final class HttpTransport implements AutoCloseable {
         } catch (HttpTimeoutException e) {
             throw new NetworkException(request.uri(), "request timed out", true, e);
         } catch (ConnectException e) {
+            if (causedBy(e, java.nio.channels.UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class)) {
+                throw new NetworkException(request.uri(), "unknown host " + request.uri().getHost(), false, e);
+            }
             throw new NetworkException(request.uri(), "cannot connect", false, e);
+        } catch (javax.net.ssl.SSLException e) {
+            throw new NetworkException(request.uri(), "TLS failure: " + describe(e), false, e);
         } catch (InterruptedIOException e) {
             throw new NetworkException(request.uri(), "interrupted", false, e);
         } catch (IOException e) {
@@ -107,6 +136,15 @@ public final class HttpTransport implements AutoCloseable {
         return response;
     }
 
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String describe(IOException e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
@@ -116,6 +154,7 @@ public final class HttpTransport implements AutoCloseable {
                 .method(request.method(), request.body() == null
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        long started = System.nanoTime();
         if (requestTimeout != null) {
             builder.timeout(requestTimeout);
         }
@@ -126,7 +165,12 @@ public final class HttpTransport implements AutoCloseable {
         });
         try {
             HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
-            return new TransportResponse(response.statusCode(), response.headers().map(), response.body());
+            InputStream body = response.body();
+            if (requestTimeout != null) {
+                // The whole request, body included, gets the time limit, not only the wait for the headers.
+                body = new DeadlineInputStream(body, requestTimeout.minusNanos(System.nanoTime() - started), requestTimeout);
+            }
+            return new TransportResponse(response.statusCode(), response.headers().map(), body);
         } catch (IOException e) {
             if (NO_CONTENT_WITH_BODY.equals(e.getMessage())) {
                 // The JDK client rejects a 204 that announces a body (Prism sends one where the API description
@@ -184,8 +228,29 @@ public final class HttpTransport implements AutoCloseable {
         private Duration requestTimeout;
         private String userAgent = "authlete-toolkit";
         private final List<ExchangeHook> hooks = new ArrayList<>();
+        private java.net.ProxySelector proxySelector;
+        private javax.net.ssl.SSLContext sslContext;
+        private boolean allowInsecureHttp;
 
         private Builder() {
+        }
+
+        /** Proxies to use (see {@link com.authlete.toolkit.transport.net.EnvironmentProxySelector}); default: none. */
+        public Builder proxySelector(java.net.ProxySelector selector) {
+            this.proxySelector = selector;
+            return this;
+        }
+
+        /** The TLS setup (see {@link com.authlete.toolkit.transport.tls.TrustAnchors}); default: the JDK's. */
+        public Builder sslContext(javax.net.ssl.SSLContext context) {
+            this.sslContext = context;
+            return this;
+        }
+
+        /** Allows plain http to hosts other than loopback, where the token would travel in clear. */
+        public Builder allowInsecureHttp(boolean allow) {
+            this.allowInsecureHttp = allow;
+            return this;
         }
 
         public Builder baseUrl(URI baseUrl) {
@@ -204,7 +269,7 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
-        /** Time allowed until the response headers arrive; null for no limit. */
+        /** Time allowed for the whole exchange, body included; null for no limit. */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = timeout;
             return this;

@@ -3,56 +3,90 @@ package com.authlete.toolkit.transport.debug;
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
 import com.authlete.toolkit.transport.TransportResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Writes each exchange's request line and headers and the response status and headers to a stream (stderr on
- * the command line), with credential headers redacted.
+ * Logs each exchange: the request line, headers and body preview; the response status, headers and body
+ * preview (written when the body is closed, after the reader is done with it); transport errors. Everything is
+ * redacted by {@link com.authlete.toolkit.transport.redact.Redactor}.
  */
 public final class DebugLogHook implements ExchangeHook {
 
-    private static final Set<String> SECRET_HEADERS = Set.of(
-            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "dpop");
+    /** Response bytes kept for the preview; redaction sees this much, the preview shows less. */
+    static final int CAPTURE_BYTES = 64 * 1024;
 
-    private final PrintStream out;
+    private final ExchangeLog log;
 
     public DebugLogHook(PrintStream out) {
-        this.out = out;
+        this.log = new ExchangeLog(out);
     }
 
     @Override
     public TransportResponse intercept(Chain chain) throws IOException {
         TransportRequest request = chain.request();
-        out.println("> " + request.method() + " " + request.uri());
-        headers("> ", request.headers());
-        if (request.body() != null) {
-            out.println("> (body: " + request.body().length + " bytes)");
-        }
+        log.request(request);
         long started = System.nanoTime();
         try {
             TransportResponse response = chain.proceed(request);
-            out.println("< HTTP " + response.status() + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
-            headers("< ", response.headers());
-            return response;
+            log.response(response.status(), (System.nanoTime() - started) / 1_000_000, response.headers());
+            String contentType = response.header("Content-Type").orElse(null);
+            return response.withBody(new CapturingStream(response.body(), contentType));
         } catch (IOException e) {
-            out.println("! " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            log.note("transport error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             throw e;
         }
     }
 
-    private void headers(String prefix, Map<String, List<String>> headers) {
-        headers.forEach((name, values) -> values.forEach(value ->
-                out.println(prefix + name + ": " + (isSecret(name) ? "[REDACTED]" : value))));
-    }
+    /** Passes the body through, keeping its start and counting the rest; logs the preview once, on close. */
+    private final class CapturingStream extends FilterInputStream {
+        private final byte[] captured = new byte[CAPTURE_BYTES];
+        private final String contentType;
+        private int length;
+        private long total;
+        private boolean logged;
 
-    static boolean isSecret(String header) {
-        String name = header.toLowerCase(Locale.ROOT);
-        return SECRET_HEADERS.contains(name) || name.contains("token") || name.contains("secret")
-                || name.contains("key") || name.contains("auth");
+        CapturingStream(InputStream in, String contentType) {
+            super(in);
+            this.contentType = contentType;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                keep(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int count) throws IOException {
+            int n = super.read(buffer, offset, count);
+            if (n > 0) {
+                keep(buffer, offset, n);
+            }
+            return n;
+        }
+
+        private void keep(byte[] buffer, int offset, int n) {
+            int room = Math.min(n, captured.length - length);
+            if (room > 0) {
+                System.arraycopy(buffer, offset, captured, length, room);
+                length += room;
+            }
+            total += n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!logged) {
+                logged = true;
+                log.responseBody(captured, length, total, contentType);
+            }
+            super.close();
+        }
     }
 }

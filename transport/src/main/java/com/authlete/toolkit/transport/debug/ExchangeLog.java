@@ -1,0 +1,53 @@
+package com.authlete.toolkit.transport.debug;
+
+import com.authlete.toolkit.transport.TransportRequest;
+import com.authlete.toolkit.transport.redact.Redactor;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** How requests and responses are written for people (--dry-run, --debug): redacted and bounded. */
+public final class ExchangeLog {
+
+    private final PrintStream out;
+    private final int previewBytes;
+
+    public ExchangeLog(PrintStream out, int previewBytes) {
+        this.out = out;
+        this.previewBytes = previewBytes;
+    }
+
+    public ExchangeLog(PrintStream out) {
+        this(out, Redactor.DEFAULT_PREVIEW_BYTES);
+    }
+
+    public void request(TransportRequest request) {
+        out.println("> " + request.method() + " " + Redactor.uri(request.uri()));
+        headers("> ", request.headers());
+        if (request.body() != null) {
+            out.println("> body (" + request.body().length + " bytes): " + Redactor.preview(request.body(), request.body().length,
+                    request.body().length, request.header("Content-Type").orElse(null), previewBytes));
+        }
+        out.flush();
+    }
+
+    public void response(int status, long millis, Map<String, List<String>> headers) {
+        out.println("< HTTP " + status + " (" + millis + " ms)");
+        headers("< ", headers);
+        out.flush();
+    }
+
+    public void responseBody(byte[] captured, int length, long total, String contentType) {
+        out.println("< body (" + total + " bytes): " + Redactor.preview(captured, length, total, contentType, previewBytes));
+        out.flush();
+    }
+
+    public void note(String text) {
+        out.println("* " + text);
+        out.flush();
+    }
+
+    private void headers(String prefix, Map<String, List<String>> headers) {
+        Redactor.headers(headers).forEach((name, values) -> values.forEach(value -> out.println(prefix + name + ": " + value)));
+    }
+}
