@@ -32,6 +32,7 @@ public final class Cli {
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    private boolean jsonErrors;
 
     public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
         this.environment = Map.copyOf(environment);
@@ -43,6 +44,7 @@ public final class Cli {
 
     public int run(String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
+        this.jsonErrors = wantsJson(args);
         String command = Router.match(args).map(Router.Match::command)
                 .orElse(String.join(" ", Router.leadingWords(args)));
         try {
@@ -61,6 +63,10 @@ public final class Cli {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ReflectiveOperationException e) {
             return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
+        } catch (OutputClosedException e) {
+            return ExitCode.OK.status();
+        } catch (NetworkReadException e) {
+            return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
         } catch (RuntimeException | LinkageError e) {
@@ -137,8 +143,24 @@ public final class Cli {
         return e.getMessage();
     }
 
+    /** {@code --output-format json} (or {@code -F json}) asks for errors as JSON too. */
+    private static boolean wantsJson(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--output-format=json") || args[i].equals("-F=json")
+                    || ((args[i].equals("--output-format") || args[i].equals("-F")) && i + 1 < args.length
+                    && args[i + 1].equalsIgnoreCase("json"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private int fail(ExitCode code, String message, Throwable cause, boolean debug) {
-        err.println("error: " + oneLine(message));
+        if (jsonErrors) {
+            err.println(ErrorJson.of(code, oneLine(message), cause));
+        } else {
+            err.println("error: " + oneLine(message));
+        }
         if (debug) {
             cause.printStackTrace(err);
         }

@@ -54,6 +54,32 @@ public final class GlobalOptions {
     @Option(name = "--page-size", title = "n", description = "Items per request with --all (default 100).")
     String pageSize;
 
+    @Option(name = "--dry-run",
+            description = "Show the request on standard error (credentials redacted) and exit without sending it.")
+    boolean dryRun;
+
+    @Option(name = "--timeout", title = "duration",
+            description = "Time limit for connecting and for each whole request, such as 30s, 500ms or 2m (default: none; connect 10s).")
+    String timeout;
+
+    @Option(name = "--retry", title = "n",
+            description = "Retries on 429, 502, 503, 504 and broken connections, for GET, PUT and DELETE (default 2; 0 disables).")
+    String retry;
+
+    @Option(name = "--retry-post", description = "Retry POST requests too (they may not be safe to repeat).")
+    boolean retryPost;
+
+    @Option(name = "--ca-cert", title = "pem-file",
+            description = "Also trust the certificate authorities in this PEM file (SSL_CERT_FILE replaces the default ones).")
+    String caCert;
+
+    @Option(name = "--allow-insecure-http",
+            description = "Allow plain http to hosts other than loopback (the token then travels unencrypted).")
+    boolean allowInsecureHttp;
+
+    @Option(name = "--yes", description = "Do not ask before delete and revoke commands.")
+    boolean yes;
+
     @Option(name = "--debug",
             description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
     boolean debug;

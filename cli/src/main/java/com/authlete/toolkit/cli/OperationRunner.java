@@ -12,7 +12,7 @@ import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.ServerSelection;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
-import com.authlete.toolkit.transport.debug.DebugLogHook;
+import com.authlete.toolkit.transport.debug.ExchangeLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -58,29 +58,50 @@ final class OperationRunner {
         URI baseUrl = baseUrl(global);
         String token = null;
         if (operation.authenticated()) {
-            token = new CredentialChain(environment).resolve(global.bearer).map(ResolvedToken::token)
-                    .orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
-                            "no API token: pass --bearer or set " + CredentialChain.BEARER_ENV));
+            var found = new CredentialChain(environment).resolve(global.bearer).map(ResolvedToken::token);
+            if (found.isEmpty() && !global.dryRun) {
+                throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: pass --bearer or set " + CredentialChain.BEARER_ENV);
+            }
+            token = found.orElse(null);
         }
-        HttpTransport.Builder builder = HttpTransport.builder().baseUrl(baseUrl).bearer(token)
-                .userAgent("authlete-cli/" + version);
-        if (global.debug) {
-            builder.hook(new DebugLogHook(err));
-        }
-        ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal);
-        try (HttpTransport http = builder.build()) {
+        try (HttpTransport http = TransportSetup.build(global, environment, baseUrl, token, version, err)) {
+            if (global.dryRun) {
+                new ExchangeLog(err).request(http.request(request.method(), request.target(), request.headers(), request.body()));
+                err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));
+                return;
+            }
+            if (operation.isDestructive() && !global.yes && terminal.stdinIsTerminal()) {
+                confirm(operation, http.request(request.method(), request.target(), request.headers(), request.body()).uri());
+            }
+            ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal);
             if (walker == null) {
                 try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
-                    output.document(response.body(), operation.list());
+                    output.document(NetworkReadException.guard(response.body()), operation.list());
                 }
                 return;
             }
             try (ResponseOutput.Items items = output.items()) {
-                walker.walk(requestBuilder, 0, page -> http.send(page.method(), page.target(), page.headers(), page.body()).body(), items);
+                walker.walk(requestBuilder, 0, page -> NetworkReadException.guard(
+                        http.send(page.method(), page.target(), page.headers(), page.body()).body()), items);
                 items.finish();
             } catch (ResponseOutput.JqRuntimeException e) {
                 throw e.failure();
             }
+        }
+    }
+
+    /** Asks on the terminal before deleting or revoking; anything but yes cancels. */
+    private void confirm(Operation operation, URI uri) throws CliException {
+        err.print(operation.command() + ": " + operation.method() + " " + uri + "\nThis cannot be undone. Continue? [y/N] ");
+        err.flush();
+        String answer;
+        try {
+            answer = new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            throw new CliException(ExitCode.ERROR, "cancelled; nothing was changed (--yes skips the question)");
         }
     }
 

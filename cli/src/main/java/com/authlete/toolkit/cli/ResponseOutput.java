@@ -42,6 +42,7 @@ final class ResponseOutput {
     void document(InputStream body, ListShape list) throws IOException, CliException {
         if (options.passthrough() && options.outputFile() == null) {
             new PassthroughRenderer(terminal.stdoutIsTerminal()).render(body, stdout);
+            checkOpen();
             return;
         }
         byte[] bytes = body.readAllBytes();
@@ -100,6 +101,13 @@ final class ResponseOutput {
         }
     }
 
+    /** PrintStream hides write errors; a closed pipe must end the work (no more pages fetched for nobody). */
+    private void checkOpen() throws OutputClosedException {
+        if (stdout.checkError()) {
+            throw new OutputClosedException();
+        }
+    }
+
     /** A sink for the items of --all; close it to finish the output. */
     Items items() throws IOException {
         return new Items(target());
@@ -149,6 +157,9 @@ final class ResponseOutput {
                 stream.endOfPage();
             }
             target.stream().flush();
+            if (target.file() == null) {
+                checkOpen();
+            }
             if (terminal.stderrIsTerminal()) {
                 stderr.print("\r\u001b[Kfetched " + fetched + (total >= 0 ? " of " + total : "") + " items");
                 stderr.flush();

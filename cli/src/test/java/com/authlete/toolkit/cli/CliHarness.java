@@ -19,6 +19,13 @@ final class CliHarness {
     private boolean stdoutIsTerminal;
     private boolean stderrIsTerminal;
 
+    /** Standard input is a terminal on which the user types {@code text}. */
+    CliHarness terminalInput(String text) {
+        this.stdin = text;
+        this.stdinIsTerminal = true;
+        return this;
+    }
+
     /** Pretends that standard error is a terminal. */
     CliHarness terminalErrors() {
         this.stderrIsTerminal = true;

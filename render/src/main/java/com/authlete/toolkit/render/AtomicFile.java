@@ -42,6 +42,8 @@ public final class AtomicFile implements AutoCloseable {
         Path temporary = posix
                 ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
                 : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
+        // Interrupted runs (Ctrl-C) leave no temporary file behind; after a commit the name no longer exists.
+        temporary.toFile().deleteOnExit();
         return new AtomicFile(absolute, temporary);
     }
 

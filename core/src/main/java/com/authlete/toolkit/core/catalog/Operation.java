@@ -61,6 +61,16 @@ public record Operation(
         return Stream.concat(pathParameters.stream(), queryParameters.stream()).toList();
     }
 
+    /**
+     * Whether the command deletes or revokes something: its last word is {@code delete} or {@code revoke}, or
+     * starts with {@code delete-} or {@code revoke-}.
+     */
+    @JsonIgnore
+    public boolean isDestructive() {
+        String verb = words.get(words.size() - 1);
+        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
+    }
+
     @JsonIgnore
     public List<Field> bodyFields() {
         return body == null ? List.of() : body.fields();
