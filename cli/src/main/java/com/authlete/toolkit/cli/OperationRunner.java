@@ -113,7 +113,8 @@ final class OperationRunner {
             builder.bodyJson(read(stdin, "standard input"), "the JSON on standard input");
         }
         if (global.body != null) {
-            builder.bodyJson(bodyFlag(global.body), "--body");
+            builder.bodyJson(bodyFlag(global.body), global.body.startsWith("@") && !global.body.equals("@-")
+                    ? "--body file " + global.body.substring(1) : "--body");
         }
         command.collect(builder);
         return builder;

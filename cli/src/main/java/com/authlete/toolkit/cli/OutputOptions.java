@@ -70,6 +70,10 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
                 throw CliException.usage("-o expects a file name, got '" + flags.outputFile + "'");
             }
             outputFile = Path.of(flags.outputFile);
+            Path directory = outputFile.toAbsolutePath().getParent();
+            if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
+                throw CliException.usage("-o: no such directory: " + directory);
+            }
         }
         return new OutputOptions(format, new RenderOptions(color, width), fields, jq, outputFile, flags.all, pageSize);
     }

@@ -50,6 +50,10 @@ final class ResponseOutput {
         try {
             tree = JsonValues.MAPPER.readTree(bytes);
         } catch (JsonProcessingException notJson) {
+            if (!options.passthrough() && looksLikeJson(bytes)) {
+                throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
+                        + " (line " + notJson.getLocation().getLineNr() + ", column " + notJson.getLocation().getColumnNr() + ")");
+            }
             tree = null;
         }
         try (Target target = target()) {
@@ -64,6 +68,15 @@ final class ResponseOutput {
             }
             target.commit(tree != null && SensitiveNames.containsSensitive(tree));
         }
+    }
+
+    private static boolean looksLikeJson(byte[] bytes) {
+        for (byte b : bytes) {
+            if (!Character.isWhitespace(b)) {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     private JsonNode select(JsonNode tree, ListShape list) {

@@ -53,7 +53,9 @@ final class LauncherProcess {
                 process.destroyForcibly();
                 throw new IllegalStateException("authlete " + args + " did not finish in 60 s");
             }
-            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+            // Lenient decoding: some cases make the program print bytes that are not UTF-8, on purpose.
+            return new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
