@@ -40,6 +40,7 @@ final class HelpText {
         for (ExitCode code : ExitCode.values()) {
             out.printf("  %d  %s%n", code.status(), code.meaning());
         }
+        out.println("  130  interrupted (Ctrl-C)");
     }
 
     static void group(PrintStream out, List<String> words) {
