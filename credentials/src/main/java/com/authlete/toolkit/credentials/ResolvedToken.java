@@ -15,9 +15,9 @@ public record ResolvedToken(String token, String origin) {
         Objects.requireNonNull(origin, "origin");
     }
 
-    /** The token with all but its last four characters hidden. */
+    /** The token with all but its first and last four characters hidden. */
     public String masked() {
-        return token.length() <= 8 ? "****" : "****" + token.substring(token.length() - 4);
+        return Tokens.mask(token);
     }
 
     @Override

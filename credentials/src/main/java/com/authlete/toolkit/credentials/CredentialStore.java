@@ -1,0 +1,71 @@
+package com.authlete.toolkit.credentials;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a profile's token is kept: the keychain when there is one, else the config file (mode 0600) with a
+ * warning saying so.
+ */
+public final class CredentialStore {
+
+    /** Where a token was stored, and a warning for the user when it is only the plaintext file. */
+    public record Stored(String where, Optional<String> warning) {
+    }
+
+    private final ConfigFile configFile;
+    private final Keychain keychain;
+
+    public CredentialStore(ConfigFile configFile, Keychain keychain) {
+        this.configFile = configFile;
+        this.keychain = keychain;
+    }
+
+    public Optional<ResolvedToken> read(String profile) throws CredentialsException {
+        try {
+            Optional<String> token = keychain.read(profile);
+            if (token.isPresent()) {
+                return Optional.of(new ResolvedToken(token.get(), "keychain (profile " + profile + ")"));
+            }
+        } catch (Keychain.Unavailable e) {
+            // Fall back to the file.
+        }
+        String fromFile = Tokens.normalize(configFile.profile(profile).get(ConfigFile.TOKEN_KEY));
+        return Optional.ofNullable(fromFile).map(t -> new ResolvedToken(t, configFile.path() + " (profile " + profile + ")"));
+    }
+
+    public Stored store(String profile, String token) throws CredentialsException {
+        try {
+            keychain.store(profile, token);
+            removeFromFile(profile);
+            return new Stored("the system keychain", Optional.empty());
+        } catch (Keychain.Unavailable e) {
+            Map<String, String> values = new HashMap<>();
+            values.put(ConfigFile.TOKEN_KEY, token);
+            configFile.update(profile, values, false);
+            return new Stored(configFile.path().toString(), Optional.of("no keychain available (" + e.getMessage()
+                    + "); the token is stored in plain text in " + configFile.path() + " (mode 0600)"));
+        }
+    }
+
+    /** Forgets the token wherever it is kept; the server still honours it until it is revoked there. */
+    public boolean forget(String profile) throws CredentialsException {
+        boolean found = read(profile).isPresent();
+        try {
+            keychain.delete(profile);
+        } catch (Keychain.Unavailable e) {
+            // Only the file then.
+        }
+        removeFromFile(profile);
+        return found;
+    }
+
+    private void removeFromFile(String profile) throws CredentialsException {
+        if (configFile.profile(profile).containsKey(ConfigFile.TOKEN_KEY)) {
+            Map<String, String> values = new HashMap<>();
+            values.put(ConfigFile.TOKEN_KEY, null);
+            configFile.update(profile, values, false);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package com.authlete.toolkit.credentials;
+
+import java.util.Optional;
+
+/** Tokens kept by the operating system (Secret Service on Linux, Keychain on macOS, Credential Manager on Windows). */
+public interface Keychain {
+
+    /** The stored token of a profile. */
+    Optional<String> read(String profile) throws Unavailable;
+
+    void store(String profile, String token) throws Unavailable;
+
+    void delete(String profile) throws Unavailable;
+
+    /** No keychain can be used here (no D-Bus session, locked or missing keyring, turned off). */
+    final class Unavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A keychain that is never available: {@code AUTHLETE_KEYCHAIN=none}. */
+    Keychain NONE = new Keychain() {
+        @Override
+        public Optional<String> read(String profile) throws Unavailable {
+            throw new Unavailable("the keychain is turned off (AUTHLETE_KEYCHAIN=none)", null);
+        }
+
+        @Override
+        public void store(String profile, String token) throws Unavailable {
+            read(profile);
+        }
+
+        @Override
+        public void delete(String profile) throws Unavailable {
+            read(profile);
+        }
+    };
+}
