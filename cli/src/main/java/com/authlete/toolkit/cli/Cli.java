@@ -34,7 +34,15 @@ public final class Cli {
     private final PrintStream err;
     private boolean jsonErrors;
 
+    private final java.nio.file.Path workingDirectory;
+
     public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
+        this(environment, terminal, stdin, out, err, java.nio.file.Path.of(""));
+    }
+
+    public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err,
+               java.nio.file.Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
         this.stdin = stdin;
@@ -55,6 +63,8 @@ public final class Cli {
             return fail(ExitCode.USAGE, describe(e) + " (see 'authlete " + command + " --help')", e, debug);
         } catch (InvalidInputException e) {
             return fail(ExitCode.USAGE, e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.credentials.CredentialsException e) {
+            return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ApiException e) {
             return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
         } catch (NetworkException e) {
@@ -74,8 +84,8 @@ public final class Cli {
         }
     }
 
-    private int dispatch(String[] args)
-            throws CliException, InvalidInputException, TransportException, IOException, ReflectiveOperationException {
+    private int dispatch(String[] args) throws CliException, InvalidInputException, TransportException, IOException,
+            ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         List<String> argList = Arrays.asList(args);
         if (args.length > 0 && args[0].equals("--version")) {
             out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
@@ -110,29 +120,50 @@ public final class Cli {
         return args;
     }
 
-    private int runCommand(Router.Match match)
-            throws CliException, InvalidInputException, TransportException, IOException, ReflectiveOperationException {
+    private int runCommand(Router.Match match) throws CliException, InvalidInputException, TransportException, IOException,
+            ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
+        Class<?> loaded = Class.forName(match.className());
+        if (com.authlete.toolkit.cli.account.AccountCommand.class.isAssignableFrom(loaded)) {
+            return runAccountCommand(match, loaded.asSubclass(com.authlete.toolkit.cli.account.AccountCommand.class));
+        }
         @SuppressWarnings("unchecked")
-        Class<OperationCommand> type = (Class<OperationCommand>) Class.forName(match.className());
+        Class<OperationCommand> type = (Class<OperationCommand>) loaded;
         // Checked before parsing so that a command's help works even when other flags are incomplete.
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
             commandHelp(match.command(), type);
             return ExitCode.OK.status();
         }
         OperationCommand command = SingleCommand.singleCommand(type).parse(match.rest());
-        new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version()).run(command);
+        new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+        return ExitCode.OK.status();
+    }
+
+    private int runAccountCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.account.AccountCommand> type)
+            throws CliException, TransportException, IOException, com.authlete.toolkit.credentials.CredentialsException {
+        if (match.rest().contains("--help") || match.rest().contains("-h")) {
+            commandHelp(match.command(), type);
+            return ExitCode.OK.status();
+        }
+        com.authlete.toolkit.cli.account.AccountCommand command = SingleCommand.singleCommand(type).parse(match.rest());
+        command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal, stdin,
+                new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version()));
+        out.flush();
         return ExitCode.OK.status();
     }
 
     /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
-    private void commandHelp(String command, Class<OperationCommand> type) throws IOException {
+    private <T> void commandHelp(String command, Class<? extends T> type) throws IOException {
         List<String> words = List.of(command.split(" "));
-        CliBuilder<OperationCommand> builder = com.github.rvesse.airline.Cli.builder("authlete");
-        GroupBuilder<OperationCommand> group = builder.withGroup(words.get(0));
-        for (String word : words.subList(1, words.size() - 1)) {
-            group = group.withSubGroup(word);
+        CliBuilder<T> builder = com.github.rvesse.airline.Cli.builder("authlete");
+        if (words.size() == 1) {
+            builder.withCommand(type);
+        } else {
+            GroupBuilder<T> group = builder.withGroup(words.get(0));
+            for (String word : words.subList(1, words.size() - 1)) {
+                group = group.withSubGroup(word);
+            }
+            group.withCommand(type);
         }
-        group.withCommand(type);
         Help.help(builder.build().getMetadata(), words, out);
     }
 

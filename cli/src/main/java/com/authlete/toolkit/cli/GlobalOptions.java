@@ -13,6 +13,10 @@ public final class GlobalOptions {
                     + "Prefer the environment variable: command-line arguments are visible to other local users.")
     String bearer;
 
+    @Option(name = "--profile", title = "name",
+            description = "Profile of the config file to use (default: $AUTHLETE_PROFILE, the link file, the default profile).")
+    String profile;
+
     @Option(name = "--server", title = "0|1|2|3",
             description = "Authlete cluster by index: 0 us (default), 1 jp, 2 eu, 3 br.")
     String server;
@@ -83,6 +87,17 @@ public final class GlobalOptions {
     @Option(name = "--debug",
             description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
     boolean debug;
+
+    /** The settings given as flags, for the settings chain (flags > environment > link file > profile). */
+    java.util.Map<String, String> settingsFlags() {
+        java.util.Map<String, String> flags = new java.util.HashMap<>();
+        flags.put("profile", profile);
+        flags.put("server", server);
+        flags.put("server-url", serverUrl);
+        flags.put("output-format", outputFormat);
+        flags.put("color", color);
+        return flags;
+    }
 
     public boolean debug() {
         return debug;

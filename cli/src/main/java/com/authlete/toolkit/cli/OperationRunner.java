@@ -7,6 +7,10 @@ import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.credentials.SystemKeychain;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.ServerSelection;
@@ -36,9 +40,11 @@ final class OperationRunner {
     private final PrintStream out;
     private final PrintStream err;
     private final String version;
+    private final Path workingDirectory;
 
     OperationRunner(Catalog catalog, Map<String, String> environment, Terminal terminal, InputStream stdin,
-                    PrintStream out, PrintStream err, String version) {
+                    PrintStream out, PrintStream err, String version, Path workingDirectory) {
+        this.workingDirectory = workingDirectory;
         this.catalog = catalog;
         this.environment = environment;
         this.terminal = terminal;
@@ -48,19 +54,26 @@ final class OperationRunner {
         this.version = version;
     }
 
-    void run(OperationCommand command) throws CliException, InvalidInputException, TransportException, IOException {
+    void run(OperationCommand command)
+            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
         Operation operation = catalog.operation(command.command());
         GlobalOptions global = command.global();
-        OutputOptions outputOptions = OutputOptions.from(global, terminal, environment);
+        Settings settings = Settings.load(global.settingsFlags(), environment, workingDirectory);
+        OutputOptions outputOptions = OutputOptions.from(global, settings, terminal, environment);
         RequestBuilder requestBuilder = prepare(operation, command);
+        if (operation.pathParameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
+            requestBuilder.defaultParameter("serviceId", settings.get("service-id").orElse(null));
+        }
         PreparedRequest request = requestBuilder.build();
         PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
-        URI baseUrl = baseUrl(global);
+        URI baseUrl = baseUrl(settings);
         String token = null;
         if (operation.authenticated()) {
-            var found = new CredentialChain(environment).resolve(global.bearer).map(ResolvedToken::token);
+            CredentialStore store = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(environment));
+            var found = new CredentialChain(environment, store, settings.profile()).resolve(global.bearer).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
-                throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: pass --bearer or set " + CredentialChain.BEARER_ENV);
+                throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
+                        + CredentialChain.BEARER_ENV);
             }
             token = found.orElse(null);
         }
@@ -149,19 +162,21 @@ final class OperationRunner {
         }
     }
 
-    private URI baseUrl(GlobalOptions global) throws CliException {
+    private URI baseUrl(Settings settings) throws CliException {
         Integer index = null;
-        if (global.server != null) {
+        String server = settings.get("server").orElse(null);
+        String serverUrl = settings.get("server-url").orElse(null);
+        if (server != null) {
             try {
-                index = Integer.valueOf(global.server.strip());
+                index = Integer.valueOf(server.strip());
             } catch (NumberFormatException e) {
-                throw CliException.usage("--server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got '" + global.server + "'");
+                throw CliException.usage("--server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got '" + server + "'");
             }
         }
         try {
-            return ServerSelection.resolve(global.serverUrl, index, catalog.servers());
+            return ServerSelection.resolve(serverUrl, index, catalog.servers());
         } catch (IllegalArgumentException e) {
-            String flag = global.serverUrl != null && !global.serverUrl.isBlank() ? "--server-url" : "--server";
+            String flag = serverUrl != null && !serverUrl.isBlank() ? "--server-url" : "--server";
             throw CliException.usage(flag + ": " + e.getMessage());
         }
     }

@@ -25,17 +25,20 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    static OutputOptions from(GlobalOptions flags, Terminal terminal, Map<String, String> environment) throws CliException {
+    static OutputOptions from(GlobalOptions flags, com.authlete.toolkit.credentials.Settings settings, Terminal terminal,
+                              Map<String, String> environment) throws CliException {
         boolean toTerminal = terminal.stdoutIsTerminal() && flags.outputFile == null;
+        String formatName = settings.get("output-format").orElse(null);
+        String colorName = settings.get("color").orElse(null);
         OutputFormat format;
         try {
-            format = flags.outputFormat != null ? OutputFormat.parse(flags.outputFormat) : toTerminal ? OutputFormat.PRETTY : null;
+            format = formatName != null ? OutputFormat.parse(formatName) : toTerminal ? OutputFormat.PRETTY : null;
         } catch (IllegalArgumentException e) {
             throw CliException.usage("--output-format: " + e.getMessage());
         }
         boolean color;
         try {
-            ColorChoice choice = flags.color == null ? ColorChoice.AUTO : ColorChoice.parse(flags.color);
+            ColorChoice choice = colorName == null ? ColorChoice.AUTO : ColorChoice.parse(colorName);
             color = choice.enabled(toTerminal, environment);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());

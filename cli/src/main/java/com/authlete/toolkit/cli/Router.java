@@ -15,7 +15,23 @@ final class Router {
     record Match(String command, String className, String summary, List<String> rest) {
     }
 
+    /** Commands that are not API operations: credentials and settings. */
+    static final String[][] ACCOUNT_COMMANDS = {
+            {"auth login", "com.authlete.toolkit.cli.account.AuthLoginCommand", "Check a token and store it for a profile"},
+            {"auth status", "com.authlete.toolkit.cli.account.AuthStatusCommand", "Show the active profile, token source and settings"},
+            {"auth logout", "com.authlete.toolkit.cli.account.AuthLogoutCommand", "Forget the stored token of a profile"},
+            {"auth token", "com.authlete.toolkit.cli.account.AuthTokenCommand", "Print the active token, for scripts"},
+            {"configure", "com.authlete.toolkit.cli.account.ConfigureCommand", "Save server, service id and token for a profile"},
+            {"link", "com.authlete.toolkit.cli.account.LinkCommand", "Make this directory tree default to a service id"},
+    };
+
     private Router() {
+    }
+
+    static String[][] allCommands() {
+        String[][] all = Arrays.copyOf(CommandIndex.COMMANDS, CommandIndex.COMMANDS.length + ACCOUNT_COMMANDS.length);
+        System.arraycopy(ACCOUNT_COMMANDS, 0, all, CommandIndex.COMMANDS.length, ACCOUNT_COMMANDS.length);
+        return all;
     }
 
     /** The leading arguments that are not flags. */
@@ -35,7 +51,7 @@ final class Router {
         List<String> words = leadingWords(args);
         for (int n = words.size(); n > 0; n--) {
             String candidate = String.join(" ", words.subList(0, n));
-            for (String[] row : CommandIndex.COMMANDS) {
+            for (String[] row : allCommands()) {
                 if (row[0].equals(candidate)) {
                     List<String> rest = Arrays.asList(args).subList(n, args.length);
                     return java.util.Optional.of(new Match(row[0], row[1], row[2], List.copyOf(rest)));
@@ -48,6 +64,6 @@ final class Router {
     /** Commands whose words start with the given words (a group such as {@code client management}). */
     static List<String[]> under(List<String> words) {
         String prefix = words.isEmpty() ? "" : String.join(" ", words) + " ";
-        return Arrays.stream(CommandIndex.COMMANDS).filter(row -> row[0].startsWith(prefix)).toList();
+        return Arrays.stream(allCommands()).filter(row -> row[0].startsWith(prefix)).toList();
     }
 }

@@ -201,7 +201,7 @@ class BadInputIT {
     void missingTokenIsExitThree() throws Exception {
         LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of("service", "list", "--server-url", stub.url()));
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).isEqualTo("error: no API token: pass --bearer or set AUTHLETE_BEARER\n");
+        assertThat(result.err()).isEqualTo("error: no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER\n");
     }
 
     @Test

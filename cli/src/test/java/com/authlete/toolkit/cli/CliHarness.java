@@ -14,6 +14,33 @@ final class CliHarness {
     }
 
     private final Map<String, String> environment = new HashMap<>();
+    private final java.nio.file.Path home;
+    private java.nio.file.Path workingDirectory;
+
+    /** Every harness gets its own config folder and working directory, and no OS keychain. */
+    CliHarness() {
+        try {
+            home = java.nio.file.Files.createTempDirectory("authlete-home");
+            workingDirectory = java.nio.file.Files.createDirectories(home.resolve("work"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        environment.put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        environment.put("AUTHLETE_KEYCHAIN", "none");
+    }
+
+    java.nio.file.Path configFile() {
+        return home.resolve("config/authlete/config.yaml");
+    }
+
+    java.nio.file.Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    CliHarness in(java.nio.file.Path directory) {
+        this.workingDirectory = directory;
+        return this;
+    }
     private String stdin = "";
     private boolean stdinIsTerminal = true;
     private boolean stdoutIsTerminal;
@@ -55,8 +82,8 @@ final class CliHarness {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                workingDirectory).run(args);
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

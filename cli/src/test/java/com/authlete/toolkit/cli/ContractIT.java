@@ -116,7 +116,7 @@ class ContractIT {
                 "service", "list", "--server-url", prism.url()));
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).isEqualTo("error: no API token: pass --bearer or set AUTHLETE_BEARER\n");
+        assertThat(result.err()).isEqualTo("error: no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER\n");
     }
 
     @Test

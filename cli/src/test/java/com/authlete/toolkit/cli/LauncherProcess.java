@@ -35,6 +35,9 @@ final class LauncherProcess {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("AUTHLETE_BEARER");
+        // A fresh config folder and no OS keychain, unless the test says otherwise.
+        builder.environment().put("XDG_CONFIG_HOME", Files.createTempDirectory("authlete-config").toString());
+        builder.environment().put("AUTHLETE_KEYCHAIN", "none");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("authlete-out", ".txt");
         Path err = Files.createTempFile("authlete-err", ".txt");

@@ -140,7 +140,7 @@ class OperationCommandTest {
         CliHarness.Result result = new CliHarness().run(args("service", "list"));
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).isEqualTo("error: no API token: pass --bearer or set AUTHLETE_BEARER\n");
+        assertThat(result.err()).isEqualTo("error: no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER\n");
         assertThat(result.out()).isEmpty();
         assertThat(stub.requests()).isEmpty();
     }

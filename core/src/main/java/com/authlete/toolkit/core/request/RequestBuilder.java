@@ -48,6 +48,14 @@ public final class RequestBuilder {
         return this;
     }
 
+    /** Sets a parameter only when it has no value yet: a default from settings, below any explicit value. */
+    public RequestBuilder defaultParameter(String name, Object value) {
+        if (value != null && !parameters.containsKey(name)) {
+            parameters.put(name, value);
+        }
+        return this;
+    }
+
     public RequestBuilder parameters(Map<String, ?> values) {
         values.forEach(this::parameter);
         return this;

@@ -1,0 +1,16 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.transport.TransportException;
+import com.github.rvesse.airline.HelpOption;
+import com.github.rvesse.airline.annotations.AirlineModule;
+
+/** Base of the hand-written commands that manage credentials and settings (not API operations). */
+public abstract class AccountCommand {
+
+    @AirlineModule
+    public HelpOption<AccountCommand> help = new HelpOption<>();
+
+    public abstract void run(AccountContext context) throws CliException, CredentialsException, TransportException;
+}

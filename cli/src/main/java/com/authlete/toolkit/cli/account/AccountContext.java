@@ -1,0 +1,17 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.Terminal;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the account commands work with: the environment, the terminal, the streams and the working directory.
+ * {@code lines} reads standard input line by line; everything that reads stdin shares it, so that no reader
+ * swallows input buffered for the next question.
+ */
+public record AccountContext(Map<String, String> environment, Terminal terminal, InputStream stdin, BufferedReader lines,
+                             PrintStream out, PrintStream err, Path workingDirectory, String version) {
+}

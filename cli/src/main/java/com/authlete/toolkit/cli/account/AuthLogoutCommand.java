@@ -1,0 +1,24 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.credentials.SystemKeychain;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+
+@Command(name = "logout", description = "Forget the stored token of a profile (the token itself stays valid until revoked)")
+public final class AuthLogoutCommand extends AccountCommand {
+
+    @AirlineModule
+    ProfileTarget target = new ProfileTarget();
+
+    @Override
+    public void run(AccountContext context) throws CredentialsException {
+        Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        boolean found = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()))
+                .forget(settings.profile());
+        context.err().println(found ? "Logged out: forgot the token of profile " + settings.profile()
+                + " (it is not revoked on the server)" : "No token was stored for profile " + settings.profile());
+    }
+}

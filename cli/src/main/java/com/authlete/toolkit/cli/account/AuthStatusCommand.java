@@ -1,0 +1,51 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.Settings;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.Option;
+import java.util.Map;
+import java.util.Optional;
+
+@Command(name = "status", description = "Show the active profile, where the token comes from (masked), server and service id")
+public final class AuthStatusCommand extends AccountCommand {
+
+    @AirlineModule
+    ProfileTarget target = new ProfileTarget();
+
+    @Option(name = "--all", description = "List every profile of the config file.")
+    boolean all;
+
+    static Optional<ResolvedToken> resolve(Settings settings, AccountContext context) throws CredentialsException {
+        return new CredentialChain(context.environment(), AuthTokenCommand.store(settings, context), settings.profile()).resolve(null);
+    }
+
+    @Override
+    public void run(AccountContext context) throws CredentialsException {
+        Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        if (all) {
+            String defaultProfile = settings.configFile().defaultProfile().orElse("default");
+            for (String name : settings.configFile().profileNames()) {
+                Settings profile = Settings.load(Map.of("profile", name), Map.of("XDG_CONFIG_HOME",
+                        settings.configFile().path().getParent().getParent().toString()), context.workingDirectory());
+                Optional<ResolvedToken> token = AuthTokenCommand.store(profile, context).read(name);
+                context.out().printf("%s %-16s token %-12s server %-24s service %s%n", name.equals(defaultProfile) ? "*" : " ", name,
+                        token.map(ResolvedToken::masked).orElse("(none)"),
+                        profile.get("server-url").or(() -> profile.get("server")).orElse("0"), profile.get("service-id").orElse("-"));
+            }
+            return;
+        }
+        Optional<ResolvedToken> token = resolve(settings, context);
+        context.out().println("profile:     " + settings.profile());
+        context.out().println("token:       " + token.map(t -> t.masked() + " (from " + t.origin() + ")").orElse("none"));
+        context.out().println("server:      " + settings.get("server-url").orElse(settings.get("server").orElse("0"))
+                + settings.origin(settings.get("server-url").isPresent() ? "server-url" : "server").map(o -> " (from " + o + ")").orElse(""));
+        context.out().println("service id:  " + settings.get("service-id").map(id -> id + settings.origin("service-id")
+                .map(o -> " (from " + o + ")").orElse("")).orElse("none"));
+        context.out().println("config file: " + settings.configFile().path());
+        settings.link().ifPresent(link -> context.out().println("link file:   " + link.path()));
+    }
+}

@@ -1,0 +1,31 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.credentials.SystemKeychain;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+
+@Command(name = "token", description = "Print the token the other commands would use, for scripts")
+public final class AuthTokenCommand extends AccountCommand {
+
+    @AirlineModule
+    ProfileTarget target = new ProfileTarget();
+
+    @Override
+    public void run(AccountContext context) throws CliException, CredentialsException {
+        ResolvedToken token = AuthStatusCommand.resolve(Settings.load(target.asFlags(), context.environment(), context.workingDirectory()),
+                context).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
+                "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
+        context.out().println(token.token());
+    }
+
+    static CredentialStore store(Settings settings, AccountContext context) {
+        return new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()));
+    }
+}

@@ -1,0 +1,75 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.credentials.Tokens;
+import com.github.rvesse.airline.annotations.Option;
+import java.io.Console;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The ways to hand over a new token; argv is the least safe and says so. */
+public final class TokenInput {
+
+    @Option(name = "--token-stdin", description = "Read the token from standard input (recommended for scripts).")
+    boolean stdin;
+
+    @Option(name = "--token-file", title = "file", description = "Read the token from a file.")
+    String file;
+
+    @Option(name = "--token", title = "token",
+            description = "The token itself (visible to other users in the process list: prefer --token-stdin).")
+    String inline;
+
+    boolean given() {
+        return stdin || file != null || inline != null;
+    }
+
+    /** The token, normalised; null when none was given and there is no terminal to ask on. */
+    String read(AccountContext context, boolean askOnTerminal) throws CliException {
+        String raw;
+        if (inline != null) {
+            context.err().println("warning: a token on the command line is visible to other users of this machine; "
+                    + "prefer --token-stdin or --token-file");
+            raw = inline;
+        } else if (file != null) {
+            try {
+                raw = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw CliException.usage("--token-file: cannot read " + file + ": " + e.getMessage());
+            }
+        } else if (stdin) {
+            try {
+                raw = context.lines().readLine();
+            } catch (IOException e) {
+                throw CliException.usage("cannot read the token from standard input: " + e.getMessage());
+            }
+        } else if (askOnTerminal && context.terminal().stdinIsTerminal()) {
+            raw = askHidden(context);
+        } else {
+            return null;
+        }
+        String token = Tokens.normalize(raw);
+        if (token == null) {
+            throw CliException.usage("the token is empty");
+        }
+        return token;
+    }
+
+    /** Hidden input: the token is never echoed. */
+    private static String askHidden(AccountContext context) throws CliException {
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("Token (input hidden): ");
+            return typed == null ? null : new String(typed);
+        }
+        context.err().print("Token: ");
+        context.err().flush();
+        try {
+            return context.lines().readLine();
+        } catch (IOException e) {
+            throw CliException.usage("cannot read the token: " + e.getMessage());
+        }
+    }
+}

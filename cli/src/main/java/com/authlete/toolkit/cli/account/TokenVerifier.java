@@ -1,0 +1,61 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.core.Operations;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.transport.NetworkException;
+import com.authlete.toolkit.transport.ServerSelection;
+import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.transport.TransportResponse;
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Checks a new token with one API call before it is stored: {@code service get} when a service id is known,
+ * else {@code service list} (which organization tokens may call). A token the server rejects is never stored.
+ */
+final class TokenVerifier {
+
+    private TokenVerifier() {
+    }
+
+    static URI baseUrl(Settings settings) throws CliException {
+        try {
+            Integer index = settings.get("server").map(Integer::valueOf).orElse(null);
+            return ServerSelection.resolve(settings.get("server-url").orElse(null), index, Catalog.standard().servers());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("server: " + e.getMessage());
+        }
+    }
+
+    static void verify(String token, Settings settings, String version) throws CliException {
+        URI baseUrl = baseUrl(settings);
+        String serviceId = settings.get("service-id").orElse(null);
+        try (HttpTransport http = HttpTransport.builder().baseUrl(baseUrl).bearer(token).userAgent("authlete-cli/" + version).build()) {
+            Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
+            try (TransportResponse response = serviceId != null
+                    ? api.call("service get", Map.of("serviceId", serviceId), null)
+                    : api.call("service list", Map.of("start", 0, "end", 1), null)) {
+                response.body().readAllBytes();
+            }
+        } catch (ApiException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                throw new CliException(ExitCode.NOT_AUTHENTICATED, "the API rejected this token (" + e.getMessage()
+                        + "); nothing was stored");
+            }
+            throw new CliException(ExitCode.forHttpStatus(e.status()), "could not check the token: " + e.getMessage()
+                    + "; nothing was stored");
+        } catch (NetworkException e) {
+            throw new CliException(ExitCode.NETWORK, "could not check the token: " + e.getMessage() + "; nothing was stored");
+        } catch (TransportException | InvalidInputException | java.io.IOException e) {
+            throw new CliException(ExitCode.ERROR, "could not check the token: " + e.getMessage() + "; nothing was stored");
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+    }
+}
