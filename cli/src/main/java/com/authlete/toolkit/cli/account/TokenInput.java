@@ -64,12 +64,33 @@ public final class TokenInput {
             char[] typed = console.readPassword("Token (input hidden): ");
             return typed == null ? null : new String(typed);
         }
+        // No Console (standard output redirected): switch the terminal's echo off ourselves while the token is typed.
+        boolean echoOff = stty("-echo");
         context.err().print("Token: ");
         context.err().flush();
         try {
             return context.lines().readLine();
         } catch (IOException e) {
             throw CliException.usage("cannot read the token: " + e.getMessage());
+        } finally {
+            if (echoOff) {
+                stty("echo");
+                context.err().println();
+            }
+        }
+    }
+
+    private static boolean stty(String setting) {
+        try {
+            Process stty = new ProcessBuilder("stty", setting).redirectInput(new java.io.File("/dev/tty"))
+                    .redirectErrorStream(true).start();
+            stty.getInputStream().readAllBytes();
+            return stty.waitFor() == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
