@@ -9,7 +9,7 @@ import java.util.List;
  * Finds the command class for the leading words of the command line without building Airline's whole CLI:
  * parsing for one command is then cheap, whatever the number of commands.
  */
-final class Router {
+public final class Router {
 
     /** A command: its index row and the arguments after its words. */
     record Match(String command, String className, String summary, List<String> rest) {
@@ -23,12 +23,14 @@ final class Router {
             {"auth token", "com.authlete.toolkit.cli.account.AuthTokenCommand", "Print the active token, for scripts"},
             {"configure", "com.authlete.toolkit.cli.account.ConfigureCommand", "Save server, service id and token for a profile"},
             {"link", "com.authlete.toolkit.cli.account.LinkCommand", "Make this directory tree default to a service id"},
+            {"completion", "com.authlete.toolkit.cli.account.CompletionCommand", "Print the shell completion script"},
     };
 
     private Router() {
     }
 
-    static String[][] allCommands() {
+    /** Every command: words, class name and summary; operations first, then the account commands. */
+    public static String[][] allCommands() {
         String[][] all = Arrays.copyOf(CommandIndex.COMMANDS, CommandIndex.COMMANDS.length + ACCOUNT_COMMANDS.length);
         System.arraycopy(ACCOUNT_COMMANDS, 0, all, CommandIndex.COMMANDS.length, ACCOUNT_COMMANDS.length);
         return all;

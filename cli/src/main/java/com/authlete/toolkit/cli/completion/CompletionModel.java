@@ -1,0 +1,110 @@
+package com.authlete.toolkit.cli.completion;
+
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.render.ColorChoice;
+import com.authlete.toolkit.render.OutputFormat;
+import com.github.rvesse.airline.SingleCommand;
+import com.github.rvesse.airline.model.OptionMetadata;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What shells complete, taken from the same Airline metadata that parses the command line and from the catalog
+ * (enum values): every command's words and flags, which flags take a value, their allowed values, and which
+ * take file names.
+ */
+public record CompletionModel(List<Command> commands) {
+
+    /** A flag: its names ({@code --client-type}, or {@code -o}), whether it takes a value, what values. */
+    public record Flag(List<String> names, boolean takesValue, List<String> values, boolean file) {
+    }
+
+    public record Command(String words, String summary, List<Flag> flags) {
+    }
+
+    /** Flags whose value is a file name ({@code --body} only after {@code @}). */
+    static final Set<String> FILE_FLAGS = Set.of("-o", "--output-file", "--token-file", "--ca-cert", "--body");
+
+    /**
+     * @param index rows of command words, class name and summary (operation commands and account commands)
+     */
+    public static CompletionModel build(String[][] index, Catalog catalog) throws ClassNotFoundException {
+        List<Command> commands = new ArrayList<>();
+        for (String[] row : index) {
+            Map<String, List<String>> enums = new LinkedHashMap<>();
+            catalog.find(row[0]).filter(op -> op.command().equals(row[0])).ifPresent(op -> enumValues(op, enums));
+            enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+            enums.put("-F", enums.get("--output-format"));
+            enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            enums.put("--server", List.of("0", "1", "2", "3"));
+            List<Flag> flags = new ArrayList<>();
+            for (OptionMetadata option : SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata().getAllOptions()) {
+                List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+                boolean takesValue = option.getArity() > 0;
+                List<String> values = names.stream().map(enums::get).filter(v -> v != null).findFirst().orElse(List.of());
+                boolean file = names.stream().anyMatch(FILE_FLAGS::contains);
+                flags.add(new Flag(names, takesValue, values, file));
+            }
+            flags.sort((a, b) -> a.names().get(0).compareTo(b.names().get(0)));
+            commands.add(new Command(row[0], row[2], flags));
+        }
+        return new CompletionModel(commands);
+    }
+
+    private static void enumValues(Operation operation, Map<String, List<String>> enums) {
+        for (Field field : operation.parameters()) {
+            if (!field.enumValues().isEmpty()) {
+                enums.put("--" + field.flag(), field.enumValues());
+            } else if ("boolean".equals(field.valueType())) {
+                enums.put("--" + field.flag(), List.of("true", "false"));
+            }
+        }
+        for (Field field : operation.bodyFields()) {
+            if (!field.enumValues().isEmpty()) {
+                enums.put("--" + field.flag(), field.enumValues());
+            } else if ("boolean".equals(field.valueType())) {
+                enums.put("--" + field.flag(), List.of("true", "false"));
+            }
+        }
+    }
+
+    /** The words that may follow a prefix of command words ("" for the first word). */
+    public List<String> nextWords(String prefix) {
+        List<String> next = new ArrayList<>();
+        String start = prefix.isEmpty() ? "" : prefix + " ";
+        for (Command command : commands) {
+            if (command.words().startsWith(start)) {
+                String rest = command.words().substring(start.length());
+                String word = rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) : rest;
+                if (!word.isEmpty() && !next.contains(word)) {
+                    next.add(word);
+                }
+            }
+        }
+        next.sort(String::compareTo);
+        return next;
+    }
+
+    /** Every prefix of command words that has further words ("" included). */
+    public List<String> prefixes() {
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add("");
+        for (Command command : commands) {
+            String[] words = command.words().split(" ");
+            for (int n = 1; n < words.length; n++) {
+                String prefix = String.join(" ", Arrays.asList(words).subList(0, n));
+                if (!prefixes.contains(prefix)) {
+                    prefixes.add(prefix);
+                }
+            }
+        }
+        return prefixes;
+    }
+}
