@@ -1,0 +1,103 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher's start-up archive (AppCDS on JDK 17-24, AOT cache on 25+), without timing anything: it is
+ * recorded, the JVM really loads classes from it, a rebuilt jar gets a new one, and a broken one only means a
+ * normal start.
+ */
+class StartupCacheIT {
+
+    @TempDir
+    Path cache;
+
+    private LauncherProcess.Result run(Path jar, String mode, String javaOptions, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(LauncherProcess.launcher().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
+        builder.environment().put("XDG_CACHE_HOME", cache.toString());
+        builder.environment().put("AUTHLETE_CACHE", mode);
+        builder.environment().put("AUTHLETE_JAR", jar.toString());
+        builder.environment().put("AUTHLETE_JAVA_OPTS", javaOptions);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new LauncherProcess.Result(process.exitValue(), out, err);
+    }
+
+    private List<Path> archives() throws Exception {
+        Path folder = cache.resolve("authlete");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().matches("(cds|aot)-.*\\.(jsa|aot)")).sorted().toList();
+        }
+    }
+
+    private Path jarCopy() throws Exception {
+        Path jar = cache.resolve("authlete.jar");
+        Files.copy(LauncherProcess.launcher().resolveSibling("cli/target/authlete.jar"), jar);
+        return jar;
+    }
+
+    @Test
+    void theArchiveIsRecordedAndTheJvmLoadsClassesFromIt() throws Exception {
+        Path jar = jarCopy();
+        assertThat(run(jar, "sync", "", "--version").exitCode()).isZero();
+        assertThat(archives()).hasSize(1);
+
+        Path log = cache.resolve("class-load.log");
+        LauncherProcess.Result result = run(jar, "on", "-Xlog:class+load:file=" + log, "service", "list", "--dry-run",
+                "--bearer", "x");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<String> loaded = Files.readAllLines(log).stream().filter(line -> line.contains("com.authlete.toolkit.")).toList();
+        long shared = loaded.stream().filter(line -> line.contains("shared objects file")).count();
+        assertThat(loaded).isNotEmpty();
+        assertThat(shared).as("our classes loaded from the archive").isGreaterThan(loaded.size() * 8 / 10);
+    }
+
+    @Test
+    void aRebuiltJarGetsAFreshArchiveInsteadOfAStaleOne() throws Exception {
+        Path jar = jarCopy();
+        run(jar, "sync", "", "--version");
+        List<Path> first = archives();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        run(jar, "sync", "", "--version");
+        List<Path> second = archives();
+        assertThat(second).hasSize(2).containsAll(first);
+    }
+
+    @Test
+    void aBrokenArchiveOnlyMeansANormalStart() throws Exception {
+        Path jar = jarCopy();
+        run(jar, "sync", "", "--version");
+        Path archive = archives().get(0);
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not an archive");
+
+        LauncherProcess.Result result = run(jar, "on", "", "--version");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("authlete ").hasLineCount(1);
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void withTheCacheOffNothingIsWritten() throws Exception {
+        assertThat(run(jarCopy(), "off", "", "--version").exitCode()).isZero();
+        assertThat(archives()).isEmpty();
+    }
+}
