@@ -21,6 +21,8 @@ public final class ToonEncoder {
 
     private final ToonOptions options;
     private final String[] indents = new String[64];
+    /** Keys repeat on every row of a list: their encoding is worth remembering (bounded, so input cannot grow it). */
+    private final java.util.Map<String, String> keys = new java.util.HashMap<>();
 
     public ToonEncoder(ToonOptions options) {
         this.options = options;
@@ -68,7 +70,7 @@ public final class ToonEncoder {
     /** One field; {@code lead} starts its first line (indentation, and "- " for a list item's first field). */
     private void field(String key, JsonNode value, String lead, int depth, ObjectNode siblings, Lines lines, boolean fold,
                        String path) {
-        String encodedKey = ToonScalars.key(key);
+        String encodedKey = key(key);
         Folded folded = fold && options.keyFolding() ? fold(key, value, siblings, path, lines.rootDottedKeys) : null;
         String childPath = path == null ? null : path.isEmpty() ? key : path + "." + key;
         if (folded != null) {
@@ -111,7 +113,7 @@ public final class ToonEncoder {
         List<String> columns = tabularAllowed ? tabularColumns(array) : null;
         if (columns != null) {
             lines.add(header + "{" + String.join(String.valueOf(options.delimiter()),
-                    columns.stream().map(ToonScalars::key).toList()) + "}:");
+                    columns.stream().map(this::key).toList()) + "}:");
             String rowIndent = indent(depth + 1);
             for (JsonNode row : array) {
                 StringBuilder line = new StringBuilder(rowIndent);
@@ -218,6 +220,17 @@ public final class ToonEncoder {
             target = target.get(segment);
         }
         return new Folded(folded, target, depth == length);
+    }
+
+    private String key(String key) {
+        String encoded = keys.get(key);
+        if (encoded == null) {
+            encoded = ToonScalars.key(key);
+            if (keys.size() < 4096) {
+                keys.put(key, encoded);
+            }
+        }
+        return encoded;
     }
 
     private String delimiterSymbol() {

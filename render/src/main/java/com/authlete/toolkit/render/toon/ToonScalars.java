@@ -71,8 +71,13 @@ final class ToonScalars {
     }
 
     private static boolean needsQuotes(String value, char delimiter) {
-        if (value.isEmpty() || !value.equals(value.strip()) || value.equals("true") || value.equals("false")
-                || value.equals("null") || value.startsWith("-") || NUMERIC_LIKE.matcher(value).matches()) {
+        if (value.isEmpty() || value.charAt(0) == '-' || Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1)) || value.equals("true") || value.equals("false")
+                || value.equals("null")) {
+            return true;
+        }
+        // Only a string that starts with a digit can look like a number (a leading '-' is quoted above).
+        if (value.charAt(0) >= '0' && value.charAt(0) <= '9' && NUMERIC_LIKE.matcher(value).matches()) {
             return true;
         }
         for (int i = 0; i < value.length(); i++) {
