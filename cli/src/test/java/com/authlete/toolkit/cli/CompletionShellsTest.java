@@ -80,13 +80,7 @@ class CompletionShellsTest {
                 throw new IllegalStateException(e);
             }
         };
-        assertThat(complete.apply("authlete cl")).containsExactly("client");
-        assertThat(complete.apply("authlete client ")).containsExactly("create", "delete", "get", "list", "management", "update", "update-form");
-        assertThat(complete.apply("authlete client create --client-ty")).containsExactly("--client-type");
-        assertThat(complete.apply("authlete client create --client-type ")).containsExactly("CONFIDENTIAL", "PUBLIC");
-        assertThat(complete.apply("authlete service list --output-format ")).containsExactly("json", "pretty", "table", "toon", "yaml");
-        assertThat(complete.apply("authlete client management re"))
-                .containsExactly("refresh-secret", "revoke-client-tokens", "revoke-client-tokens-post");
+        assertCommonCandidates(complete);
         assertThat(complete.apply("authlete auth ")).containsExactly("login", "logout", "status", "token");
     }
 
@@ -109,6 +103,12 @@ class CompletionShellsTest {
                 throw new IllegalStateException(e);
             }
         };
+        assertCommonCandidates(complete);
+        assertThat(complete.apply("authlete service list -o ")).containsExactly("FILES");
+    }
+
+    /** The six partial lines both fish and zsh are asked about. */
+    private static void assertCommonCandidates(java.util.function.Function<String, List<String>> complete) {
         assertThat(complete.apply("authlete cl")).containsExactly("client");
         assertThat(complete.apply("authlete client ")).containsExactly("create", "delete", "get", "list", "management", "update", "update-form");
         assertThat(complete.apply("authlete client create --client-ty")).containsExactly("--client-type");
@@ -116,7 +116,6 @@ class CompletionShellsTest {
         assertThat(complete.apply("authlete service list --output-format ")).containsExactly("json", "pretty", "table", "toon", "yaml");
         assertThat(complete.apply("authlete client management re"))
                 .containsExactly("refresh-secret", "revoke-client-tokens", "revoke-client-tokens-post");
-        assertThat(complete.apply("authlete service list -o ")).containsExactly("FILES");
     }
 
     @Test

@@ -22,20 +22,25 @@ public interface Keychain {
     }
 
     /** A keychain that is never available: {@code AUTHLETE_KEYCHAIN=none}. */
-    Keychain NONE = new Keychain() {
-        @Override
-        public Optional<String> read(String profile) throws Unavailable {
-            throw new Unavailable("the keychain is turned off (AUTHLETE_KEYCHAIN=none)", null);
-        }
+    Keychain NONE = unavailable("the keychain is turned off (AUTHLETE_KEYCHAIN=none)");
 
-        @Override
-        public void store(String profile, String token) throws Unavailable {
-            read(profile);
-        }
+    /** A keychain that cannot be used, for the given reason. */
+    static Keychain unavailable(String reason) {
+        return new Keychain() {
+            @Override
+            public Optional<String> read(String profile) throws Unavailable {
+                throw new Unavailable(reason, null);
+            }
 
-        @Override
-        public void delete(String profile) throws Unavailable {
-            read(profile);
-        }
-    };
+            @Override
+            public void store(String profile, String token) throws Unavailable {
+                throw new Unavailable(reason, null);
+            }
+
+            @Override
+            public void delete(String profile) throws Unavailable {
+                throw new Unavailable(reason, null);
+            }
+        };
+    }
 }

@@ -25,22 +25,7 @@ public final class SystemKeychain implements Keychain {
         }
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         if (linux && environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
-            return new Keychain() {
-                @Override
-                public Optional<String> read(String profile) throws Unavailable {
-                    throw new Unavailable("no D-Bus session, so no Secret Service keyring", null);
-                }
-
-                @Override
-                public void store(String profile, String token) throws Unavailable {
-                    read(profile);
-                }
-
-                @Override
-                public void delete(String profile) throws Unavailable {
-                    read(profile);
-                }
-            };
+            return Keychain.unavailable("no D-Bus session, so no Secret Service keyring");
         }
         return new SystemKeychain();
     }

@@ -1,7 +1,6 @@
 package com.authlete.toolkit.cli.completion;
 
 import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.render.ColorChoice;
 import com.authlete.toolkit.render.OutputFormat;
@@ -59,20 +58,13 @@ public record CompletionModel(List<Command> commands) {
     }
 
     private static void enumValues(Operation operation, Map<String, List<String>> enums) {
-        for (Field field : operation.parameters()) {
+        java.util.stream.Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> {
             if (!field.enumValues().isEmpty()) {
                 enums.put("--" + field.flag(), field.enumValues());
             } else if ("boolean".equals(field.valueType())) {
                 enums.put("--" + field.flag(), List.of("true", "false"));
             }
-        }
-        for (Field field : operation.bodyFields()) {
-            if (!field.enumValues().isEmpty()) {
-                enums.put("--" + field.flag(), field.enumValues());
-            } else if ("boolean".equals(field.valueType())) {
-                enums.put("--" + field.flag(), List.of("true", "false"));
-            }
-        }
+        });
     }
 
     /** The words that may follow a prefix of command words ("" for the first word). */

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.pretty;
 
+import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.JsonValues;
@@ -34,24 +35,7 @@ public final class PrettyRenderer implements DocumentRenderer {
     }
 
     public ItemStream stream(OutputStream out) {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        return new ItemStream() {
-            private boolean first = true;
-
-            @Override
-            public void item(JsonNode item) throws IOException {
-                if (!first) {
-                    writer.write('\n');
-                }
-                first = false;
-                write(item, writer);
-            }
-
-            @Override
-            public void close() throws IOException {
-                writer.flush();
-            }
-        };
+        return new BlockStream(out, this::write);
     }
 
     private void write(JsonNode value, Writer out) throws IOException {

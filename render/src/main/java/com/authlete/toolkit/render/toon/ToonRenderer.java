@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.toon;
 
+import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,24 +28,9 @@ public final class ToonRenderer implements DocumentRenderer {
     }
 
     public ItemStream stream(OutputStream out) {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        return new ItemStream() {
-            private boolean first = true;
-
-            @Override
-            public void item(JsonNode item) throws IOException {
-                if (!first) {
-                    writer.write('\n');
-                }
-                first = false;
-                encoder.encode(item, writer);
-                writer.write('\n');
-            }
-
-            @Override
-            public void close() throws IOException {
-                writer.flush();
-            }
-        };
+        return new BlockStream(out, (item, writer) -> {
+            encoder.encode(item, writer);
+            writer.write('\n');
+        });
     }
 }
