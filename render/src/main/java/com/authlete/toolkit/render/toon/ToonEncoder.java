@@ -116,14 +116,14 @@ public final class ToonEncoder {
                     columns.stream().map(this::key).toList()) + "}:");
             String rowIndent = indent(depth + 1);
             for (JsonNode row : array) {
-                StringBuilder line = new StringBuilder(rowIndent);
+                // Rows are most of a large document: their pieces go straight out, not through a line String.
+                lines.start(rowIndent);
                 for (int i = 0; i < columns.size(); i++) {
                     if (i > 0) {
-                        line.append(options.delimiter());
+                        lines.append(options.delimiter());
                     }
-                    line.append(ToonScalars.primitive(row.get(columns.get(i)), options.delimiter()));
+                    lines.append(ToonScalars.primitive(row.get(columns.get(i)), options.delimiter()));
                 }
-                lines.add(line.toString());
             }
             return;
         }
@@ -261,12 +261,33 @@ public final class ToonEncoder {
         }
 
         void add(String line) {
+            start(line);
+        }
+
+        /** Begins a new line with the given text; more may be appended to it. */
+        void start(String text) {
             try {
                 if (started) {
                     out.append('\n');
                 }
-                out.append(line);
+                out.append(text);
                 started = true;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void append(CharSequence text) {
+            try {
+                out.append(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void append(char c) {
+            try {
+                out.append(c);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

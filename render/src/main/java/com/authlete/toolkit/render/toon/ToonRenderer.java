@@ -21,16 +21,21 @@ public final class ToonRenderer implements DocumentRenderer {
 
     @Override
     public void render(JsonNode value, OutputStream out) throws IOException {
+        // Built in memory (the value already is), then written in one go: many small appends to a Writer each take
+        // its lock and run its encoder, which cost more than the encoding itself.
+        StringBuilder text = new StringBuilder(1 << 16);
+        encoder.encode(value, text);
+        text.append('\n');
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        encoder.encode(value, writer);
-        writer.write('\n');
+        writer.append(text);
         writer.flush();
     }
 
     public ItemStream stream(OutputStream out) {
         return new BlockStream(out, (item, writer) -> {
-            encoder.encode(item, writer);
-            writer.write('\n');
+            StringBuilder text = new StringBuilder(256);
+            encoder.encode(item, text);
+            writer.append(text.append('\n'));
         });
     }
 }

@@ -35,6 +35,12 @@ final class ToonScalars {
     }
 
     static String number(JsonNode node) {
+        if (node.isInt() || node.isLong()) {
+            return Long.toString(node.longValue()); // already canonical: the common case, without BigDecimal
+        }
+        if (node.isBigInteger()) {
+            return node.bigIntegerValue().toString();
+        }
         if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
             return "null";
         }
