@@ -137,7 +137,7 @@ public final class Cli {
             return ExitCode.OK.status();
         }
         OperationCommand command = SingleCommand.singleCommand(type).parse(match.rest());
-        new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+        new OperationRunner(Catalog.forCommand(match.command()), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
         return ExitCode.OK.status();
     }
 

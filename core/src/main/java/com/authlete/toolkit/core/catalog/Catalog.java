@@ -35,6 +35,14 @@ public record Catalog(String apiVersion, List<String> servers, List<String> rese
         return Holder.STANDARD;
     }
 
+    /**
+     * A catalog holding only the servers and the one command named: what a process that runs one command needs,
+     * read in a fraction of the time the whole catalog takes.
+     */
+    public static Catalog forCommand(String commandWords) {
+        return CatalogSlice.read(commandWords.trim().replaceAll("\\s+", " "));
+    }
+
     public static Catalog read(InputStream json) throws IOException {
         return mapper().readValue(json, Catalog.class);
     }

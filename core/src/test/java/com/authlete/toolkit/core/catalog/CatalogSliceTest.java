@@ -1,0 +1,21 @@
+package com.authlete.toolkit.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CatalogSliceTest {
+
+    @Test
+    void aSliceHoldsExactlyWhatTheFullCatalogSaysAboutItsCommand() {
+        Catalog full = Catalog.standard();
+        for (Operation operation : full.operations()) {
+            Catalog slice = Catalog.forCommand(operation.command());
+            assertThat(slice.operations()).as(operation.command()).containsExactly(operation);
+            assertThat(slice.servers()).isEqualTo(full.servers());
+            assertThat(slice.apiVersion()).isEqualTo(full.apiVersion());
+            assertThat(slice.reservedFlags()).isEqualTo(full.reservedFlags());
+        }
+        assertThat(Catalog.forCommand("no such command").operations()).isEmpty();
+    }
+}
