@@ -148,7 +148,7 @@ public final class Cli {
             return ExitCode.OK.status();
         }
         com.authlete.toolkit.cli.account.AccountCommand command = SingleCommand.singleCommand(type).parse(match.rest());
-        command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal, stdin,
+        command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
                 new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version()));
         out.flush();
         return ExitCode.OK.status();

@@ -10,10 +10,8 @@ import com.authlete.toolkit.credentials.CredentialChain;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
-import com.authlete.toolkit.credentials.SystemKeychain;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.ServerSelection;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
 import com.authlete.toolkit.transport.debug.ExchangeLog;
@@ -66,10 +64,10 @@ final class OperationRunner {
         }
         PreparedRequest request = requestBuilder.build();
         PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
-        URI baseUrl = baseUrl(settings);
+        URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
         if (operation.authenticated()) {
-            CredentialStore store = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(environment));
+            CredentialStore store = CredentialStore.of(settings, environment);
             var found = new CredentialChain(environment, store, settings.profile()).resolve(global.bearer).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
@@ -162,22 +160,4 @@ final class OperationRunner {
         }
     }
 
-    private URI baseUrl(Settings settings) throws CliException {
-        Integer index = null;
-        String server = settings.get("server").orElse(null);
-        String serverUrl = settings.get("server-url").orElse(null);
-        if (server != null) {
-            try {
-                index = Integer.valueOf(server.strip());
-            } catch (NumberFormatException e) {
-                throw CliException.usage("--server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got '" + server + "'");
-            }
-        }
-        try {
-            return ServerSelection.resolve(serverUrl, index, catalog.servers());
-        } catch (IllegalArgumentException e) {
-            String flag = serverUrl != null && !serverUrl.isBlank() ? "--server-url" : "--server";
-            throw CliException.usage(flag + ": " + e.getMessage());
-        }
-    }
 }

@@ -22,6 +22,11 @@ public final class CredentialStore {
         this.keychain = keychain;
     }
 
+    /** The store of the settings' config file and the system keychain (as the environment allows it). */
+    public static CredentialStore of(Settings settings, java.util.Map<String, String> environment) {
+        return new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(environment));
+    }
+
     public Optional<ResolvedToken> read(String profile) throws CredentialsException {
         try {
             Optional<String> token = keychain.read(profile);

@@ -2,7 +2,6 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.Terminal;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,6 +11,6 @@ import java.util.Map;
  * {@code lines} reads standard input line by line; everything that reads stdin shares it, so that no reader
  * swallows input buffered for the next question.
  */
-public record AccountContext(Map<String, String> environment, Terminal terminal, InputStream stdin, BufferedReader lines,
+public record AccountContext(Map<String, String> environment, Terminal terminal, BufferedReader lines,
                              PrintStream out, PrintStream err, Path workingDirectory, String version) {
 }

@@ -4,7 +4,6 @@ import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
-import com.authlete.toolkit.credentials.SystemKeychain;
 import com.authlete.toolkit.credentials.Tokens;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
@@ -35,7 +34,7 @@ public final class AuthLoginCommand extends AccountCommand {
         if (!remembered.isEmpty()) {
             settings.configFile().update(settings.profile(), remembered, settings.configFile().profileNames().isEmpty());
         }
-        CredentialStore.Stored stored = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()))
+        CredentialStore.Stored stored = CredentialStore.of(settings, context.environment())
                 .store(settings.profile(), value);
         stored.warning().ifPresent(warning -> context.err().println("warning: " + warning));
         context.err().println("Logged in: profile " + settings.profile() + ", token " + Tokens.mask(value) + " stored in " + stored.where());

@@ -3,7 +3,6 @@ package com.authlete.toolkit.cli.account;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
-import com.authlete.toolkit.credentials.SystemKeychain;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 
@@ -16,7 +15,7 @@ public final class AuthLogoutCommand extends AccountCommand {
     @Override
     public void run(AccountContext context) throws CredentialsException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
-        boolean found = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()))
+        boolean found = CredentialStore.of(settings, context.environment())
                 .forget(settings.profile());
         context.err().println(found ? "Logged out: forgot the token of profile " + settings.profile()
                 + " (it is not revoked on the server)" : "No token was stored for profile " + settings.profile());

@@ -1,6 +1,7 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.credentials.Settings;
@@ -20,21 +21,22 @@ public final class AuthStatusCommand extends AccountCommand {
     boolean all;
 
     static Optional<ResolvedToken> resolve(Settings settings, AccountContext context) throws CredentialsException {
-        return new CredentialChain(context.environment(), AuthTokenCommand.store(settings, context), settings.profile()).resolve(null);
+        return new CredentialChain(context.environment(), CredentialStore.of(settings, context.environment()), settings.profile()).resolve(null);
     }
 
     @Override
     public void run(AccountContext context) throws CredentialsException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (all) {
+            // What each profile itself holds, whatever flags, environment or link file would add on top.
             String defaultProfile = settings.configFile().defaultProfile().orElse("default");
+            CredentialStore store = CredentialStore.of(settings, context.environment());
             for (String name : settings.configFile().profileNames()) {
-                Settings profile = Settings.load(Map.of("profile", name), Map.of("XDG_CONFIG_HOME",
-                        settings.configFile().path().getParent().getParent().toString()), context.workingDirectory());
-                Optional<ResolvedToken> token = AuthTokenCommand.store(profile, context).read(name);
+                Map<String, String> profile = settings.configFile().profile(name);
+                Optional<ResolvedToken> token = store.read(name);
                 context.out().printf("%s %-16s token %-12s server %-24s service %s%n", name.equals(defaultProfile) ? "*" : " ", name,
                         token.map(ResolvedToken::masked).orElse("(none)"),
-                        profile.get("server-url").or(() -> profile.get("server")).orElse("0"), profile.get("service-id").orElse("-"));
+                        profile.getOrDefault("server-url", profile.getOrDefault("server", "0")), profile.getOrDefault("service-id", "-"));
             }
             return;
         }

@@ -3,11 +3,9 @@ package com.authlete.toolkit.cli.account;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.credentials.CredentialChain;
-import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.credentials.Settings;
-import com.authlete.toolkit.credentials.SystemKeychain;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 
@@ -23,9 +21,5 @@ public final class AuthTokenCommand extends AccountCommand {
                 context).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
                 "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
         context.out().println(token.token());
-    }
-
-    static CredentialStore store(Settings settings, AccountContext context) {
-        return new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()));
     }
 }

@@ -4,7 +4,6 @@ import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
-import com.authlete.toolkit.credentials.SystemKeychain;
 import com.authlete.toolkit.credentials.Tokens;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
@@ -54,7 +53,7 @@ public final class ConfigureCommand extends AccountCommand {
         settings.configFile().update(settings.profile(), values, makeDefault || first);
         String stored = "";
         if (newToken != null) {
-            CredentialStore.Stored where = new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(context.environment()))
+            CredentialStore.Stored where = CredentialStore.of(settings, context.environment())
                     .store(settings.profile(), newToken);
             where.warning().ifPresent(warning -> context.err().println("warning: " + warning));
             stored = "; token " + Tokens.mask(newToken) + " stored in " + where.where();

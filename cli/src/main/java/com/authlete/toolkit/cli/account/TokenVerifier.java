@@ -2,6 +2,7 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.ServerChoice;
 import com.authlete.toolkit.core.Operations;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.request.InvalidInputException;
@@ -9,7 +10,6 @@ import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.NetworkException;
-import com.authlete.toolkit.transport.ServerSelection;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
 import java.net.URI;
@@ -24,17 +24,8 @@ final class TokenVerifier {
     private TokenVerifier() {
     }
 
-    static URI baseUrl(Settings settings) throws CliException {
-        try {
-            Integer index = settings.get("server").map(Integer::valueOf).orElse(null);
-            return ServerSelection.resolve(settings.get("server-url").orElse(null), index, Catalog.standard().servers());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("server: " + e.getMessage());
-        }
-    }
-
     static void verify(String token, Settings settings, String version) throws CliException {
-        URI baseUrl = baseUrl(settings);
+        URI baseUrl = ServerChoice.baseUrl(settings, Catalog.standard().servers());
         String serviceId = settings.get("service-id").orElse(null);
         try (HttpTransport http = HttpTransport.builder().baseUrl(baseUrl).bearer(token).userAgent("authlete-cli/" + version).build()) {
             Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
