@@ -67,6 +67,44 @@ public record CompletionModel(List<Command> commands) {
         });
     }
 
+    /** Word prefix ("" before the first word) to the words that may follow it, space-separated. */
+    public Map<String, String> nextTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        prefixes().forEach(prefix -> table.put(prefix, String.join(" ", nextWords(prefix))));
+        return table;
+    }
+
+    /** Command words to all of the command's flag names, space-separated. */
+    public Map<String, String> flagTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (Command command : commands) {
+            table.put(command.words(), String.join(" ", command.flags().stream().flatMap(flag -> flag.names().stream()).toList()));
+        }
+        return table;
+    }
+
+    /**
+     * {@code "<command words> <flag>"} to what its value completes to, for flags that take one: {@value #FILE}
+     * (a file name), {@value #ANY} (nothing to offer), or the allowed values, space-separated.
+     */
+    public Map<String, String> valueTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        for (Command command : commands) {
+            for (Flag flag : command.flags()) {
+                if (flag.takesValue()) {
+                    String kind = flag.file() ? FILE : flag.values().isEmpty() ? ANY : String.join(" ", flag.values());
+                    flag.names().forEach(name -> table.put(command.words() + " " + name, kind));
+                }
+            }
+        }
+        return table;
+    }
+
+    /** In {@link #valueTable()}: complete a file name. */
+    public static final String FILE = "@file";
+    /** In {@link #valueTable()}: any text, nothing to offer. */
+    public static final String ANY = "@any";
+
     /** The words that may follow a prefix of command words ("" for the first word). */
     public List<String> nextWords(String prefix) {
         List<String> next = new ArrayList<>();

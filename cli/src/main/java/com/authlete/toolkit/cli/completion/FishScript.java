@@ -25,10 +25,8 @@ public final class FishScript {
                 .append("    test \"$path\" = \"$argv\"\n")
                 .append("end\n\n")
                 .append("complete -c authlete -f\n");
-        for (String prefix : model.prefixes()) {
-            out.append("complete -c authlete -f -n ").append(Quote.shell("__authlete_at " + prefix)).append(" -a ")
-                    .append(Quote.shell(String.join(" ", model.nextWords(prefix)))).append('\n');
-        }
+        model.nextTable().forEach((prefix, next) -> out.append("complete -c authlete -f -n ")
+                .append(Quote.shell("__authlete_at " + prefix)).append(" -a ").append(Quote.shell(next)).append('\n'));
         for (CompletionModel.Command command : model.commands()) {
             String condition = " -n " + Quote.shell("__authlete_at " + command.words());
             for (CompletionModel.Flag flag : command.flags()) {
