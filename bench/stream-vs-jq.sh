@@ -43,7 +43,7 @@ a=$(median < "$work/a.times"); j=$(median < "$work/j.times")
 rss_a=$( { /usr/bin/time -v bash -c "$(declare -f run_authlete); root=$root page=$page url=$url work=$work run_authlete" ; } 2>&1 | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
 rss_j=$( { /usr/bin/time -v bash -c "$(declare -f run_jq); work=$work run_jq" ; } 2>&1 | awk -F: '/Maximum resident/ {gsub(/ /,"",$2); print $2}')
 mb=$(echo "$bytes / 1048576" | bc -l)
-printf 'items %d, NDJSON %.1f MB, %d rounds (medians), %s, %s\n' "$items" "$mb" "$rounds" "$(java -version 2>&1 | head -1)" "$(jq --version)"
+printf 'items %d, NDJSON %.1f MB, %d rounds (medians), %s, %s\n' "$items" "$mb" "$rounds" "$("${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -1)" "$(jq --version)"
 printf '%-34s %8.2f s  %7.1f MB/s  peak RSS %6d MB\n' "authlete --all -F json (loopback)" "$a" "$(echo "$mb / $a" | bc -l)" "$((rss_a / 1024))"
 printf '%-34s %8.2f s  %7.1f MB/s  peak RSS %6d MB\n' "jq -c '.clients[]' (pages on disk)" "$j" "$(echo "$mb / $j" | bc -l)" "$((rss_j / 1024))"
 printf 'throughput ratio authlete/jq: %.2fx\n' "$(echo "$j / $a" | bc -l)"

@@ -63,6 +63,8 @@ public final class Cli {
             return fail(ExitCode.USAGE, describe(e) + " (see 'authlete " + command + " --help')", e, debug);
         } catch (InvalidInputException e) {
             return fail(ExitCode.USAGE, e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.credentials.oauth.OAuthException e) {
+            return fail(ExitCode.NOT_AUTHENTICATED, e.getMessage(), e, debug);
         } catch (com.authlete.toolkit.credentials.CredentialsException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ApiException e) {

@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads durations such as {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s} or a plain number of seconds. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private Durations() {
     }
 
-    static Duration parse(String flag, String text) throws CliException {
+    public static Duration parse(String flag, String text) throws CliException {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
             throw CliException.usage(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");

@@ -7,7 +7,6 @@ import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.authlete.toolkit.credentials.CredentialChain;
-import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.ResolvedToken;
@@ -67,8 +66,7 @@ final class OperationRunner {
         URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
         if (operation.authenticated()) {
-            CredentialStore store = CredentialStore.of(settings, environment);
-            var found = new CredentialChain(environment, store, settings.profile()).resolve(global.bearer).map(ResolvedToken::token);
+            var found = TokenSource.resolve(settings, environment, global.bearer, global, version, err).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
                         + CredentialChain.BEARER_ENV);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Turns the networking flags and environment into a configured transport. */
-final class TransportSetup {
+public final class TransportSetup {
 
     static final int DEFAULT_RETRIES = 2;
 
@@ -53,6 +53,22 @@ final class TransportSetup {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage() + " (--allow-insecure-http)");
         }
+    }
+
+    /**
+     * Transports for OAuth servers, set up like the API's (proxies, CA bundle, debug log, retries) but without the
+     * API token; {@code flags} may be null for the defaults.
+     */
+    public static com.authlete.toolkit.credentials.oauth.TransportFactory oauth(GlobalOptions flags, Map<String, String> environment,
+                                                                                String version, PrintStream err) {
+        GlobalOptions options = flags == null ? new GlobalOptions() : flags;
+        return origin -> {
+            try {
+                return build(options, environment, origin, null, version, err);
+            } catch (CliException e) {
+                throw new com.authlete.toolkit.credentials.CredentialsException(e.getMessage(), e);
+            }
+        };
     }
 
     private static int retries(GlobalOptions flags) throws CliException {

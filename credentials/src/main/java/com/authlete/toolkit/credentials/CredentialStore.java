@@ -54,11 +54,42 @@ public final class CredentialStore {
         }
     }
 
-    /** Forgets the token wherever it is kept; the server still honours it until it is revoked there. */
+    /** Where lock files of this store's profiles go: beside the config file. */
+    public java.nio.file.Path directory() {
+        return configFile.path().toAbsolutePath().getParent();
+    }
+
+    /**
+     * Keeps a client secret in the keychain only (never in the file): true when stored, false when there is no
+     * keychain.
+     */
+    public boolean storeClientSecret(String profile, String secret) {
+        try {
+            keychain.store(clientSecretAccount(profile), secret);
+            return true;
+        } catch (Keychain.Unavailable e) {
+            return false;
+        }
+    }
+
+    public Optional<String> clientSecret(String profile) {
+        try {
+            return keychain.read(clientSecretAccount(profile));
+        } catch (Keychain.Unavailable e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String clientSecretAccount(String profile) {
+        return profile + "#client-secret";
+    }
+
+    /** Forgets the token (and a client secret) wherever kept; the server still honours it until it is revoked there. */
     public boolean forget(String profile) throws CredentialsException {
         boolean found = read(profile).isPresent();
         try {
             keychain.delete(profile);
+            keychain.delete(clientSecretAccount(profile));
         } catch (Keychain.Unavailable e) {
             // Only the file then.
         }

@@ -5,10 +5,11 @@ import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.Tokens;
+import com.authlete.toolkit.transport.TransportException;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 
-@Command(name = "login", description = "Check a token with the API and store it for a profile (keychain, else the config file)")
+@Command(name = "login", description = "Store a checked API token, or log in with OAuth (--device, --browser, --client-credentials), for a profile")
 public final class AuthLoginCommand extends AccountCommand {
 
     @AirlineModule
@@ -17,14 +18,34 @@ public final class AuthLoginCommand extends AccountCommand {
     @AirlineModule
     ProfileTarget target = new ProfileTarget();
 
+    @AirlineModule
+    OAuthLoginOptions oauth = new OAuthLoginOptions();
+
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException {
+    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        if (oauth.chosen()) {
+            if (token.given()) {
+                throw CliException.usage("give either a token (--token-stdin, --token-file, --token) or an OAuth login, not both");
+            }
+            new OAuthLogin(oauth, context).run(settings);
+            remember(settings);
+            return;
+        }
         String value = token.read(context, true);
         if (value == null) {
             throw CliException.usage("give the token with --token-stdin, --token-file FILE or --token TOKEN");
         }
         TokenVerifier.verify(value, settings, context.version());
+        remember(settings);
+        CredentialStore.Stored stored = CredentialStore.of(settings, context.environment())
+                .store(settings.profile(), value);
+        stored.warning().ifPresent(warning -> context.err().println("warning: " + warning));
+        context.err().println("Logged in: profile " + settings.profile() + ", token " + Tokens.mask(value) + " stored in " + stored.where());
+    }
+
+    /** The server and service id given with the login become the profile's settings. */
+    private void remember(Settings settings) throws CredentialsException {
         java.util.Map<String, String> remembered = new java.util.LinkedHashMap<>();
         target.asFlags().forEach((key, setting) -> {
             if (setting != null && !key.equals("profile")) {
@@ -34,9 +55,5 @@ public final class AuthLoginCommand extends AccountCommand {
         if (!remembered.isEmpty()) {
             settings.configFile().update(settings.profile(), remembered, settings.configFile().profileNames().isEmpty());
         }
-        CredentialStore.Stored stored = CredentialStore.of(settings, context.environment())
-                .store(settings.profile(), value);
-        stored.warning().ifPresent(warning -> context.err().println("warning: " + warning));
-        context.err().println("Logged in: profile " + settings.profile() + ", token " + Tokens.mask(value) + " stored in " + stored.where());
     }
 }

@@ -1,6 +1,8 @@
 package com.authlete.toolkit.cli.account;
 
-import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.cli.TokenSource;
+import com.authlete.toolkit.credentials.oauth.OAuthGrant;
+import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
@@ -20,12 +22,12 @@ public final class AuthStatusCommand extends AccountCommand {
     @Option(name = "--all", description = "List every profile of the config file.")
     boolean all;
 
-    static Optional<ResolvedToken> resolve(Settings settings, AccountContext context) throws CredentialsException {
-        return new CredentialChain(context.environment(), CredentialStore.of(settings, context.environment()), settings.profile()).resolve(null);
+    static Optional<ResolvedToken> resolve(Settings settings, AccountContext context) throws CredentialsException, TransportException {
+        return TokenSource.resolve(settings, context.environment(), null, null, context.version(), context.err());
     }
 
     @Override
-    public void run(AccountContext context) throws CredentialsException {
+    public void run(AccountContext context) throws CredentialsException, TransportException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (all) {
             // What each profile itself holds, whatever flags, environment or link file would add on top.
@@ -35,7 +37,7 @@ public final class AuthStatusCommand extends AccountCommand {
                 Map<String, String> profile = settings.configFile().profile(name);
                 Optional<ResolvedToken> token = store.read(name);
                 context.out().printf("%s %-16s token %-12s server %-24s service %s%n", name.equals(defaultProfile) ? "*" : " ", name,
-                        token.map(ResolvedToken::masked).orElse("(none)"),
+                        token.map(AuthStatusCommand::describe).orElse("(none)"),
                         profile.getOrDefault("server-url", profile.getOrDefault("server", "0")), profile.getOrDefault("service-id", "-"));
             }
             return;
@@ -49,5 +51,18 @@ public final class AuthStatusCommand extends AccountCommand {
                 .map(o -> " (from " + o + ")").orElse("")).orElse("none"));
         context.out().println("config file: " + settings.configFile().path());
         settings.link().ifPresent(link -> context.out().println("link file:   " + link.path()));
+    }
+
+    /** A stored value as shown in the profile list: a masked token, or the kind of OAuth login. */
+    private static String describe(ResolvedToken stored) {
+        if (!OAuthGrant.isGrant(stored.token())) {
+            return stored.masked();
+        }
+        try {
+            OAuthGrant grant = OAuthGrant.fromJson(stored.token());
+            return "oauth:" + grant.grantType() + "(" + grant.clientId() + ")";
+        } catch (CredentialsException e) {
+            return "(damaged OAuth login)";
+        }
     }
 }

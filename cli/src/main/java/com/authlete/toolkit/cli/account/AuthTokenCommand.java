@@ -16,7 +16,7 @@ public final class AuthTokenCommand extends AccountCommand {
     ProfileTarget target = new ProfileTarget();
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException {
+    public void run(AccountContext context) throws CliException, CredentialsException, com.authlete.toolkit.transport.TransportException {
         ResolvedToken token = AuthStatusCommand.resolve(Settings.load(target.asFlags(), context.environment(), context.workingDirectory()),
                 context).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
                 "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
