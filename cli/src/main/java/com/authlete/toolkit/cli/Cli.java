@@ -128,6 +128,15 @@ public final class Cli {
     private int runCommand(Router.Match match) throws CliException, InvalidInputException, TransportException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         Class<?> loaded = Class.forName(match.className());
+        if (loaded == ApiCommand.class) {
+            if (match.rest().contains("--help") || match.rest().contains("-h")) {
+                commandHelp(match.command(), ApiCommand.class);
+                return ExitCode.OK.status();
+            }
+            ApiCommand command = SingleCommand.singleCommand(ApiCommand.class).parse(match.rest());
+            new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+            return ExitCode.OK.status();
+        }
         if (com.authlete.toolkit.cli.account.AccountCommand.class.isAssignableFrom(loaded)) {
             return runAccountCommand(match, loaded.asSubclass(com.authlete.toolkit.cli.account.AccountCommand.class));
         }

@@ -19,16 +19,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs one parsed operation command: builds the request, finds the token and server, sends, prints. */
 final class OperationRunner {
-
-    /** Bodies larger than this on stdin or in a file are refused rather than read into memory. */
-    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     private final Catalog catalog;
     private final Map<String, String> environment;
@@ -61,11 +56,59 @@ final class OperationRunner {
         if (operation.pathParameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
             requestBuilder.defaultParameter("serviceId", settings.get("service-id").orElse(null));
         }
-        PreparedRequest request = requestBuilder.build();
         PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
+        execute(new Planned(operation, requestBuilder.build(), requestBuilder, walker), global, settings, outputOptions);
+    }
+
+    /**
+     * {@code authlete api METHOD PATH}: the request as given (path, query and body untouched), with everything else
+     * as for catalog commands. When the path is one of the catalog's, its list shape shapes the output and its
+     * pagination serves {@code --paginate}.
+     */
+    void run(ApiCommand command)
+            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
+        GlobalOptions global = command.global();
+        String method = command.method();
+        String path = command.path();
+        var match = catalog.match(method, path);
+        Settings settings = Settings.load(global.settingsFlags(), environment, workingDirectory);
+        OutputOptions outputOptions = OutputOptions.from(global, settings, terminal, environment);
+        String body = global.body != null ? BodyInput.flag(global.body, stdin)
+                : !method.equals("GET") && !method.equals("DELETE") && !terminal.stdinIsTerminal() ? BodyInput.read(stdin, "standard input") : null;
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept", "application/json, */*;q=0.5"); // JSON first, but a plain-text endpoint may answer too.
+        byte[] bytes = null;
+        if (body != null && !body.isBlank()) {
+            ApiCommand.checkJson(body);
+            headers.put("Content-Type", "application/json");
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        PreparedRequest request = new PreparedRequest(method, path, headers, bytes);
+        Operation operation = match.map(Catalog.PathMatch::operation).orElse(null);
+        if (!outputOptions.all()) {
+            execute(new Planned(operation, request, null, null), global, settings, outputOptions);
+            return;
+        }
+        if (operation == null || operation.list() == null || !method.equals("GET")) {
+            throw CliException.usage("--paginate works for GET requests of list endpoints that take start and end, such as /api/service/get/list");
+        }
+        RequestBuilder pages = RequestBuilder.forOperation(operation).parameters(match.get().pathValues())
+                .parameters(ApiCommand.query(path));
+        execute(new Planned(operation, request, pages, new PageWalker(operation, outputOptions.pageSize())), global, settings, outputOptions);
+    }
+
+    /** A request to send: {@code operation} is null for paths outside the catalog; {@code pages} and {@code walker} for --all. */
+    private record Planned(Operation operation, PreparedRequest request, RequestBuilder pages, PageWalker walker) {
+    }
+
+    private void execute(Planned planned, GlobalOptions global, Settings settings, OutputOptions outputOptions)
+            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
+        Operation operation = planned.operation();
+        PreparedRequest request = planned.request();
+        PageWalker walker = planned.walker();
         URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
-        if (operation.authenticated()) {
+        if (operation == null || operation.authenticated()) {
             var found = TokenSource.resolve(settings, environment, global.bearer, global, version, err).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
@@ -79,18 +122,25 @@ final class OperationRunner {
                 err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));
                 return;
             }
-            if (operation.isDestructive() && !global.yes && terminal.stdinIsTerminal()) {
-                confirm(operation, http.request(request.method(), request.target(), request.headers(), request.body()).uri());
+            boolean destructive = operation != null ? operation.isDestructive() : request.method().equals("DELETE");
+            if (destructive && !global.yes && terminal.stdinIsTerminal()) {
+                confirm(operation != null ? operation.command() : "api",
+                        http.request(request.method(), request.target(), request.headers(), request.body()));
             }
             ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal);
             if (walker == null) {
                 try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
-                    output.document(NetworkReadException.guard(response.body()), operation.list());
+                    if (operation != null && operation.revealsNewSecret()) {
+                        err.println("warning: the response holds a new client secret, shown this once; keep it now"
+                                + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
+                                : " (-o FILE writes it to a file with mode 0600)"));
+                    }
+                    output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list());
                 }
                 return;
             }
             try (ResponseOutput.Items items = output.items()) {
-                walker.walk(requestBuilder, 0, page -> NetworkReadException.guard(
+                walker.walk(planned.pages(), 0, page -> NetworkReadException.guard(
                         http.send(page.method(), page.target(), page.headers(), page.body()).body()), items);
                 items.finish();
             } catch (ResponseOutput.JqRuntimeException e) {
@@ -100,8 +150,8 @@ final class OperationRunner {
     }
 
     /** Asks on the terminal before deleting or revoking; anything but yes cancels. */
-    private void confirm(Operation operation, URI uri) throws CliException {
-        err.print(operation.command() + ": " + operation.method() + " " + uri + "\nThis cannot be undone. Continue? [y/N] ");
+    private void confirm(String command, com.authlete.toolkit.transport.TransportRequest request) throws CliException {
+        err.print(command + ": " + request.method() + " " + request.uri() + "\nThis cannot be undone. Continue? [y/N] ");
         err.flush();
         String answer;
         try {
@@ -119,43 +169,13 @@ final class OperationRunner {
         GlobalOptions global = command.global();
         boolean bodyFromStdin = global.body != null && global.body.equals("@-");
         if (operation.body() != null && !terminal.stdinIsTerminal() && !bodyFromStdin) {
-            builder.bodyJson(read(stdin, "standard input"), "the JSON on standard input");
+            builder.bodyJson(BodyInput.read(stdin, "standard input"), "the JSON on standard input");
         }
         if (global.body != null) {
-            builder.bodyJson(bodyFlag(global.body), global.body.startsWith("@") && !global.body.equals("@-")
+            builder.bodyJson(BodyInput.flag(global.body, stdin), global.body.startsWith("@") && !global.body.equals("@-")
                     ? "--body file " + global.body.substring(1) : "--body");
         }
         command.collect(builder);
         return builder;
     }
-
-    private String bodyFlag(String value) throws CliException {
-        if (!value.startsWith("@")) {
-            return value;
-        }
-        if (value.equals("@-")) {
-            return read(stdin, "standard input");
-        }
-        Path file = Path.of(value.substring(1));
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, "--body file " + file);
-        } catch (NoSuchFileException e) {
-            throw CliException.usage("--body file not found: " + file);
-        } catch (IOException e) {
-            throw CliException.usage("cannot read --body file " + file + ": " + e.getMessage());
-        }
-    }
-
-    private static String read(InputStream in, String what) throws CliException {
-        try {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw CliException.usage(what + " holds more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw CliException.usage("cannot read " + what + ": " + e.getMessage());
-        }
-    }
-
 }

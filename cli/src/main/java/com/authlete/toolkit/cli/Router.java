@@ -15,9 +15,10 @@ public final class Router {
     record Match(String command, String className, String summary, List<String> rest) {
     }
 
-    /** Commands that are not API operations: credentials and settings. */
+    /** Commands that are not catalog operations: the raw API call, credentials and settings. */
     static final String[][] ACCOUNT_COMMANDS = {
-            {"auth login", "com.authlete.toolkit.cli.account.AuthLoginCommand", "Check a token and store it for a profile"},
+            {"api", "com.authlete.toolkit.cli.ApiCommand", "Call any API endpoint by method and path"},
+            {"auth login", "com.authlete.toolkit.cli.account.AuthLoginCommand", "Store a checked token, or log in with OAuth"},
             {"auth status", "com.authlete.toolkit.cli.account.AuthStatusCommand", "Show the active profile, token source and settings"},
             {"auth logout", "com.authlete.toolkit.cli.account.AuthLogoutCommand", "Forget the stored token of a profile"},
             {"auth token", "com.authlete.toolkit.cli.account.AuthTokenCommand", "Print the active token, for scripts"},

@@ -81,6 +81,62 @@ class ContractIT {
     }
 
     @Test
+    void everyJsonEndpointPassesPrismValidationThroughApi() throws Exception {
+        List<Operation> operations = Catalog.standard().operations().stream()
+                .filter(operation -> operation.body() == null || !operation.body().isForm()).toList();
+        assertThat(operations).hasSizeGreaterThan(70);
+        Map<String, LauncherProcess.Result> results = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (Operation operation : operations) {
+                runs.add(pool.submit(() -> {
+                    results.put(operation.command(), LauncherProcess.run(Map.of(), null, apiArgumentsFor(operation)));
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<String> failures = new ArrayList<>();
+        for (Operation operation : operations) {
+            LauncherProcess.Result result = results.get(operation.command());
+            if (result.exitCode() != 0 || !requestViolations(result.err()).isEmpty() || !result.err().contains("< HTTP 2")) {
+                failures.add("api " + operation.method() + " " + operation.path() + " -> exit " + result.exitCode() + "\n" + result.err());
+            }
+        }
+        assertThat(failures).as("api calls Prism did not accept").isEmpty();
+    }
+
+    @Test
+    void apiRendersPagesAndFiltersLikeTheCatalogCommands() throws Exception {
+        Map<String, String> env = Map.of("AUTHLETE_BEARER", "test-token");
+        LauncherProcess.Result viaApi = LauncherProcess.run(env, null, List.of("api", "GET", "/api/1/client/get/list?start=0&end=5",
+                "--server-url", prism.url(), "-F", "json", "--jq", ".clients[].clientId"));
+        LauncherProcess.Result viaCommand = LauncherProcess.run(env, null, List.of("client", "list", "--service-id", "1",
+                "--server-url", prism.url(), "-F", "json", "--jq", ".clients[].clientId"));
+        assertThat(viaApi.exitCode()).as(viaApi.err()).isZero();
+        assertThat(viaApi.out()).isNotBlank().isEqualTo(viaCommand.out());
+
+        LauncherProcess.Result pages = LauncherProcess.run(env, null, List.of("api", "GET", "/api/1/client/get/list",
+                "--paginate", "--server-url", prism.url(), "-F", "json"));
+        assertThat(pages.exitCode()).as(pages.err()).isZero();
+        assertThat(pages.out().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("clientId")).isTrue());
+
+        LauncherProcess.Result notAList = LauncherProcess.run(env, null, List.of("api", "POST", "/api/1/client/create",
+                "--paginate", "--server-url", prism.url()));
+        assertThat(notAList.exitCode()).isEqualTo(2);
+        assertThat(notAList.err()).startsWith("error: --paginate works for GET requests of list endpoints");
+
+        LauncherProcess.Result unknown = LauncherProcess.run(env, null, List.of("api", "GET", "/api/no/such/endpoint",
+                "--server-url", prism.url()));
+        assertThat(unknown.exitCode()).isEqualTo(5);
+    }
+
+    @Test
     void aMissingRequiredQueryParameterIsAUsageErrorBeforeAnyRequest() throws Exception {
         LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of(
                 "client", "management", "list-authorized-applications", "--service-id", "1",
@@ -214,6 +270,26 @@ class ContractIT {
                 args.add("--body");
                 args.add("@" + file);
             }
+        }
+        args.addAll(List.of("--server-url", prism.url(), "--bearer", "test-token", "--debug"));
+        return args;
+    }
+
+    /** The same request as {@link #argumentsFor} for the catalog command, spelled as {@code authlete api METHOD PATH}. */
+    private static List<String> apiArgumentsFor(Operation operation) throws Exception {
+        String path = operation.path().replaceAll("\\{[^}]+}", "1");
+        List<String> query = new ArrayList<>();
+        for (Field parameter : operation.queryParameters()) {
+            if (parameter.required()) {
+                query.add(parameter.name() + "=" + sample(parameter));
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("api", operation.method(), path + (query.isEmpty() ? "" : "?" + String.join("&", query))));
+        if (operation.body() != null) {
+            Path file = Files.createTempFile(bodies, "api-body", ".json");
+            Files.writeString(file, examples.jsonBody(operation.method(), operation.path()).toString());
+            args.add("--body");
+            args.add("@" + file);
         }
         args.addAll(List.of("--server-url", prism.url(), "--bearer", "test-token", "--debug"));
         return args;

@@ -59,6 +59,44 @@ public record Catalog(String apiVersion, List<String> servers, List<String> rese
                 .or(() -> operations.stream().filter(op -> wanted.equals(op.operationId())).findFirst());
     }
 
+    /** An operation found by method and concrete path, with the values of its path parameters. */
+    public record PathMatch(Operation operation, java.util.Map<String, String> pathValues) {
+    }
+
+    /**
+     * The operation whose method and path template fit a concrete request path such as {@code /api/1/client/get/list}
+     * (query ignored); a template with fewer parameters wins, so literal segments beat placeholders.
+     */
+    public Optional<PathMatch> match(String method, String path) {
+        String bare = path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+        String[] segments = bare.split("/", -1);
+        PathMatch best = null;
+        for (Operation candidate : operations) {
+            if (!candidate.method().equalsIgnoreCase(method)) {
+                continue;
+            }
+            String[] template = candidate.path().split("/", -1);
+            if (template.length != segments.length) {
+                continue;
+            }
+            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            boolean fits = true;
+            for (int i = 0; i < template.length && fits; i++) {
+                if (template[i].startsWith("{") && template[i].endsWith("}")) {
+                    fits = !segments[i].isEmpty();
+                    values.put(template[i].substring(1, template[i].length() - 1),
+                            java.net.URLDecoder.decode(segments[i], java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    fits = template[i].equals(segments[i]);
+                }
+            }
+            if (fits && (best == null || values.size() < best.pathValues().size())) {
+                best = new PathMatch(candidate, java.util.Map.copyOf(values));
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** Like {@link #find(String)}, failing with a clear message when nothing matches. */
     @JsonIgnore
     public Operation operation(String commandOrOperationId) {

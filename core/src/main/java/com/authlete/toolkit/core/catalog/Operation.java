@@ -55,6 +55,15 @@ public record Operation(
         return Optional.ofNullable(list);
     }
 
+    /**
+     * Whether the response carries a newly generated client secret that is shown only once: the operations under
+     * a {@code /client/secret/} path (refresh and update).
+     */
+    @JsonIgnore
+    public boolean revealsNewSecret() {
+        return path.contains("/client/secret/");
+    }
+
     /** Path and query parameters, in that order. */
     @JsonIgnore
     public List<Field> parameters() {
