@@ -1,0 +1,91 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code authlete api} and the commands that reveal a new client secret, in-process against a stub server. */
+class ApiAndSecretsTest {
+
+    private static final String SECRET = "{\"resultCode\":\"A148001\",\"newClientSecret\":\"n3w-s3cr3t-value\",\"oldClientSecret\":\"0ld\"}";
+
+    private StubServer stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubServer().handler(request -> request.target().startsWith("/api/missing")
+                ? Reply.json(404, "{\"resultCode\":\"A001\",\"resultMessage\":\"no such thing\"}")
+                : request.target().contains("/client/secret/") ? Reply.json(200, SECRET)
+                : Reply.json(200, "{\"echo\":" + (request.body().isEmpty() ? "null" : request.body()) + "}"));
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private CliHarness cli() {
+        return new CliHarness().env("AUTHLETE_BEARER", "test-token");
+    }
+
+    @Test
+    void apiSendsPathQueryAndBodyAsGiven() {
+        CliHarness.Result result = cli().run("api", "post", "/api/7/client/create?x=a%20b", "--body", "{ \"clientName\" : \"A\" }",
+                "--server-url", stub.url(), "-F", "json");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(stub.lastRequest().method()).isEqualTo("POST");
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/7/client/create?x=a%20b");
+        assertThat(stub.lastRequest().body()).isEqualTo("{ \"clientName\" : \"A\" }");
+        assertThat(stub.lastRequest().header("Content-Type")).isEqualTo("application/json");
+        assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer test-token");
+        assertThat(result.out()).as("json passes the bytes through").isEqualTo("{\"echo\":{ \"clientName\" : \"A\" }}");
+    }
+
+    @Test
+    void apiReadsTheBodyFromStdinAndMapsErrorsToExitCodes() {
+        CliHarness.Result piped = cli().pipe("{\"a\":1}").run("api", "PUT", "/api/thing", "--server-url", stub.url(), "-F", "json",
+                "--jq", ".echo.a");
+        assertThat(piped.out()).isEqualTo("1\n");
+
+        CliHarness.Result missing = cli().run("api", "GET", "/api/missing", "--server-url", stub.url());
+        assertThat(missing.exitCode()).isEqualTo(5);
+        assertThat(missing.err()).isEqualTo("error: no such thing [A001] (HTTP 404)\n");
+
+        CliHarness.Result offServer = cli().run("api", "GET", "https://elsewhere.example/steal", "--server-url", stub.url());
+        assertThat(offServer.exitCode()).isEqualTo(2);
+        assertThat(cli().run("api", "GET").exitCode()).isEqualTo(2);
+        assertThat(cli().run("api", "POST", "/api/x", "--body", "{\"a\":1} trailing", "--server-url", stub.url()).err())
+                .startsWith("error: the request body");
+        assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void refreshSecretWarnsThatTheSecretIsShownOnceAndWritesItPrivately(@TempDir Path dir) throws Exception {
+        CliHarness.Result shown = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
+                "--server-url", stub.url(), "-F", "json");
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.err()).isEqualTo("warning: the response holds a new client secret, shown this once; keep it now"
+                + " (-o FILE writes it to a file with mode 0600)\n");
+        assertThat(shown.out()).contains("n3w-s3cr3t-value");
+
+        Path file = dir.resolve("secret.json");
+        CliHarness.Result saved = cli().run("client", "management", "update-secret", "--service-id", "1", "--client-identifier", "2",
+                "--client-secret", "x".repeat(86), "--server-url", stub.url(), "-o", file.toString());
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        assertThat(saved.out()).isEmpty();
+        assertThat(saved.err()).contains("written to " + file + " with mode 0600").doesNotContain("n3w-s3cr3t-value");
+        assertThat(Files.readString(file)).contains("n3w-s3cr3t-value");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+
+        CliHarness.Result list = cli().run("client", "list", "--service-id", "1", "--server-url", stub.url());
+        assertThat(list.err()).doesNotContain("warning");
+    }
+}
