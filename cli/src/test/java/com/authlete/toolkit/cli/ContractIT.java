@@ -6,6 +6,7 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.testing.Peers;
+import com.authlete.toolkit.core.testing.PrismServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;

@@ -27,11 +27,7 @@ public final class ListServices {
     }
 
     public static void main(String[] args) throws Exception {
-        String token = System.getenv("AUTHLETE_BEARER");
-        if (token == null) {
-            System.err.println("set AUTHLETE_BEARER to an Authlete access token");
-            System.exit(3);
-        }
+        String token = Examples.token();
         URI server = ServerSelection.resolve(args.length > 0 ? args[0] : null, null, Catalog.standard().servers());
         try {
             run(server, token, System.out);

@@ -1,4 +1,4 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.core.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -13,7 +13,7 @@ import java.time.Instant;
  * Prism mocking the real OpenAPI description on loopback. Started with setsid in a process group of its own,
  * since the npm launcher may leave the server under another PID; stopping kills the whole group.
  */
-final class PrismServer implements AutoCloseable {
+public final class PrismServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -25,7 +25,7 @@ final class PrismServer implements AutoCloseable {
         this.log = log;
     }
 
-    static PrismServer start(Path prism, Path spec) throws IOException, InterruptedException {
+    public static PrismServer start(Path prism, Path spec) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -39,7 +39,7 @@ final class PrismServer implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,164 @@
+package com.authlete.toolkit.examples;
+
+import com.authlete.toolkit.core.Operations;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.transport.ServerSelection;
+import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.transport.TransportResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The device-flow endpoints of an authorization server, in a page of code: the server only moves HTTP, Authlete
+ * does the OAuth work through the runtime API ({@code device-flow authorization}, {@code verification},
+ * {@code complete}) called with {@code core} + {@code transport}.
+ * <ul>
+ *   <li>{@code POST /device_authorization}: RFC 8628 section 3.1, the client's request relayed to Authlete;</li>
+ *   <li>{@code POST /device/approve} with {@code user_code} and {@code subject}: what the verification page calls
+ *       once the user has logged in and approved; it checks the code, then completes the flow.</li>
+ * </ul>
+ *
+ * <pre>AUTHLETE_BEARER=... java -cp ... com.authlete.toolkit.examples.DeviceFlowEndpoint SERVICE_ID PORT [server-url]</pre>
+ */
+public final class DeviceFlowEndpoint implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final HttpTransport http;
+    private final Operations<TransportResponse, TransportException> api;
+    private final String serviceId;
+
+    public DeviceFlowEndpoint(URI authlete, String token, String serviceId, int port) throws IOException {
+        this.serviceId = serviceId;
+        this.http = HttpTransport.builder().baseUrl(authlete).bearer(token).build();
+        this.api = new Operations<>(Catalog.standard(), http::send);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/device_authorization", exchange -> handle(exchange, this::authorize));
+        server.createContext("/device/approve", exchange -> handle(exchange, this::approve));
+        server.start();
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: DeviceFlowEndpoint SERVICE_ID PORT [server-url]");
+            System.exit(2);
+        }
+        URI authlete = ServerSelection.resolve(args.length > 2 ? args[2] : null, null, Catalog.standard().servers());
+        DeviceFlowEndpoint endpoint = new DeviceFlowEndpoint(authlete, Examples.token(), args[0], Integer.parseInt(args[1]));
+        System.err.println("device flow endpoints on http://127.0.0.1:" + endpoint.port() + " (Ctrl-C to stop)");
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** An HTTP answer: status, content type, body. */
+    record Answer(int status, String contentType, String body) {
+    }
+
+    private interface Handler {
+        Answer handle(String form, String authorization) throws Exception;
+    }
+
+    /** RFC 8628 3.1: Authlete checks the client and the request and writes the whole answer. */
+    private Answer authorize(String form, String authorization) throws Exception {
+        ObjectNode request = JSON.createObjectNode().put("parameters", form);
+        if (authorization != null && authorization.startsWith("Basic ")) {
+            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8).split(":", 2);
+            request.put("clientId", URLDecoder.decode(pair[0], StandardCharsets.UTF_8));
+            if (pair.length == 2) {
+                request.put("clientSecret", URLDecoder.decode(pair[1], StandardCharsets.UTF_8));
+            }
+        }
+        JsonNode result = call("device-flow authorization", request);
+        return new Answer(statusOf(result.path("action").asText()), "application/json", result.path("responseContent").asText());
+    }
+
+    /** After the user logged in on the verification page and approved: check the code, then mark it authorized. */
+    private Answer approve(String form, String authorization) throws Exception {
+        Map<String, String> values = parse(form);
+        String userCode = values.getOrDefault("user_code", "");
+        JsonNode verification = call("device-flow verification", JSON.createObjectNode().put("userCode", userCode));
+        if (!"VALID".equals(verification.path("action").asText())) {
+            return new Answer(400, "text/plain", "the code is " + verification.path("action").asText().toLowerCase() + "\n");
+        }
+        JsonNode completion = call("device-flow complete", JSON.createObjectNode().put("userCode", userCode)
+                .put("result", "AUTHORIZED").put("subject", values.getOrDefault("subject", "")));
+        return "SUCCESS".equals(completion.path("action").asText())
+                ? new Answer(200, "text/plain", "approved; the device will be signed in shortly\n")
+                : new Answer(500, "text/plain", "could not complete: " + completion.path("action").asText() + "\n");
+    }
+
+    private JsonNode call(String command, JsonNode body) throws Exception {
+        try (TransportResponse response = api.call(command, Map.of("serviceId", serviceId), body)) {
+            return JSON.readTree(response.body());
+        }
+    }
+
+    /** Authlete's action to the HTTP status of the answer (as its documentation of this API describes). */
+    static int statusOf(String action) {
+        return switch (action) {
+            case "OK" -> 200;
+            case "BAD_REQUEST" -> 400;
+            case "UNAUTHORIZED" -> 401;
+            default -> 500;
+        };
+    }
+
+    private static void handle(HttpExchange exchange, Handler handler) throws IOException {
+        try (exchange) {
+            Answer answer;
+            if (!exchange.getRequestMethod().equals("POST")) {
+                answer = new Answer(405, "text/plain", "POST only\n");
+            } else {
+                try {
+                    String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    answer = handler.handle(form, exchange.getRequestHeaders().getFirst("Authorization"));
+                } catch (ApiException e) {
+                    answer = new Answer(502, "text/plain", "Authlete refused: " + e.getMessage() + "\n");
+                } catch (Exception e) {
+                    answer = new Answer(500, "text/plain", "internal error\n");
+                }
+            }
+            byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> parse(String form) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String pair : form.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        http.close();
+    }
+}
