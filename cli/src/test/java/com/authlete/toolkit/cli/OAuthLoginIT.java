@@ -68,7 +68,7 @@ class OAuthLoginIT {
 
     @Test
     void deviceFlowLogsInUsesAndRefreshesTheToken() throws Exception {
-        Running login = Running.start(env, null, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app",
+        Running login = Running.start(env, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app",
                 "--server-url", api.url());
         Matcher prompt = login.awaitLine(DEVICE_PROMPT);
         assertThat(login.stderrSoFar()).contains("client 'cli-app'", prompt.group(2), "approve it only if you started it yourself");
@@ -99,7 +99,7 @@ class OAuthLoginIT {
         expireStoredToken();
         List<Running> parallel = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            parallel.add(Running.start(env, null, "auth", "token"));
+            parallel.add(Running.start(env, "auth", "token"));
         }
         List<String> tokens = new ArrayList<>();
         for (Running process : parallel) {
@@ -120,7 +120,7 @@ class OAuthLoginIT {
 
     @Test
     void deniedDeviceLoginEndsWithExitThreeAndStoresNothing() throws Exception {
-        Running login = Running.start(env, null, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app");
+        Running login = Running.start(env, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app");
         Matcher prompt = login.awaitLine(DEVICE_PROMPT);
         new ProviderUser().denyDevice(URI.create(prompt.group(1)), prompt.group(2));
         LauncherProcess.Result done = login.finish();
@@ -131,7 +131,7 @@ class OAuthLoginIT {
 
     @Test
     void browserLoginWithPkceThroughTheLoopbackListener() throws Exception {
-        Running login = Running.start(env, null, "auth", "login", "--browser", "--issuer", peer.issuer(), "--client-id", "cli-app");
+        Running login = Running.start(env, "auth", "login", "--browser", "--issuer", peer.issuer(), "--client-id", "cli-app");
         Matcher prompt = login.awaitLine(BROWSER_PROMPT);
         URI url = URI.create(prompt.group(1));
         assertThat(url.getRawQuery()).contains("code_challenge_method=S256", "code_challenge=", "state=",
@@ -251,7 +251,7 @@ class OAuthLoginIT {
             reader.start();
         }
 
-        static Running start(Map<String, String> environment, String stdin, String... args) throws Exception {
+        static Running start(Map<String, String> environment, String... args) throws Exception {
             List<String> command = new ArrayList<>();
             command.add(LauncherProcess.launcher().toString());
             command.addAll(List.of(args));

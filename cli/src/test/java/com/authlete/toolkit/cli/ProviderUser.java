@@ -28,20 +28,21 @@ final class ProviderUser {
 
     /** Enters the user code on the verification page, then signs in and consents; returns the last page. */
     String approveDevice(URI verificationUri, String userCode) throws Exception {
-        HttpResponse<String> page = get(URI.create(verificationUri + "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8)));
-        Map<String, String> form = hidden(page.body());
-        form.put("user_code", userCode);
-        form.put("confirm", "yes");
-        return interact(post(verificationUri, form), false);
+        return interact(enterCode(verificationUri, userCode), false);
     }
 
     /** Enters the code and signs in, then cancels at the consent step. */
     String denyDevice(URI verificationUri, String userCode) throws Exception {
+        return interact(enterCode(verificationUri, userCode), true);
+    }
+
+    /** Opens the verification page with the code filled in and submits its form, as its script would. */
+    private HttpResponse<String> enterCode(URI verificationUri, String userCode) throws Exception {
         HttpResponse<String> page = get(URI.create(verificationUri + "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8)));
         Map<String, String> form = hidden(page.body());
         form.put("user_code", userCode);
         form.put("confirm", "yes");
-        return interact(post(verificationUri, form), true);
+        return post(verificationUri, form);
     }
 
     /** Opens the authorization URL as a browser would, signs in and consents; the last redirect goes to the CLI. */
