@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.transport.FormFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.rvesse.airline.HelpOption;
@@ -7,9 +8,6 @@ import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,6 +20,7 @@ import java.util.Set;
 @Command(name = "api", description = "Call any API endpoint: authlete api GET /api/service/get/list; a body from --body or stdin")
 public final class ApiCommand {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     @AirlineModule
@@ -64,25 +63,14 @@ public final class ApiCommand {
 
     /** The query parameters of a path, decoded. */
     static Map<String, String> query(String path) {
-        Map<String, String> values = new LinkedHashMap<>();
         int question = path.indexOf('?');
-        if (question < 0) {
-            return values;
-        }
-        for (String pair : path.substring(question + 1).split("&")) {
-            if (!pair.isEmpty()) {
-                int equals = pair.indexOf('=');
-                values.put(URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8),
-                        equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
+        return question < 0 ? Map.of() : FormFields.parse(path.substring(question + 1));
     }
 
     /** A body is sent as given, but only when it is JSON: a typo should fail here, not at the server. */
     static void checkJson(String body) throws CliException {
-        try (var parser = new ObjectMapper().createParser(body)) {
-            new ObjectMapper().readTree(parser);
+        try (var parser = JSON.createParser(body)) {
+            JSON.readTree(parser);
             if (parser.nextToken() != null) {
                 throw CliException.usage("the request body has text after its JSON value");
             }

@@ -3,6 +3,7 @@ package com.authlete.toolkit.examples;
 import com.authlete.toolkit.core.Operations;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.transport.FormFields;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.ServerSelection;
 import com.authlete.toolkit.transport.TransportException;
@@ -90,7 +91,7 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
 
     /** After the user logged in on the verification page and approved: check the code, then mark it authorized. */
     private Answer approve(String form, String authorization) throws Exception {
-        Map<String, String> values = parse(form);
+        Map<String, String> values = FormFields.parse(form);
         String userCode = values.getOrDefault("user_code", "");
         JsonNode verification = call("device-flow verification", JSON.createObjectNode().put("userCode", userCode));
         if (!"VALID".equals(verification.path("action").asText())) {
@@ -142,18 +143,6 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
                 out.write(body);
             }
         }
-    }
-
-    private static Map<String, String> parse(String form) {
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        for (String pair : form.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /** Runs the OAuth login chosen by the flags and stores the result for the profile. */
 final class OAuthLogin {
@@ -88,7 +87,8 @@ final class OAuthLogin {
         }
         context.err().println("Logged in: profile " + settings.profile() + ", " + grantType + " login of client " + client.clientId()
                 + " at " + server.issuer() + "; access token " + Tokens.mask(response.accessToken())
-                + expiry(response) + (response.refreshToken() != null ? ", refresh token kept" : "")
+                + (grant.expiresAt() == null ? "" : " (expires " + grant.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")")
+                + (response.refreshToken() != null ? ", refresh token kept" : "")
                 + "; stored in " + stored.where());
     }
 
@@ -195,11 +195,6 @@ final class OAuthLogin {
             throw CliException.usage("the client secret is empty");
         }
         return raw.strip();
-    }
-
-    private String expiry(TokenResponse response) {
-        return response.expiresIn() == null ? "" : " (expires " + Instant.now().plusSeconds(response.expiresIn())
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")";
     }
 
     private static String minutes(Duration duration) {

@@ -1,15 +1,14 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.transport.FormFields;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +50,7 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        Map<String, String> query = parse(exchange.getRequestURI().getRawQuery());
+        Map<String, String> query = FormFields.parse(exchange.getRequestURI().getRawQuery());
         boolean useful = query.containsKey("code") || query.containsKey("error");
         String page;
         int status;
@@ -73,19 +72,6 @@ final class LoopbackReceiver implements AutoCloseable {
         if (useful) {
             answer.complete(query);
         }
-    }
-
-    static Map<String, String> parse(String rawQuery) {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (rawQuery == null) {
-            return values;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            values.putIfAbsent(name, equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-        }
-        return values;
     }
 
     private static String escape(String text) {

@@ -73,7 +73,7 @@ public final class TokenRenewal {
 
     private OAuthGrant renew(String profile, OAuthGrant grant) throws CredentialsException, TransportException {
         if (grant.refreshToken() != null) {
-            TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant, false));
+            TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant));
             try {
                 return grant.renewed(endpoint.refresh(grant.refreshToken()), clock.instant());
             } catch (OAuthException e) {
@@ -82,14 +82,14 @@ public final class TokenRenewal {
             }
         }
         if (grant.grantType().equals("client_credentials")) {
-            TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant, true));
+            TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant));
             return grant.renewed(endpoint.clientCredentials(grant.scope()), clock.instant());
         }
         throw new OAuthException("expired", "the access token of profile " + profile
                 + " expired and the server gave no refresh token: run 'authlete auth login'");
     }
 
-    private ClientAuthentication client(String profile, OAuthGrant grant, boolean secretRequired) throws CredentialsException {
+    private ClientAuthentication client(String profile, OAuthGrant grant) throws CredentialsException {
         if (grant.clientAuthentication() == ClientAuthentication.Method.NONE) {
             return ClientAuthentication.publicClient(grant.clientId());
         }

@@ -140,7 +140,7 @@ class OAuthFlowsTest {
         BrowserFlow flow = new BrowserFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), new SecureRandom());
         AtomicReference<Integer> status = new AtomicReference<>();
         assertThatThrownBy(() -> flow.login("openid", Duration.ofSeconds(10), url -> {
-            String redirect = LoopbackReceiver.parse(url.getRawQuery()).get("redirect_uri");
+            String redirect = com.authlete.toolkit.transport.FormFields.parse(url.getRawQuery()).get("redirect_uri");
             assertThat(redirect).startsWith("http://127.0.0.1:").endsWith("/callback");
             status.set(get(URI.create(redirect + "?code=c&state=forged")));
         })).isInstanceOf(OAuthException.class).hasMessageContaining("does not carry this login's state");
