@@ -147,9 +147,29 @@ public final class Cli {
             commandHelp(match.command(), type);
             return ExitCode.OK.status();
         }
+        // The catalog is read on a second thread while Airline parses: both are first uses of a library (Jackson's
+        // parser, Airline's metadata) and cost tens of milliseconds each at start-up.
+        java.util.concurrent.FutureTask<Catalog> catalog = new java.util.concurrent.FutureTask<>(() -> Catalog.forCommand(match.command()));
+        Thread reader = new Thread(catalog, "catalog");
+        reader.setDaemon(true);
+        reader.start();
         OperationCommand command = SingleCommand.singleCommand(type).parse(match.rest());
-        new OperationRunner(Catalog.forCommand(match.command()), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+        new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
         return ExitCode.OK.status();
+    }
+
+    private static Catalog joined(java.util.concurrent.FutureTask<Catalog> catalog) {
+        try {
+            return catalog.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the catalog", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private int runAccountCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.account.AccountCommand> type)

@@ -8,6 +8,7 @@ import com.authlete.toolkit.render.JsonValues;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.json.JsonRenderer;
 import com.authlete.toolkit.transport.redact.SensitiveNames;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Optional;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
 /**
@@ -46,6 +48,15 @@ final class ResponseOutput {
             return;
         }
         byte[] bytes = body.readAllBytes();
+        if (copiesAsJson()) {
+            Optional<byte[]> compact = compactJson(bytes);
+            if (compact.isPresent()) {
+                stdout.write(compact.get());
+                stdout.flush();
+                checkOpen();
+                return;
+            }
+        }
         JsonNode tree;
         try {
             tree = JsonValues.MAPPER.readTree(bytes);
@@ -67,6 +78,21 @@ final class ResponseOutput {
                 render(select(tree, list), list, target.stream());
             }
             target.commit(tree != null && SensitiveNames.containsSensitive(tree));
+        }
+    }
+
+    /** JSON to the terminal or a pipe, nothing to select or filter: copied, no tree needed. */
+    private boolean copiesAsJson() {
+        return options.effectiveFormat() == OutputFormat.JSON && options.jq() == null && options.fields() == null
+                && options.outputFile() == null;
+    }
+
+    /** Empty when the text is not JSON: the tree path then says why, or passes the text through. */
+    private static Optional<byte[]> compactJson(byte[] bytes) throws IOException {
+        try {
+            return JsonRenderer.compact(bytes);
+        } catch (JsonProcessingException notJson) {
+            return Optional.empty();
         }
     }
 

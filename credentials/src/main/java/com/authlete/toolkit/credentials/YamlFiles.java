@@ -2,6 +2,7 @@ package com.authlete.toolkit.credentials;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -22,11 +23,14 @@ import java.util.Set;
 /** Reading and atomically rewriting the small YAML files of this module (config and link files). */
 final class YamlFiles {
 
-    static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .build());
+    /** Built on first use only: a run without config or link file never pays for the YAML mapper's set-up. */
+    private static final class Yaml {
+        static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .build());
+    }
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     /** Changes a document; returns false to leave the file as it is. */
@@ -41,12 +45,12 @@ final class YamlFiles {
     /** The document, or an empty one when the file does not exist; a broken file is an error naming its line. */
     static ObjectNode read(Path file) throws CredentialsException {
         if (!Files.exists(file)) {
-            return MAPPER.createObjectNode();
+            return JsonNodeFactory.instance.objectNode(); // without the mapper, whose set-up costs start-up time
         }
         try {
-            JsonNode node = MAPPER.readTree(file.toFile());
+            JsonNode node = Yaml.MAPPER.readTree(file.toFile());
             if (node == null || node.isMissingNode() || node.isNull()) {
-                return MAPPER.createObjectNode();
+                return JsonNodeFactory.instance.objectNode();
             }
             if (!node.isObject()) {
                 throw new CredentialsException(file + " is not a YAML mapping; fix or remove it");
@@ -84,7 +88,7 @@ final class YamlFiles {
                         : Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
                 try {
                     try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(document)));
+                        out.write(java.nio.ByteBuffer.wrap(Yaml.MAPPER.writeValueAsBytes(document)));
                         out.force(true);
                     }
                     if (posix && !privateFile) {

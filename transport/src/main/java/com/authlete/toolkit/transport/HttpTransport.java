@@ -64,25 +64,11 @@ public final class HttpTransport implements AutoCloseable {
         if (builder.sslContext != null) {
             client.sslContext(builder.sslContext);
         } else if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
-            // The client would load the JDK's default TLS context (parsing the whole CA store) even for plain http.
-            client.sslContext(PlainHttp.SSL_CONTEXT);
+            // The client would load the JDK's default TLS context (the TLS provider and the whole CA store) even
+            // for plain http; one that refuses to be used keeps the TLS classes out of the process.
+            client.sslContext(NoTls.CONTEXT).sslParameters(NoTls.parameters());
         }
         this.client = client.build();
-    }
-
-    /** A TLS context that is never used: this transport speaks plain http only. */
-    private static final class PlainHttp {
-        static final javax.net.ssl.SSLContext SSL_CONTEXT = create();
-
-        private static javax.net.ssl.SSLContext create() {
-            try {
-                javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-                context.init(new javax.net.ssl.KeyManager[0], new javax.net.ssl.TrustManager[0], null);
-                return context;
-            } catch (java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("no TLS implementation", e);
-            }
-        }
     }
 
     /** Plain http is fine where the traffic never leaves the machine. */

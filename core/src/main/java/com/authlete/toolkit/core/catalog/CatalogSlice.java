@@ -3,46 +3,45 @@ package com.authlete.toolkit.core.catalog;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads from the catalog resource only what one command needs (its operation, and the servers), for a CLI that
  * runs one command per process: binding the whole catalog costs about 100 ms at start-up, skipping through it a few.
- * The one operation is mapped to its records directly, without data binding's per-class set-up.
+ * Only Jackson's streaming parser is used: data binding's first use (its classes and their static set-up) would
+ * cost more than the reading itself.
  */
 final class CatalogSlice {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private CatalogSlice() {
     }
 
     static Catalog read(String command) {
         try (InputStream in = Catalog.class.getResourceAsStream(Catalog.RESOURCE);
-             JsonParser parser = new JsonFactory(MAPPER).createParser(in)) {
+             JsonParser parser = new JsonFactory().createParser(in)) {
             String apiVersion = null;
             List<String> servers = List.of();
             List<String> reserved = List.of();
             List<Operation> operations = new ArrayList<>();
-            parser.nextToken();
+            expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 parser.nextToken();
                 switch (name) {
                     case "apiVersion" -> apiVersion = parser.getText();
-                    case "servers" -> servers = strings(parser.readValueAsTree());
-                    case "reservedFlags" -> reserved = strings(parser.readValueAsTree());
+                    case "servers" -> servers = strings(parser);
+                    case "reservedFlags" -> reserved = strings(parser);
                     case "operations" -> {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            JsonNode operation = matching(parser, command);
+                            Operation operation = matching(parser, command);
                             if (operation != null) {
-                                operations.add(operation(operation));
+                                operations.add(operation);
                             }
                         }
                     }
@@ -50,68 +49,152 @@ final class CatalogSlice {
                 }
             }
             return new Catalog(apiVersion, servers, reserved, operations);
-        } catch (IOException | NullPointerException e) {
+        } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot read the catalog resource", e));
         }
     }
 
-    /** The operation the parser is on, as a tree, when its words are the command; otherwise skipped. */
-    private static JsonNode matching(JsonParser parser, String command) throws IOException {
-        com.fasterxml.jackson.databind.node.ObjectNode operation = MAPPER.createObjectNode();
+    /** The operation the parser is on when its words are the command (words come first); otherwise skipped. */
+    private static Operation matching(JsonParser parser, String command) throws IOException {
+        Map<String, Object> values = new HashMap<>();
         boolean matches = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             parser.nextToken();
             if (name.equals("words")) {
-                JsonNode words = parser.readValueAsTree();
-                matches = String.join(" ", strings(words)).equals(command);
-                operation.set("words", words);
-            } else if (matches) {
-                operation.set(name, parser.readValueAsTree());
-            } else {
+                List<String> words = strings(parser);
+                matches = String.join(" ", words).equals(command);
+                values.put(name, words);
+            } else if (!matches) {
                 parser.skipChildren();
+            } else {
+                switch (name) {
+                    case "pathParameters", "queryParameters" -> values.put(name, fields(parser));
+                    case "body" -> values.put(name, body(parser));
+                    case "list" -> values.put(name, list(parser));
+                    case "authenticated" -> values.put(name, parser.getValueAsBoolean());
+                    default -> values.put(name, scalar(parser));
+                }
             }
         }
-        return matches ? operation : null;
+        if (!matches) {
+            return null;
+        }
+        return new Operation(strings(values.get("words")), (String) values.get("summary"),
+                (String) values.get("operationId"), (String) values.get("method"), (String) values.get("path"),
+                Boolean.TRUE.equals(values.get("authenticated")), fieldList(values.get("pathParameters")),
+                fieldList(values.get("queryParameters")), (RequestBody) values.get("body"), (ListShape) values.get("list"));
     }
 
-    private static Operation operation(JsonNode n) {
-        return new Operation(strings(n.get("words")), text(n, "summary"), text(n, "operationId"), text(n, "method"),
-                text(n, "path"), n.path("authenticated").asBoolean(false), fields(n.get("pathParameters")),
-                fields(n.get("queryParameters")), body(n.get("body")), list(n.get("list")));
-    }
-
-    private static RequestBody body(JsonNode n) {
-        return n == null || n.isNull() ? null
-                : new RequestBody(strings(n.get("contentTypes")), text(n, "encoding"), n.path("required").asBoolean(false),
-                fields(n.get("fields")));
-    }
-
-    private static ListShape list(JsonNode n) {
-        return n == null || n.isNull() ? null : new ListShape(text(n, "field"), n.path("paginated").asBoolean(false));
-    }
-
-    private static List<Field> fields(JsonNode array) {
-        List<Field> fields = new ArrayList<>();
-        if (array != null) {
-            for (JsonNode f : array) {
-                fields.add(new Field(text(f, "name"), text(f, "flag"), text(f, "type"), text(f, "itemType"),
-                        strings(f.get("enumValues")), f.path("required").asBoolean(false)));
+    private static RequestBody body(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        List<String> contentTypes = List.of();
+        String encoding = null;
+        boolean required = false;
+        List<Field> fields = List.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            switch (name) {
+                case "contentTypes" -> contentTypes = strings(parser);
+                case "encoding" -> encoding = scalar(parser);
+                case "required" -> required = parser.getValueAsBoolean();
+                case "fields" -> fields = fields(parser);
+                default -> parser.skipChildren();
             }
+        }
+        return new RequestBody(contentTypes, encoding, required, fields);
+    }
+
+    private static ListShape list(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        String field = null;
+        boolean paginated = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            switch (name) {
+                case "field" -> field = scalar(parser);
+                case "paginated" -> paginated = parser.getValueAsBoolean();
+                default -> parser.skipChildren();
+            }
+        }
+        return new ListShape(field, paginated);
+    }
+
+    private static List<Field> fields(JsonParser parser) throws IOException {
+        List<Field> fields = new ArrayList<>();
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return fields;
+        }
+        while (parser.nextToken() == JsonToken.START_OBJECT) {
+            String name = null;
+            String flag = null;
+            String type = null;
+            String itemType = null;
+            List<String> enumValues = List.of();
+            boolean required = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                switch (key) {
+                    case "name" -> name = scalar(parser);
+                    case "flag" -> flag = scalar(parser);
+                    case "type" -> type = scalar(parser);
+                    case "itemType" -> itemType = scalar(parser);
+                    case "enumValues" -> enumValues = strings(parser);
+                    case "required" -> required = parser.getValueAsBoolean();
+                    default -> parser.skipChildren();
+                }
+            }
+            fields.add(new Field(name, flag, type, itemType, enumValues, required));
         }
         return fields;
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** The strings of the array the parser is on (an empty list for null). */
+    private static List<String> strings(JsonParser parser) throws IOException {
         List<String> values = new ArrayList<>();
-        if (array != null) {
-            array.forEach(value -> values.add(value.asText()));
+        if (parser.currentToken() == JsonToken.START_ARRAY) {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                values.add(parser.getText());
+            }
+        } else {
+            parser.skipChildren();
         }
         return values;
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static String scalar(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isStructStart()) {
+            parser.skipChildren();
+            return null;
+        }
+        return parser.getText();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return value == null ? List.of() : (List<String>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Field> fieldList(Object value) {
+        return value == null ? new ArrayList<>() : (List<Field>) value;
+    }
+
+    private static void expect(JsonToken actual, JsonToken expected) throws IOException {
+        if (actual != expected) {
+            throw new IOException("expected " + expected + " but found " + actual);
+        }
     }
 }

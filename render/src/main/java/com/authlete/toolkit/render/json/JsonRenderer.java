@@ -3,14 +3,24 @@ package com.authlete.toolkit.render.json;
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.JsonValues;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /** JSON: a document as compact JSON on one line; a stream as NDJSON, one compact value per line. */
 public final class JsonRenderer implements DocumentRenderer {
+
+    /**
+     * Streaming only: text copied token by token needs neither trees nor data binding, whose first use costs more
+     * start-up time than a small response takes to render.
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     @Override
     public void render(JsonNode value, OutputStream out) throws IOException {
@@ -19,9 +29,27 @@ public final class JsonRenderer implements DocumentRenderer {
         }
     }
 
+    /**
+     * The first JSON value of {@code json} as compact JSON on one line, numbers exactly as written; empty when the
+     * text is empty. Nothing is produced for text that is not JSON: the parser's exception says where it broke.
+     */
+    public static Optional<byte[]> compact(byte[] json) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 1);
+            try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+                generator.copyCurrentStructureExact(parser);
+                generator.writeRaw('\n');
+            }
+            return Optional.of(out.toByteArray());
+        }
+    }
+
     /** One generator for the whole stream, flushed per page rather than per item. */
     public static ItemStream stream(OutputStream out) throws IOException {
-        JsonGenerator generator = JsonValues.MAPPER.getFactory().createGenerator(out);
+        JsonGenerator generator = FACTORY.createGenerator(out);
         generator.setRootValueSeparator(null); // each value ends with its own line break instead
         return new ItemStream() {
             @Override
