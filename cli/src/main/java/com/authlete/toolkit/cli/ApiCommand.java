@@ -1,8 +1,8 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.transport.FormFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.rvesse.airline.HelpOption;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
@@ -20,7 +20,6 @@ import java.util.Set;
 @Command(name = "api", description = "Call any API endpoint: authlete api GET /api/service/get/list; a body from --body or stdin")
 public final class ApiCommand {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     @AirlineModule
@@ -69,8 +68,8 @@ public final class ApiCommand {
 
     /** A body is sent as given, but only when it is JSON: a typo should fail here, not at the server. */
     static void checkJson(String body) throws CliException {
-        try (var parser = JSON.createParser(body)) {
-            JSON.readTree(parser);
+        try (var parser = JsonTrees.JSON.createParser(body)) {
+            JsonTrees.read(parser);
             if (parser.nextToken() != null) {
                 throw CliException.usage("the request body has text after its JSON value");
             }

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.render.JsonValues;
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.transport.ApiException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -15,7 +15,7 @@ final class ErrorJson {
     }
 
     static String of(ExitCode code, String message, Throwable cause) {
-        ObjectNode error = JsonValues.MAPPER.createObjectNode();
+        ObjectNode error = JsonTrees.NODES.objectNode();
         ObjectNode body = error.putObject("error");
         body.put("code", code.status());
         if (cause instanceof ApiException api) {
@@ -25,6 +25,10 @@ final class ErrorJson {
             body.putNull("status");
         }
         body.put("message", message);
-        return error.toString();
+        try {
+            return new String(JsonTrees.bytes(error), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
+        }
     }
 }

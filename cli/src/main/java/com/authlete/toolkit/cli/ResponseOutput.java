@@ -1,10 +1,10 @@
 package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.core.catalog.ListShape;
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.render.AtomicFile;
 import com.authlete.toolkit.render.ItemStream;
-import com.authlete.toolkit.render.JsonValues;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.render.Renderers;
@@ -59,7 +59,7 @@ final class ResponseOutput {
         }
         JsonNode tree;
         try {
-            tree = JsonValues.MAPPER.readTree(bytes);
+            tree = JsonTrees.parse(bytes);
         } catch (JsonProcessingException notJson) {
             if (!options.passthrough() && looksLikeJson(bytes)) {
                 throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
@@ -132,7 +132,7 @@ final class ResponseOutput {
     private void jq(JsonNode value, OutputStream out) throws IOException, CliException {
         try {
             for (JsonNode result : options.jq().apply(value)) {
-                out.write(JsonValues.MAPPER.writeValueAsBytes(result));
+                JsonTrees.write(result, out);
                 out.write('\n');
             }
         } catch (JsonQueryException e) {
@@ -169,7 +169,7 @@ final class ResponseOutput {
             if (stream != null && stream.copies() && options.fields() == null && target.file() == null) {
                 stream.copy(parser);
             } else {
-                item((JsonNode) parser.readValueAsTree());
+                item(JsonTrees.read(parser));
             }
         }
 

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.credentials;
 
+import com.authlete.toolkit.core.json.JsonTrees;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -23,13 +25,18 @@ import java.util.Set;
 /** Reading and atomically rewriting the small YAML files of this module (config and link files). */
 final class YamlFiles {
 
-    /** Built on first use only: a run without config or link file never pays for the YAML mapper's set-up. */
+    /** Built on first use only: a run without config or link file never loads YAML support. */
     private static final class Yaml {
-        static final YAMLMapper MAPPER = new YAMLMapper(YAMLFactory.builder()
+        static final YAMLFactory FACTORY = YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .build());
+                .build();
+    }
+
+    /** Data binding for writing only (configure, link); reading a file on every command does without it. */
+    private static final class Writer {
+        static final YAMLMapper MAPPER = new YAMLMapper(Yaml.FACTORY);
     }
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
@@ -48,7 +55,10 @@ final class YamlFiles {
             return JsonNodeFactory.instance.objectNode(); // without the mapper, whose set-up costs start-up time
         }
         try {
-            JsonNode node = Yaml.MAPPER.readTree(file.toFile());
+            JsonNode node;
+            try (JsonParser parser = Yaml.FACTORY.createParser(file.toFile())) {
+                node = JsonTrees.read(parser);
+            }
             if (node == null || node.isMissingNode() || node.isNull()) {
                 return JsonNodeFactory.instance.objectNode();
             }
@@ -88,7 +98,7 @@ final class YamlFiles {
                         : Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
                 try {
                     try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        out.write(java.nio.ByteBuffer.wrap(Yaml.MAPPER.writeValueAsBytes(document)));
+                        out.write(java.nio.ByteBuffer.wrap(Writer.MAPPER.writeValueAsBytes(document)));
                         out.force(true);
                     }
                     if (posix && !privateFile) {

@@ -2,6 +2,7 @@ package com.authlete.toolkit.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +27,14 @@ public final class FieldSelector {
 
     public JsonNode apply(JsonNode value) {
         if (value.isArray()) {
-            ArrayNode selected = JsonValues.MAPPER.createArrayNode();
+            ArrayNode selected = JsonNodeFactory.instance.arrayNode();
             value.forEach(item -> selected.add(apply(item)));
             return selected;
         }
         if (!value.isObject()) {
             return value;
         }
-        ObjectNode selected = JsonValues.MAPPER.createObjectNode();
+        ObjectNode selected = JsonNodeFactory.instance.objectNode();
         for (String field : fields) {
             if (value.has(field)) {
                 selected.set(field, value.get(field));

@@ -1,7 +1,8 @@
 package com.authlete.toolkit.transport;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 final class ErrorMapping {
 
     static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The streaming parser only: an error should not pay for data binding's start-up. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private ErrorMapping() {
     }
@@ -24,19 +26,23 @@ final class ErrorMapping {
         }
         String resultCode = null;
         String resultMessage = null;
-        try {
-            JsonNode json = MAPPER.readTree(body);
-            if (json != null && json.isObject()) {
-                resultCode = textOrNull(json.get("resultCode"));
-                resultMessage = textOrNull(json.get("resultMessage"));
+        try (JsonParser json = JSON.createParser(body)) {
+            if (json.nextToken() == JsonToken.START_OBJECT) {
+                while (json.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = json.currentName();
+                    JsonToken value = json.nextToken();
+                    String text = value.isScalarValue() && value != JsonToken.VALUE_NULL ? json.getText() : null;
+                    json.skipChildren();
+                    if (name.equals("resultCode")) {
+                        resultCode = text;
+                    } else if (name.equals("resultMessage")) {
+                        resultMessage = text;
+                    }
+                }
             }
         } catch (IOException notJson) {
             // Error bodies from proxies and gateways are often HTML or plain text.
         }
         return new ApiException(response.status(), resultCode, resultMessage, body);
-    }
-
-    private static String textOrNull(JsonNode node) {
-        return node == null || node.isNull() ? null : node.asText();
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,17 +105,6 @@ public record Catalog(String apiVersion, List<String> servers, List<String> rese
 
     /** Lazily loaded so that programs that never touch the catalog do not pay for parsing it. */
     private static final class Holder {
-        static final Catalog STANDARD = load();
-
-        private static Catalog load() {
-            try (InputStream in = Catalog.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("catalog resource " + RESOURCE + " is missing from the class path");
-                }
-                return read(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the catalog resource", e);
-            }
-        }
+        static final Catalog STANDARD = CatalogSlice.all();
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads from the catalog resource only what one command needs (its operation, and the servers), for a CLI that
- * runs one command per process: binding the whole catalog costs about 100 ms at start-up, skipping through it a few.
+ * Reads the catalog resource, or only what one command needs (its operation, and the servers) for a CLI that runs
+ * one command per process: binding the whole catalog costs about 100 ms at start-up, skipping through it a few.
  * Only Jackson's streaming parser is used: data binding's first use (its classes and their static set-up) would
  * cost more than the reading itself.
  */
@@ -23,6 +23,15 @@ final class CatalogSlice {
     }
 
     static Catalog read(String command) {
+        return read(command::equals);
+    }
+
+    /** The whole catalog, read the same way. */
+    static Catalog all() {
+        return read(command -> true);
+    }
+
+    private static Catalog read(java.util.function.Predicate<String> wanted) {
         try (InputStream in = Catalog.class.getResourceAsStream(Catalog.RESOURCE);
              JsonParser parser = new JsonFactory().createParser(in)) {
             String apiVersion = null;
@@ -39,7 +48,7 @@ final class CatalogSlice {
                     case "reservedFlags" -> reserved = strings(parser);
                     case "operations" -> {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            Operation operation = matching(parser, command);
+                            Operation operation = matching(parser, wanted);
                             if (operation != null) {
                                 operations.add(operation);
                             }
@@ -54,8 +63,8 @@ final class CatalogSlice {
         }
     }
 
-    /** The operation the parser is on when its words are the command (words come first); otherwise skipped. */
-    private static Operation matching(JsonParser parser, String command) throws IOException {
+    /** The operation the parser is on when its command is wanted (words come first); otherwise skipped. */
+    private static Operation matching(JsonParser parser, java.util.function.Predicate<String> wanted) throws IOException {
         Map<String, Object> values = new HashMap<>();
         boolean matches = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -63,7 +72,7 @@ final class CatalogSlice {
             parser.nextToken();
             if (name.equals("words")) {
                 List<String> words = strings(parser);
-                matches = String.join(" ", words).equals(command);
+                matches = wanted.test(String.join(" ", words));
                 values.put(name, words);
             } else if (!matches) {
                 parser.skipChildren();

@@ -2,16 +2,13 @@ package com.authlete.toolkit.core.paging;
 
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -41,18 +38,13 @@ public final class PageWalker {
          * that value. The default builds a tree; sinks that can copy tokens directly override this to skip it.
          */
         default void item(JsonParser parser) throws IOException {
-            item((JsonNode) parser.readValueAsTree());
+            item(JsonTrees.read(parser));
         }
 
         /** After each page: items so far, and the total the API reported (-1 when it did not). */
         default void endOfPage(long fetched, long total) throws IOException {
         }
     }
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .build();
 
     private final ListShape list;
     private final int pageSize;
@@ -130,7 +122,7 @@ public final class PageWalker {
     private PageResult read(InputStream page, ItemSink sink) throws IOException {
         long total = -1;
         int count = 0;
-        try (InputStream body = page; JsonParser parser = MAPPER.createParser(body)) {
+        try (InputStream body = page; JsonParser parser = JsonTrees.JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a page of '" + list.field() + "' is not a JSON object");
             }

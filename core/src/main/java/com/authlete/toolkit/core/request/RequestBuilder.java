@@ -3,7 +3,8 @@ package com.authlete.toolkit.core.request;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.RequestBody;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.authlete.toolkit.core.json.JsonTrees;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +150,7 @@ public final class RequestBuilder {
             merged = merged == null ? node.deepCopy() : overlay(merged, node, layer.origin());
         }
         if (!bodyFields.isEmpty()) {
-            ObjectNode fields = Json.MAPPER.createObjectNode();
+            ObjectNode fields = JsonTrees.NODES.objectNode();
             for (Field field : operation.bodyFields()) {
                 if (bodyFields.containsKey(field.name())) {
                     fields.set(field.name(), ValueConverter.convert(field, bodyFields.get(field.name())));
@@ -191,9 +192,9 @@ public final class RequestBuilder {
             return FormEncoder.encode((ObjectNode) body).getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return Json.MAPPER.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("cannot encode the body: " + e.getOriginalMessage(), e);
+            return JsonTrees.bytes(body);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot encode the body: " + e.getMessage(), e);
         }
     }
 

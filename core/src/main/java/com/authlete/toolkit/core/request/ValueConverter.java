@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ValueConverter {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = com.authlete.toolkit.core.json.JsonTrees.NODES;
 
     private ValueConverter() {
     }
@@ -52,7 +52,7 @@ final class ValueConverter {
             return NODES.nullNode();
         }
         if (!(value instanceof String text)) {
-            return Json.MAPPER.valueToTree(value instanceof Map<?, ?> || value instanceof Collection<?>
+            return Json.tree(value instanceof Map<?, ?> || value instanceof Collection<?>
                     || value instanceof Number || value instanceof Boolean ? value : value.toString());
         }
         return switch (type) {

@@ -7,6 +7,15 @@ import org.junit.jupiter.api.Test;
 class CatalogSliceTest {
 
     @Test
+    void theStreamingReaderReadsWhatDataBindingReads() throws Exception {
+        try (var in = Catalog.class.getResourceAsStream(Catalog.RESOURCE)) {
+            Catalog bound = Catalog.read(in);
+            assertThat(Catalog.standard()).isEqualTo(bound);
+            assertThat(bound.operations()).hasSizeGreaterThan(80);
+        }
+    }
+
+    @Test
     void aSliceHoldsExactlyWhatTheFullCatalogSaysAboutItsCommand() {
         Catalog full = Catalog.standard();
         for (Operation operation : full.operations()) {

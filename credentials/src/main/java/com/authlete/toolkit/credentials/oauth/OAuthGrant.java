@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -51,7 +51,7 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
     }
 
     public String toJson() {
-        ObjectNode node = OAuthHttp.JSON.createObjectNode();
+        ObjectNode node = JsonTrees.NODES.objectNode();
         node.put(MARKER, 1);
         node.put("grant_type", grantType);
         node.put("issuer", issuer);
@@ -65,19 +65,23 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
             node.put("expires_at", expiresAt.getEpochSecond());
         }
         putIfPresent(node, "client_secret_file", clientSecretFile);
-        return node.toString();
+        try {
+            return new String(JsonTrees.bytes(node), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
+        }
     }
 
     public static OAuthGrant fromJson(String stored) throws CredentialsException {
         try {
-            JsonNode node = OAuthHttp.JSON.readTree(stored);
+            JsonNode node = JsonTrees.parse(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return new OAuthGrant(node.path("grant_type").asText(), node.path("issuer").asText(),
                     URI.create(node.path("token_endpoint").asText()), node.path("client_id").asText(),
                     ClientAuthentication.Method.parse(node.path("client_auth").asText("none")), text(node, "scope"),
                     node.path("access_token").asText(), text(node, "refresh_token"),
                     node.has("expires_at") ? Instant.ofEpochSecond(node.path("expires_at").asLong()) : null,
                     text(node, "client_secret_file"));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new CredentialsException("the stored OAuth login is damaged (" + e.getMessage().lines().findFirst().orElse("")
                     + "); run 'authlete auth login' again", e);
         }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.core.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;
@@ -7,7 +8,6 @@ import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 /** JSON GETs and form POSTs to an authorization server, with its OAuth error responses turned into {@link OAuthException}. */
 final class OAuthHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
 
     private final TransportFactory transports;
 
@@ -63,7 +62,7 @@ final class OAuthHttp {
 
     private static JsonNode parse(URI uri, byte[] body) throws CredentialsException {
         try {
-            JsonNode node = JSON.readTree(body);
+            JsonNode node = JsonTrees.parse(body);
             if (node == null || !node.isObject()) {
                 throw new CredentialsException(uri + " did not answer with a JSON object");
             }
@@ -79,8 +78,8 @@ final class OAuthHttp {
     private static CredentialsException oauthError(URI uri, ApiException e) throws ApiException {
         JsonNode body;
         try {
-            body = e.body() == null ? null : JSON.readTree(e.body());
-        } catch (JsonProcessingException notJson) {
+            body = e.body() == null ? null : JsonTrees.parse(e.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException notJson) {
             body = null;
         }
         if (body == null || !body.path("error").isTextual()) {

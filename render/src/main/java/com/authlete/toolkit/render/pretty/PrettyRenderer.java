@@ -3,7 +3,6 @@ package com.authlete.toolkit.render.pretty;
 import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
-import com.authlete.toolkit.render.JsonValues;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -96,8 +95,13 @@ public final class PrettyRenderer implements DocumentRenderer {
         if (value.isTextual()) {
             String text = value.textValue();
             boolean plain = !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.equals(text.strip());
-            return palette.paint(palette.string(), plain ? text : JsonValues.MAPPER.writeValueAsString(text));
+            return palette.paint(palette.string(), plain ? text : quoted(text));
         }
         return value.isArray() ? "[]" : "{}";
+    }
+
+    /** JSON string syntax (quotes, escapes), as the JSON output writes it. */
+    private static String quoted(String text) {
+        return '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 }
