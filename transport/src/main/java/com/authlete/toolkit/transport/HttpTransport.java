@@ -188,7 +188,7 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
-    /** Frees the client's threads now; on JDK 21+ the JVM would otherwise wait for its selector at exit. */
+    /** Frees the client's threads now; the JVM would otherwise wait for its selector at exit. */
     @Override
     public void close() {
         Object self = client;
@@ -198,6 +198,8 @@ public final class HttpTransport implements AutoCloseable {
             } catch (Exception ignored) {
                 // Closing is best effort: the process is usually about to exit.
             }
+        } else {
+            LegacyClientShutdown.stop(client); // JDK 17-20
         }
     }
 

@@ -40,6 +40,32 @@ class HttpTransportTest {
         return HttpTransport.builder().baseUrl(URI.create(stub.url())).bearer("tok-123");
     }
 
+    /**
+     * On every JDK the client's selector thread is gone once the transport is closed: the JVM would wait up to
+     * 300 ms at exit for it. (JDK 17-20 need the package opened, as the launcher and this module's tests do.)
+     */
+    @Test
+    void closingStopsTheSelectorThread() throws Exception {
+        stub.handler(request -> Reply.json(200, "{}"));
+        java.util.Set<Thread> before = selectorThreads();
+        java.util.Set<Thread> ours = new java.util.HashSet<>();
+        try (HttpTransport http = transport().build(); TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+            response.body().readAllBytes();
+            ours.addAll(selectorThreads());
+            ours.removeAll(before);
+            assertThat(ours).hasSize(1);
+        }
+        Thread selector = ours.iterator().next();
+        selector.join(2000);
+        assertThat(selector.isAlive()).as("selector thread after close").isFalse();
+    }
+
+    private static java.util.Set<Thread> selectorThreads() {
+        java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        threads.removeIf(thread -> !thread.getName().endsWith("SelectorManager"));
+        return threads;
+    }
+
     @Test
     void sendsBearerAndBodyAndStreamsTheResponse() throws Exception {
         stub.handler(request -> Reply.json(200, "{\"n\":123456789012345678901234567890,\"f\":1.10}"));
