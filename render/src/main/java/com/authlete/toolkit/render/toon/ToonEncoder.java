@@ -34,16 +34,22 @@ public final class ToonEncoder {
         return out.toString();
     }
 
-    /** Writes the encoding of one value (a whole TOON document) to {@code out}. */
+    /**
+     * Writes the encoding of one value (a whole TOON document) to {@code out}: straight into a {@link StringBuilder},
+     * otherwise in blocks of about 64 KB (one append per block, whatever the size of the document).
+     */
     public void encode(JsonNode value, Appendable out) {
-        Lines lines = new Lines(out, rootDottedKeys(value));
+        Lines lines = out instanceof StringBuilder text ? new Lines(text, null, rootDottedKeys(value))
+                : new Lines(new StringBuilder(Lines.BLOCK + 1024), out, rootDottedKeys(value));
         if (value.isObject()) {
             fields((ObjectNode) value, 0, lines, true, "");
         } else if (value.isArray()) {
             array("", value, "", 0, lines, true, true, true);
         } else {
-            lines.add(ToonScalars.primitive(value, options.delimiter()));
+            lines.start("");
+            ToonScalars.appendPrimitive(value, options.delimiter(), lines.text);
         }
+        lines.finish();
     }
 
     /** {@code path} is the dotted path of this object from the root, or null inside arrays. */
@@ -80,12 +86,12 @@ public final class ToonEncoder {
             childPath = path == null ? null : path.isEmpty() ? folded.key() : path + "." + folded.key();
         }
         if (value.isObject()) {
-            lines.add(lead + encodedKey + ":");
+            lines.start(lead).append(encodedKey).append(':');
             fields((ObjectNode) value, depth + 1, lines, fold, childPath);
         } else if (value.isArray()) {
             array(encodedKey, value, lead, depth, lines, fold, true, true);
         } else {
-            lines.add(lead + encodedKey + ": " + ToonScalars.primitive(value, options.delimiter()));
+            ToonScalars.appendPrimitive(value, options.delimiter(), lines.start(lead).append(encodedKey).append(": "));
         }
     }
 
@@ -97,37 +103,45 @@ public final class ToonEncoder {
                        boolean emptyAsBrackets, boolean tabularAllowed) {
         int size = array.size();
         if (size == 0 && emptyAsBrackets) {
-            lines.add(key.isEmpty() ? lead + "[]" : lead + key + ": []");
+            lines.start(lead).append(key).append(key.isEmpty() ? "[]" : ": []");
             return;
         }
         String header = lead + key + "[" + size + delimiterSymbol() + "]";
+        char delimiter = options.delimiter();
         if (allPrimitives(array)) {
-            StringBuilder line = new StringBuilder(header).append(':');
+            StringBuilder line = lines.start(header).append(':');
             for (int i = 0; i < size; i++) {
-                line.append(i == 0 ? ' ' : options.delimiter())
-                        .append(ToonScalars.primitive(array.get(i), options.delimiter()));
+                ToonScalars.appendPrimitive(array.get(i), delimiter, line.append(i == 0 ? ' ' : delimiter));
             }
-            lines.add(line.toString());
             return;
         }
-        List<String> columns = tabularAllowed ? tabularColumns(array) : null;
+        String[] columns = tabularAllowed ? tabularColumns(array) : null;
         if (columns != null) {
-            lines.add(header + "{" + String.join(String.valueOf(options.delimiter()),
-                    columns.stream().map(this::key).toList()) + "}:");
+            StringBuilder line = lines.start(header).append('{');
+            for (int i = 0; i < columns.length; i++) {
+                line.append(i == 0 ? "" : String.valueOf(delimiter)).append(key(columns[i]));
+            }
+            line.append("}:");
             String rowIndent = indent(depth + 1);
             for (JsonNode row : array) {
-                // Rows are most of a large document: their pieces go straight out, not through a line String.
-                lines.start(rowIndent);
-                for (int i = 0; i < columns.size(); i++) {
-                    if (i > 0) {
-                        lines.append(options.delimiter());
+                // Rows are most of a large document: values go straight into the output, and in the usual case
+                // (fields in column order) they are taken in order instead of being looked up by name.
+                StringBuilder out = lines.start(rowIndent);
+                int i = 0;
+                for (Iterator<Map.Entry<String, JsonNode>> it = row.fields(); it.hasNext() && i < columns.length; i++) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    if (!sameKey(field.getKey(), columns[i])) {
+                        break;
                     }
-                    lines.append(ToonScalars.primitive(row.get(columns.get(i)), options.delimiter()));
+                    ToonScalars.appendPrimitive(field.getValue(), delimiter, i > 0 ? out.append(delimiter) : out);
+                }
+                for (; i < columns.length; i++) {
+                    ToonScalars.appendPrimitive(row.get(columns[i]), delimiter, i > 0 ? out.append(delimiter) : out);
                 }
             }
             return;
         }
-        lines.add(header + ":");
+        lines.start(header).append(':');
         for (JsonNode item : array) {
             listItem(item, depth + 1, lines, fold);
         }
@@ -139,7 +153,7 @@ public final class ToonEncoder {
             array("", item, lead, depth, lines, fold, false, false);
         } else if (item.isObject()) {
             if (item.isEmpty()) {
-                lines.add(indent(depth) + "-");
+                lines.start(indent(depth)).append('-');
                 return;
             }
             ObjectNode object = (ObjectNode) item;
@@ -151,7 +165,7 @@ public final class ToonEncoder {
                 first = false;
             }
         } else {
-            lines.add(lead + ToonScalars.primitive(item, options.delimiter()));
+            ToonScalars.appendPrimitive(item, options.delimiter(), lines.start(lead));
         }
     }
 
@@ -165,26 +179,39 @@ public final class ToonEncoder {
     }
 
     /** The columns when every item is a non-empty object of primitives with the same keys; otherwise null. */
-    private static List<String> tabularColumns(JsonNode array) {
+    private static String[] tabularColumns(JsonNode array) {
         JsonNode first = array.get(0);
         if (!first.isObject() || first.isEmpty()) {
             return null;
         }
-        List<String> columns = new ArrayList<>();
-        first.fieldNames().forEachRemaining(columns::add);
-        Set<String> keys = new HashSet<>(columns);
+        List<String> names = new ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        String[] columns = names.toArray(new String[0]);
+        Set<String> keys = null; // only built for an item whose fields come in another order
         for (JsonNode item : array) {
-            if (!item.isObject() || item.size() != keys.size()) {
+            if (!item.isObject() || item.size() != columns.length) {
                 return null;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+            int i = 0;
+            for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); i++) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (!keys.contains(field.getKey()) || field.getValue().isContainerNode()) {
+                if (field.getValue().isContainerNode()) {
                     return null;
+                }
+                if (!sameKey(field.getKey(), columns[i])) {
+                    keys = keys != null ? keys : new HashSet<>(names);
+                    if (!keys.contains(field.getKey())) {
+                        return null;
+                    }
                 }
             }
         }
         return columns;
+    }
+
+    /** Keys parsed by Jackson are usually the same interned instance, so identity decides most comparisons. */
+    private static boolean sameKey(String key, String column) {
+        return key == column || key.equals(column);
     }
 
     /** A folded key and the value it leads to; {@code complete} is false when flattenDepth cut the chain short. */
@@ -249,48 +276,48 @@ public final class ToonEncoder {
         return " ".repeat(depth * options.indent());
     }
 
-    /** Writes lines separated by LF, with no newline after the last. */
+    /**
+     * Lines separated by LF, with no newline after the last, built in a {@link StringBuilder}; with a sink, the text
+     * is handed over whenever it passes {@link #BLOCK} characters at the start of a line.
+     */
     private static final class Lines {
-        private final Appendable out;
+        static final int BLOCK = 1 << 16;
+        final StringBuilder text;
+        private final Appendable sink;
         private final Set<String> rootDottedKeys;
         private boolean started;
 
-        Lines(Appendable out, Set<String> rootDottedKeys) {
-            this.out = out;
+        Lines(StringBuilder text, Appendable sink, Set<String> rootDottedKeys) {
+            this.text = text;
+            this.sink = sink;
             this.rootDottedKeys = rootDottedKeys;
         }
 
-        void add(String line) {
-            start(line);
-        }
-
-        /** Begins a new line with the given text; more may be appended to it. */
-        void start(String text) {
-            try {
-                if (started) {
-                    out.append('\n');
+        /** Begins a new line with the given text and returns the builder to append the rest of it to. */
+        StringBuilder start(String lead) {
+            if (started) {
+                if (sink != null && text.length() >= BLOCK) {
+                    drain();
                 }
-                out.append(text);
-                started = true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                text.append('\n');
+            }
+            started = true;
+            return text.append(lead);
+        }
+
+        void finish() {
+            if (sink != null) {
+                drain();
             }
         }
 
-        void append(CharSequence text) {
+        private void drain() {
             try {
-                out.append(text);
+                sink.append(text);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        void append(char c) {
-            try {
-                out.append(c);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            text.setLength(0);
         }
     }
 }

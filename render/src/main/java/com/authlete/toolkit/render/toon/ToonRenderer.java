@@ -21,63 +21,40 @@ public final class ToonRenderer implements DocumentRenderer {
 
     @Override
     public void render(JsonNode value, OutputStream out) throws IOException {
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        Blocks blocks = new Blocks(writer);
         try {
-            encoder.encode(value, blocks);
+            encoder.encode(value, new Utf8Blocks(out));
         } catch (java.io.UncheckedIOException e) {
             throw e.getCause();
         }
-        blocks.append('\n').drain();
-        writer.flush();
+        out.write('\n');
+        out.flush();
     }
 
     /**
-     * Collects the encoding in blocks of about 64 KB and writes whole blocks: many small appends to a Writer each
-     * take its lock and run its encoder (costlier than the encoding), while one document-sized buffer grows by
-     * copying and holds the whole output in memory.
+     * Receives the encoding in blocks of about 64 KB and writes each as UTF-8 in one call: {@code String.getBytes}
+     * converts mostly-ASCII text with a plain copy, where a {@code Writer}'s encoder works character by character.
      */
-    private static final class Blocks implements Appendable {
-        private static final int SIZE = 1 << 16;
-        private final StringBuilder block = new StringBuilder(SIZE + 1024);
-        private final char[] chars = new char[SIZE + 1024];
-        private final Writer writer;
+    private static final class Utf8Blocks implements Appendable {
+        private final OutputStream out;
 
-        Blocks(Writer writer) {
-            this.writer = writer;
+        Utf8Blocks(OutputStream out) {
+            this.out = out;
         }
 
         @Override
-        public Blocks append(CharSequence text) throws IOException {
-            block.append(text);
-            return full();
-        }
-
-        @Override
-        public Blocks append(CharSequence text, int start, int end) throws IOException {
-            block.append(text, start, end);
-            return full();
-        }
-
-        @Override
-        public Blocks append(char c) throws IOException {
-            block.append(c);
-            return full();
-        }
-
-        private Blocks full() throws IOException {
-            if (block.length() >= SIZE) {
-                drain();
-            }
+        public Appendable append(CharSequence text) throws IOException {
+            out.write(text.toString().getBytes(StandardCharsets.UTF_8));
             return this;
         }
 
-        void drain() throws IOException {
-            int length = block.length();
-            char[] target = length <= chars.length ? chars : new char[length];
-            block.getChars(0, length, target, 0);
-            writer.write(target, 0, length);
-            block.setLength(0);
+        @Override
+        public Appendable append(CharSequence text, int start, int end) throws IOException {
+            return append(text.subSequence(start, end));
+        }
+
+        @Override
+        public Appendable append(char c) throws IOException {
+            return append(String.valueOf(c));
         }
     }
 

@@ -34,6 +34,17 @@ final class ToonScalars {
         return string(node.asText(), delimiter);
     }
 
+    /** Appends a primitive as TOON text: the same text as {@link #primitive}, without an intermediate string. */
+    static void appendPrimitive(JsonNode node, char delimiter, StringBuilder out) {
+        if (node.isTextual()) {
+            appendString(node.textValue(), delimiter, out);
+        } else if (node.isInt() || node.isLong()) {
+            out.append(node.longValue());
+        } else {
+            out.append(primitive(node, delimiter));
+        }
+    }
+
     static String number(JsonNode node) {
         if (node.isInt() || node.isLong()) {
             return Long.toString(node.longValue()); // already canonical: the common case, without BigDecimal
@@ -76,6 +87,14 @@ final class ToonScalars {
         return needsQuotes(value, delimiter) ? quoted(value) : value;
     }
 
+    static void appendString(String value, char delimiter, StringBuilder out) {
+        if (needsQuotes(value, delimiter)) {
+            appendQuoted(value, out);
+        } else {
+            out.append(value);
+        }
+    }
+
     private static boolean needsQuotes(String value, char delimiter) {
         if (value.isEmpty() || value.charAt(0) == '-' || Character.isWhitespace(value.charAt(0))
                 || Character.isWhitespace(value.charAt(value.length() - 1)) || value.equals("true") || value.equals("false")
@@ -105,24 +124,30 @@ final class ToonScalars {
     }
 
     static String quoted(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        StringBuilder out = new StringBuilder(value.length() + 2);
+        appendQuoted(value, out);
+        return out.toString();
+    }
+
+    static void appendQuoted(String value, StringBuilder out) {
+        out.append('"');
+        int plainFrom = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c != '\\' && c != '"' && c >= 0x20) {
+                continue; // runs of plain characters are copied in one go
+            }
+            out.append(value, plainFrom, i);
+            plainFrom = i + 1;
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '"' -> out.append("\\\"");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append(String.format("\\u%04x", (int) c));
             }
         }
-        return out.append('"').toString();
+        out.append(value, plainFrom, value.length()).append('"');
     }
 }
