@@ -70,6 +70,31 @@ class StartupCacheIT {
         assertThat(shared).as("our classes loaded from the archive").isGreaterThan(loaded.size() * 8 / 10);
     }
 
+    /**
+     * A guard on what made start-up fast, without timing anything: a list over plain http, printed as received or
+     * pretty, loads neither data binding's {@code ObjectMapper} nor the JDK's TLS implementation, and on JDK 17-20
+     * the HTTP client's selector thread is gone before the JVM exits.
+     */
+    @Test
+    void aListOverPlainHttpLoadsNeitherDataBindingNorTls() throws Exception {
+        try (com.authlete.toolkit.core.testing.StubServer stub = new com.authlete.toolkit.core.testing.StubServer()) {
+            stub.handler(request -> com.authlete.toolkit.core.testing.StubServer.Reply.json(200,
+                    "{\"start\":0,\"end\":1,\"totalCount\":1,\"services\":[{\"apiKey\":1,\"serviceName\":\"s\"}]}"));
+            Path jar = jarCopy();
+            for (String format : List.of("json", "pretty")) {
+                Path log = cache.resolve("class-load-" + format + ".log");
+                LauncherProcess.Result result = run(jar, "off", "-Xlog:class+load:file=" + log, "service", "list",
+                        "--bearer", "x", "--server-url", stub.url(), "-F", format);
+                assertThat(result.exitCode()).as(result.err()).isZero();
+                assertThat(result.out()).contains("serviceName");
+                List<String> loaded = Files.readAllLines(log);
+                assertThat(loaded).as("classes loaded for -F " + format).isNotEmpty()
+                        .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "))
+                        .noneMatch(line -> line.contains(" sun.security.ssl.SSLContextImpl "));
+            }
+        }
+    }
+
     @Test
     void aRebuiltJarGetsAFreshArchiveInsteadOfAStaleOne() throws Exception {
         Path jar = jarCopy();
