@@ -34,13 +34,18 @@ final class Training {
             }
         });
         server.start();
+        java.nio.file.Path config = java.nio.file.Files.createTempDirectory("authlete-training");
         try {
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
             java.util.Map<String, String> env = new java.util.HashMap<>(environment);
             env.put("AUTHLETE_BEARER", "training");
             env.put("AUTHLETE_KEYCHAIN", "none");
-            env.put("XDG_CONFIG_HOME", java.nio.file.Files.createTempDirectory("authlete-training").toString());
+            env.put("XDG_CONFIG_HOME", config.toString());
+            // Most users have a config file: reading one (YAML) belongs to the common path.
+            java.nio.file.Files.createDirectories(config.resolve("authlete"));
+            java.nio.file.Files.writeString(config.resolve("authlete").resolve("config.yaml"),
+                    "default-profile: training\nprofiles:\n  training:\n    service-id: \"1\"\n");
             Terminal terminal = new Terminal(true, false, false);
             String[][] runs = {
                     {"--help"},
@@ -55,6 +60,11 @@ final class Training {
             return 0;
         } finally {
             server.stop(0);
+            try (var files = java.nio.file.Files.walk(config)) {
+                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }
