@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * The command line as a function from arguments to an exit status: routes the words to a command, parses
@@ -149,7 +151,7 @@ public final class Cli {
         }
         // The catalog is read on a second thread while Airline parses: both are first uses of a library (Jackson's
         // parser, Airline's metadata) and cost tens of milliseconds each at start-up.
-        java.util.concurrent.FutureTask<Catalog> catalog = new java.util.concurrent.FutureTask<>(() -> Catalog.forCommand(match.command()));
+        FutureTask<Catalog> catalog = new FutureTask<>(() -> Catalog.forCommand(match.command()));
         Thread reader = new Thread(catalog, "catalog");
         reader.setDaemon(true);
         reader.start();
@@ -158,13 +160,13 @@ public final class Cli {
         return ExitCode.OK.status();
     }
 
-    private static Catalog joined(java.util.concurrent.FutureTask<Catalog> catalog) {
+    private static Catalog joined(FutureTask<Catalog> catalog) {
         try {
             return catalog.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the catalog", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
             }
