@@ -13,6 +13,12 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // SmallRye Config logs through jboss-logging, which otherwise searches the class path for a logging
+        // framework (a service lookup and several failed class loads, about 2 ms of every start) and then settles on
+        // the JDK's, the only one in this jar.
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            System.setProperty("org.jboss.logging.provider", "jdk");
+        }
         // Buffered: streamed output (--all) would otherwise make one system call per write.
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
