@@ -16,13 +16,10 @@ port=${PORT:-18096}
 case $(uname -m) in aarch64|arm64) arch=linux-arm64 ;; *) arch=linux-x64 ;; esac
 agent=$root/bench/target/async-profiler/$arch/libasyncProfiler.so
 [[ -f $agent ]] || { echo "error: $agent missing; run mvn -B -DskipTests package" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$root/bench/page-server.sh"
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config AUTHLETE_KEYCHAIN=none AUTHLETE_BEARER=x
 
-java -Xmx256m "$root/bench/PageServer.java" "$port" 10 10 "$work/pages" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do grep -q ready "$work/server.log" 2>/dev/null && break; sleep 0.2; done
+start_page_server "$port" 10 10 256m
 args=("$@")
 (( ${#args[@]} )) || args=(service list)
 args+=(--server-url "http://127.0.0.1:$port")

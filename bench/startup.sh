@@ -10,13 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${1:-15}
 port=${PORT:-18095}
-work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$root/bench/page-server.sh"
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config AUTHLETE_KEYCHAIN=none AUTHLETE_BEARER=x
 
-java -Xmx256m "$root/bench/PageServer.java" "$port" 10 10 "$work/pages" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do grep -q ready "$work/server.log" 2>/dev/null && break; sleep 0.2; done
+start_page_server "$port" 10 10 256m
 url=http://127.0.0.1:$port
 default_jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 jdks=${JDKS:-${JAVA_HOME:-$default_jdk} $(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}

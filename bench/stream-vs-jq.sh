@@ -10,13 +10,9 @@ items=${1:-1000000}
 rounds=${2:-5}
 page=1000
 port=${PORT:-18080}
-work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-
 command -v jq >/dev/null || { echo "needs jq" >&2; exit 1; }
-java -Xmx1g "$root/bench/PageServer.java" "$port" "$items" "$page" "$work/pages" > "$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do grep -q ready "$work/server.log" 2>/dev/null && break; sleep 0.2; done
+. "$root/bench/page-server.sh"
+start_page_server "$port" "$items" "$page" 1g
 url=http://127.0.0.1:$port
 
 run_authlete() {

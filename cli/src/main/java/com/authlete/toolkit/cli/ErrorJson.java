@@ -25,10 +25,6 @@ final class ErrorJson {
             body.putNull("status");
         }
         body.put("message", message);
-        try {
-            return new String(JsonTrees.bytes(error), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
-        }
+        return JsonTrees.text(error);
     }
 }

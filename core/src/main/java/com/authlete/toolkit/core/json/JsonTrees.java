@@ -111,6 +111,15 @@ public final class JsonTrees {
         return out.toByteArray();
     }
 
+    /** The tree as compact JSON text (what {@code JsonNode.toString()} gives, without data binding). */
+    public static String text(JsonNode value) {
+        try {
+            return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
+        }
+    }
+
     /** Writes the tree as compact JSON to the stream, which is flushed and left open. */
     public static void write(JsonNode value, OutputStream out) throws IOException {
         try (JsonGenerator generator = JSON.createGenerator(out)) {

@@ -35,6 +35,7 @@ class JsonTreesTest {
         JsonNode tree = JsonTrees.parse(json.getBytes(StandardCharsets.UTF_8));
         assertThat(tree).isEqualTo(expected);
         assertThat(new String(JsonTrees.bytes(tree), StandardCharsets.UTF_8)).isEqualTo(BINDING.writeValueAsString(expected));
+        assertThat(JsonTrees.text(tree)).isEqualTo(expected.toString());
     }
 
     @Test

@@ -65,11 +65,7 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
             node.put("expires_at", expiresAt.getEpochSecond());
         }
         putIfPresent(node, "client_secret_file", clientSecretFile);
-        try {
-            return new String(JsonTrees.bytes(node), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
-        }
+        return JsonTrees.text(node);
     }
 
     public static OAuthGrant fromJson(String stored) throws CredentialsException {
