@@ -95,6 +95,40 @@ class StartupCacheIT {
         }
     }
 
+    /**
+     * The launcher called by a relative path, and then through a symbolic link from elsewhere, names the jar the
+     * same way: the archive recorded by the first call serves the second (a class-path mismatch would disable it).
+     */
+    @Test
+    void oneArchiveServesTheLauncherHoweverItIsCalled() throws Exception {
+        Path launcher = LauncherProcess.launcher();
+        ProcessBuilder relative = new ProcessBuilder("./" + launcher.getFileName(), "--version")
+                .directory(launcher.getParent().toFile()).redirectInput(new File("/dev/null"));
+        relative.environment().put("XDG_CACHE_HOME", cache.toString());
+        relative.environment().put("AUTHLETE_CACHE", "sync");
+        relative.environment().remove("AUTHLETE_JAR");
+        Process recording = relative.start();
+        recording.getInputStream().readAllBytes();
+        assertThat(recording.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(recording.exitValue()).isZero();
+        assertThat(archives()).hasSize(1);
+
+        Path link = Files.createSymbolicLink(cache.resolve("authlete-link"), launcher);
+        Path log = cache.resolve("class-load-link.log");
+        ProcessBuilder viaLink = new ProcessBuilder(link.toString(), "--version").directory(cache.toFile())
+                .redirectInput(new File("/dev/null"));
+        viaLink.environment().put("XDG_CACHE_HOME", cache.toString());
+        viaLink.environment().put("AUTHLETE_CACHE", "on");
+        viaLink.environment().put("AUTHLETE_JAVA_OPTS", "-Xlog:class+load:file=" + log);
+        viaLink.environment().remove("AUTHLETE_JAR");
+        Process process = viaLink.start();
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("authlete ");
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        List<String> ours = Files.readAllLines(log).stream().filter(line -> line.contains("com.authlete.toolkit.")).toList();
+        assertThat(ours).isNotEmpty().allMatch(line -> line.contains("shared objects file"));
+        assertThat(archives()).hasSize(1);
+    }
+
     @Test
     void aRebuiltJarGetsAFreshArchiveInsteadOfAStaleOne() throws Exception {
         Path jar = jarCopy();
