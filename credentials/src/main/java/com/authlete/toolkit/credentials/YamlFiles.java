@@ -4,7 +4,6 @@ import com.authlete.toolkit.core.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -35,9 +34,10 @@ final class YamlFiles {
     }
 
     /** Data binding for writing only (configure, link); reading a file on every command does without it. */
-    private static final class Writer {
+    private static final class Binding {
         static final YAMLMapper MAPPER = new YAMLMapper(Yaml.FACTORY);
     }
+
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     /** Changes a document; returns false to leave the file as it is. */
@@ -52,7 +52,7 @@ final class YamlFiles {
     /** The document, or an empty one when the file does not exist; a broken file is an error naming its line. */
     static ObjectNode read(Path file) throws CredentialsException {
         if (!Files.exists(file)) {
-            return JsonNodeFactory.instance.objectNode(); // without the mapper, whose set-up costs start-up time
+            return JsonTrees.NODES.objectNode();
         }
         try {
             JsonNode node;
@@ -60,7 +60,7 @@ final class YamlFiles {
                 node = JsonTrees.read(parser);
             }
             if (node == null || node.isMissingNode() || node.isNull()) {
-                return JsonNodeFactory.instance.objectNode();
+                return JsonTrees.NODES.objectNode();
             }
             if (!node.isObject()) {
                 throw new CredentialsException(file + " is not a YAML mapping; fix or remove it");
@@ -98,7 +98,7 @@ final class YamlFiles {
                         : Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
                 try {
                     try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        out.write(java.nio.ByteBuffer.wrap(Writer.MAPPER.writeValueAsBytes(document)));
+                        out.write(java.nio.ByteBuffer.wrap(Binding.MAPPER.writeValueAsBytes(document)));
                         out.force(true);
                     }
                     if (posix && !privateFile) {

@@ -2,6 +2,7 @@ package com.authlete.toolkit.core.request;
 
 import com.authlete.toolkit.core.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -31,7 +32,10 @@ final class Json {
 
     /** Data binding, only for Java values handed in by library callers: the CLI's paths never need it. */
     private static final class Binding {
-        static final ObjectMapper MAPPER = JsonMapper.builder().nodeFactory(JsonTrees.NODES).build();
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonTrees.NODES)
+                .build();
     }
 
     private static String location(JsonProcessingException e) {
