@@ -57,7 +57,8 @@ public final class JsonTrees {
             }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value");
+                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value",
+                        parser.currentTokenLocation()); // where the extra text starts
             }
             return value;
         }

@@ -67,7 +67,8 @@ class JsonTreesTest {
         assertThatThrownBy(() -> JsonTrees.parseWhole("{} x"))
                 .isInstanceOf(JsonParseException.class)
                 .satisfies(e -> assertThat(((JsonParseException) e).getLocation().getColumnNr()).isGreaterThan(1));
-        assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":1}{\"b\":2}")).hasMessageContaining("Trailing token");
+        assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":1}{\"b\":2}")).hasMessageContaining("Trailing token")
+                .satisfies(e -> assertThat(((JsonParseException) e).getLocation().getColumnNr()).isEqualTo(8));
         assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":")).isInstanceOf(JsonParseException.class);
     }
 
