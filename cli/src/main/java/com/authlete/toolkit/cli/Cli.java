@@ -81,6 +81,8 @@ public final class Cli {
             return ExitCode.OK.status();
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.core.paging.PagingException e) {
+            return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
         } catch (RuntimeException | LinkageError e) {
@@ -235,8 +237,9 @@ public final class Cli {
         return code.status();
     }
 
+    /** Messages often quote a server's words: one line, control characters escaped. */
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        return message == null ? "(no message)" : com.authlete.toolkit.render.TerminalSafe.line(message);
     }
 
     static String version() {

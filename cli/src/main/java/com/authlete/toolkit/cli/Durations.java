@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 /** Reads durations such as {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s} or a plain number of seconds. */
 public final class Durations {
 
+    /** No time limit anyone means is longer; beyond it a typo (or an overflow) is more likely than intent. */
+    static final Duration MAX = Duration.ofHours(24);
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
     private Durations() {
@@ -17,7 +19,8 @@ public final class Durations {
         if (!m.matches()) {
             throw CliException.usage(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
         }
-        double amount = Double.parseDouble(m.group(1));
+        // Parsed exactly: a long run of digits must be refused as too long, not overflow into something short.
+        double amount = new java.math.BigDecimal(m.group(1)).min(java.math.BigDecimal.valueOf(1e15)).doubleValue();
         String unit = m.group(2) == null ? "s" : m.group(2);
         double millis = switch (unit) {
             case "ms" -> amount;
@@ -28,6 +31,17 @@ public final class Durations {
         if (millis < 1) {
             throw CliException.usage(flag + " must be at least 1ms, got '" + text + "'");
         }
+        if (millis > MAX.toMillis()) {
+            throw CliException.usage(flag + " must be at most 24h, got '" + text + "'");
+        }
         return Duration.ofMillis((long) millis);
+    }
+
+    /** A time limit: a duration as {@link #parse} reads it, or 0 for none (null). */
+    static Duration limit(String flag, String text) throws CliException {
+        if (text.strip().matches("0+(\\.0+)?\\s*(ms|s|m|h)?")) {
+            return null;
+        }
+        return parse(flag, text);
     }
 }

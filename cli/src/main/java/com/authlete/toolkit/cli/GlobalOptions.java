@@ -63,8 +63,16 @@ public final class GlobalOptions {
     boolean dryRun;
 
     @Option(name = "--timeout", title = "duration",
-            description = "Time limit for connecting and for each whole request, such as 30s, 500ms or 2m (default: none; connect 10s).")
+            description = "Time limit for each whole request, body included, such as 30s, 500ms or 2m (default: none; 0 = none).")
     String timeout;
+
+    @Option(name = "--connect-timeout", title = "duration",
+            description = "Time limit for opening a connection (default 10s; 0 = none).")
+    String connectTimeout;
+
+    @Option(name = "--read-timeout", title = "duration",
+            description = "Longest silence allowed from the server, before and during the answer (default 60s; 0 = none).")
+    String readTimeout;
 
     @Option(name = "--retry", title = "n",
             description = "Retries on 429, 502, 503, 504 and broken connections, for GET, PUT and DELETE (default 2; 0 disables).")

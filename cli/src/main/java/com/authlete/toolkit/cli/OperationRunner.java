@@ -127,7 +127,8 @@ final class OperationRunner {
                 confirm(operation != null ? operation.command() : "api",
                         http.request(request.method(), request.target(), request.headers(), request.body()));
             }
-            ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal);
+            ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal)
+                    .revealingSecret(operation != null && operation.revealsNewSecret());
             if (walker == null) {
                 try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
                     if (operation != null && operation.revealsNewSecret()) {
@@ -135,7 +136,8 @@ final class OperationRunner {
                                 + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
                                 : " (-o FILE writes it to a file with mode 0600)"));
                     }
-                    output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list());
+                    output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list(),
+                            response.header("Content-Type").orElse(null), response.status());
                 }
                 return;
             }

@@ -8,8 +8,10 @@ import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.authlete.toolkit.render.json.JsonRenderer;
 import com.authlete.toolkit.transport.redact.SensitiveNames;
+import com.authlete.toolkit.transport.redact.TreeRedactor;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.Set;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
 /**
@@ -33,6 +36,7 @@ final class ResponseOutput {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final Terminal terminal;
+    private boolean revealsSecret;
 
     ResponseOutput(OutputOptions options, PrintStream stdout, PrintStream stderr, Terminal terminal) {
         this.options = options;
@@ -41,13 +45,57 @@ final class ResponseOutput {
         this.terminal = terminal;
     }
 
-    void document(InputStream body, ListShape list) throws IOException, CliException {
+    /**
+     * The response is the one place a new secret is shown (secret rotation): the human formats keep it instead of
+     * masking it.
+     */
+    ResponseOutput revealingSecret(boolean reveals) {
+        this.revealsSecret = reveals;
+        return this;
+    }
+
+    /** Tables and pretty print are for people: secrets there are masked unless --fields names them. */
+    private JsonNode forPeople(JsonNode value) {
+        OutputFormat format = options.effectiveFormat();
+        if (revealsSecret || options.jq() != null || (format != OutputFormat.PRETTY && format != OutputFormat.TABLE)) {
+            return value;
+        }
+        return TreeRedactor.redact(value, options.fields() == null ? Set.of() : Set.copyOf(options.fields().names()));
+    }
+
+    /** Server text on a terminal: JSON escapes control characters itself, the other formats need it done. */
+    private JsonNode forTerminal(JsonNode value, boolean terminal) {
+        return terminal && options.effectiveFormat() != OutputFormat.JSON ? TerminalSafe.tree(value) : value;
+    }
+
+    /**
+     * Prints a response.
+     *
+     * @param contentType the response's Content-Type, or null
+     * @param status      its HTTP status: a 204 has no body to check
+     */
+    void document(InputStream body, ListShape list, String contentType, int status) throws IOException, CliException {
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        // An answer that claims JSON (or is a web page where the API should have answered) must be JSON: an empty
+        // or HTML 200 comes from a proxy, a login portal or a wrong server URL, and is not success.
+        boolean mustBeJson = status != 204 && (type.contains("json") || type.contains("html"));
         if (options.passthrough() && options.outputFile() == null) {
+            if (mustBeJson) {
+                java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(body, 8192);
+                buffered.mark(8192);
+                byte[] start = buffered.readNBytes(8192);
+                buffered.reset();
+                checkStartsAsJson(start, type, status);
+                body = buffered;
+            }
             new PassthroughRenderer(terminal.stdoutIsTerminal()).render(body, stdout);
             checkOpen();
             return;
         }
         byte[] bytes = body.readAllBytes();
+        if (mustBeJson) {
+            checkStartsAsJson(bytes, type, status);
+        }
         if (copiesAsJson()) {
             Optional<byte[]> compact = compactJson(bytes);
             if (compact.isPresent()) {
@@ -61,7 +109,7 @@ final class ResponseOutput {
         try {
             tree = JsonTrees.parse(bytes);
         } catch (JsonProcessingException notJson) {
-            if (!options.passthrough() && looksLikeJson(bytes)) {
+            if ((mustBeJson || looksLikeJson(bytes)) && !options.passthrough()) {
                 throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
                         + " (line " + notJson.getLocation().getLineNr() + ", column " + notJson.getLocation().getColumnNr() + ")");
             }
@@ -75,7 +123,7 @@ final class ResponseOutput {
                 }
                 new PassthroughRenderer(target.isTerminal()).render(new ByteArrayInputStream(bytes), target.stream());
             } else {
-                render(select(tree, list), list, target.stream());
+                render(select(tree, list), list, target.stream(), target.isTerminal());
             }
             target.commit(tree != null && SensitiveNames.containsSensitive(tree));
         }
@@ -93,6 +141,23 @@ final class ResponseOutput {
             return JsonRenderer.compact(bytes);
         } catch (JsonProcessingException notJson) {
             return Optional.empty();
+        }
+    }
+
+    private static void checkStartsAsJson(byte[] start, String type, int status) throws CliException {
+        int first = 0;
+        while (first < start.length && Character.isWhitespace(start[first])) {
+            first++;
+        }
+        if (first == start.length) {
+            throw new CliException(ExitCode.ERROR, "the server answered HTTP " + status + " with an empty body where JSON was expected");
+        }
+        byte b = start[first];
+        if (type.contains("html") || !(b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't'
+                || b == 'f' || b == 'n')) {
+            String shown = new String(start, first, Math.min(60, start.length - first), java.nio.charset.StandardCharsets.UTF_8);
+            throw new CliException(ExitCode.ERROR, "the server answered HTTP " + status + " with " + (type.isEmpty() ? "a body" : type)
+                    + " that is not JSON (it starts with '" + TerminalSafe.line(shown) + "'); is the server URL right, or is a proxy in the way?");
         }
     }
 
@@ -117,7 +182,7 @@ final class ResponseOutput {
         return options.fields().apply(tree);
     }
 
-    private void render(JsonNode value, ListShape list, OutputStream out) throws IOException, CliException {
+    private void render(JsonNode value, ListShape list, OutputStream out, boolean terminal) throws IOException, CliException {
         if (options.jq() != null) {
             jq(value, out);
             out.flush();
@@ -126,7 +191,7 @@ final class ResponseOutput {
         OutputFormat format = options.effectiveFormat();
         JsonNode shown = format == OutputFormat.TABLE && list != null && value.path(list.field()).isArray()
                 ? value.get(list.field()) : value;
-        Renderers.document(format, options.render()).render(shown, out);
+        Renderers.document(format, options.render()).render(forTerminal(forPeople(shown), terminal), out);
     }
 
     private void jq(JsonNode value, OutputStream out) throws IOException, CliException {
@@ -180,7 +245,7 @@ final class ResponseOutput {
             }
             JsonNode selected = options.fields() == null ? item : options.fields().apply(item);
             if (stream != null) {
-                stream.item(selected);
+                stream.item(forTerminal(forPeople(selected), target.isTerminal()));
                 return;
             }
             try {

@@ -24,11 +24,21 @@ public final class TransportSetup {
 
     static HttpTransport build(GlobalOptions flags, Map<String, String> environment, URI baseUrl, String token, String version,
                                PrintStream err) throws CliException {
+        try {
+            HttpTransport.checkBearer(token);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
         HttpTransport.Builder builder = HttpTransport.builder().baseUrl(baseUrl).bearer(token)
                 .userAgent("authlete-cli/" + version).allowInsecureHttp(flags.allowInsecureHttp);
         if (flags.timeout != null) {
-            Duration timeout = Durations.parse("--timeout", flags.timeout);
-            builder.connectTimeout(timeout).requestTimeout(timeout);
+            builder.requestTimeout(Durations.limit("--timeout", flags.timeout));
+        }
+        if (flags.connectTimeout != null) {
+            builder.connectTimeout(Durations.limit("--connect-timeout", flags.connectTimeout));
+        }
+        if (flags.readTimeout != null) {
+            builder.readTimeout(Durations.limit("--read-timeout", flags.readTimeout));
         }
         RetryHook retry = RetryHook.standard(retries(flags), flags.retryPost);
         // Retries outermost, the log inside them, so that every attempt is logged.

@@ -34,6 +34,9 @@ class BadInputIT {
     private static final Pattern RANGE = Pattern.compile("start=(\\d+)&end=(\\d+)");
     private static StubServer stub;
     private static ServerSocket truncating;
+    /** Accepts connections and never says a word. */
+    private static ServerSocket stalling;
+    private static final List<Socket> stalled = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static int closedPort;
 
     @TempDir
@@ -48,6 +51,9 @@ class BadInputIT {
         byte[] big = ("{\"data\":\"" + "x".repeat(20 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII);
         stub = new StubServer().handler(request -> {
             String path = request.target();
+            if (path.contains("/api/ignorespaging/client/get/list")) {
+                return Reply.json(200, "{\"clients\":[{\"clientId\":1},{\"clientId\":2}],\"totalCount\":1000000}");
+            }
             if (path.contains("/client/get/list")) {
                 Matcher m = RANGE.matcher(path);
                 int start = m.find() ? Integer.parseInt(m.group(1)) : 0;
@@ -67,6 +73,11 @@ class BadInputIT {
                         "{\"resultCode\":\"A00" + service + "\",\"resultMessage\":\"[A00" + service + "] refused.\"}");
                 case "html502" -> new Reply(502, Map.of("Content-Type", "text/html"), "<html><body>Bad gateway</body></html>".getBytes());
                 case "empty" -> new Reply(200, Map.of("Content-Type", "application/json"), new byte[0]);
+                case "html200" -> new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
+                        "<!DOCTYPE html><html><title>Sign in</title></html>".getBytes());
+                case "redirect" -> new Reply(302, Map.of("Location", "https://login.example.com/sso?session_token=s3cr3t&next=/"),
+                        new byte[0]);
+                case "escapes" -> Reply.json(400, "{\"resultCode\":\"A1\",\"resultMessage\":\"\\u001b[2J\\u001b[1;1Hall good\"}");
                 case "badjson" -> Reply.json(200, "{\"serviceName\": \"S\", \"tru");
                 case "big" -> new Reply(200, Map.of("Content-Type", "application/json"), big);
                 case "latin1" -> new Reply(200, Map.of("Content-Type", "application/json"),
@@ -88,6 +99,18 @@ class BadInputIT {
         });
         thread.setDaemon(true);
         thread.start();
+        stalling = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread staller = new Thread(() -> {
+            while (!stalling.isClosed()) {
+                try {
+                    stalled.add(stalling.accept());
+                } catch (Exception ignored) {
+                    // Closed at the end of the test.
+                }
+            }
+        });
+        staller.setDaemon(true);
+        staller.start();
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
@@ -97,6 +120,10 @@ class BadInputIT {
     static void stop() throws Exception {
         stub.close();
         truncating.close();
+        stalling.close();
+        for (Socket socket : stalled) {
+            socket.close();
+        }
     }
 
     private static Case ok(String name, String stdin, int exit, String message, String... args) {
@@ -156,8 +183,23 @@ class BadInputIT {
                 ok("API 429", null, 6, "(HTTP 429)", "service", "get", "--service-id", "e429", "--retry", "0"),
                 ok("API 500", null, 7, "(HTTP 500)", "service", "get", "--service-id", "e500", "--retry", "0"),
                 ok("HTML 502 body", null, 7, "the API answered HTTP 502 Bad Gateway", "service", "get", "--service-id", "html502", "--retry", "0"),
-                ok("empty 200 body", null, 0, "", "service", "get", "--service-id", "empty"),
-                ok("empty 200 body as yaml", null, 0, "", "service", "get", "--service-id", "empty", "-F", "yaml"),
+                ok("empty 200 body", null, 1, "HTTP 200 with an empty body where JSON was expected", "service", "get", "--service-id", "empty"),
+                ok("empty 200 body as yaml", null, 1, "empty body", "service", "get", "--service-id", "empty", "-F", "yaml"),
+                ok("HTML page on a 200", null, 1, "HTTP 200 with text/html; charset=utf-8 that is not JSON (it starts with '<!DOCTYPE html>",
+                        "service", "get", "--service-id", "html200"),
+                ok("HTML page on a 200 as a table", null, 1, "that is not JSON", "service", "get", "--service-id", "html200", "-F", "table"),
+                ok("redirect is an error, not followed", null, 1,
+                        "HTTP 302 Found, a redirect to https://login.example.com/sso?session_token=[REDACTED]&next=/; not followed",
+                        "service", "get", "--service-id", "redirect"),
+                ok("escape sequences in an API message", null, 1, "\\u001b[2J\\u001b[1;1Hall good", "service", "get", "--service-id", "escapes"),
+                ok("a server that ignores paging", null, 1, "the server sent the same page again for start=2: it does not page",
+                        "client", "list", "--service-id", "ignorespaging", "--all", "--page-size", "2"),
+                ok("absurd timeout", null, 2, "--timeout must be at most 24h", "service", "list", "--timeout", "999999999999999999h"),
+                ok("absurd read timeout", null, 2, "--read-timeout must be at most 24h", "service", "list", "--read-timeout", "25h"),
+                ok("bad connect timeout", null, 2, "--connect-timeout expects a duration", "service", "list", "--connect-timeout", "soon"),
+                ok("token with a control character", null, 2, "the API token has a control character at position 5",
+                        "service", "list", "--bearer", "abcd\u001bEFGHIJKLMNOP"),
+                ok("service id that climbs out of the path", null, 2, "--service-id", "service", "get", "--service-id", ".."),
                 ok("invalid JSON response when a format needs it", null, 1, "the response is not valid JSON",
                         "service", "get", "--service-id", "badjson", "-F", "yaml"),
                 ok("20 MB response", null, 0, "", "service", "get", "--service-id", "big"),
@@ -174,6 +216,15 @@ class BadInputIT {
                 null, 8, "the connection failed while reading the response"));
         cases.add(new Case("plain http to a remote host", List.of("service", "list", "--server-url", "http://api.example.com"), null, 2,
                 "refusing plain http"));
+        for (String lookAlike : List.of("http://127.0.0.1.attacker.example", "http://127.x.attacker.example", "http://evil.localhost",
+                "http://localhost.attacker.example", "http://[::ffff:8.8.8.8]")) {
+            cases.add(new Case("plain http to a loopback look-alike " + lookAlike, List.of("service", "list", "--server-url", lookAlike),
+                    null, 2, "refusing plain http"));
+        }
+        cases.add(new Case("a server that accepts and never answers", List.of("service", "list", "--retry", "0", "--read-timeout", "1s",
+                "--server-url", "http://127.0.0.1:" + stalling.getLocalPort()), null, 8, "timed out"));
+        cases.add(new Case("a TLS server that accepts and never answers", List.of("service", "list", "--retry", "0", "--read-timeout", "1s",
+                "--server-url", "https://127.0.0.1:" + stalling.getLocalPort()), null, 8, "timed out"));
         return cases;
     }
 

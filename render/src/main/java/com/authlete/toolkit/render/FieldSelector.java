@@ -25,6 +25,11 @@ public final class FieldSelector {
         return new FieldSelector(names);
     }
 
+    /** The names asked for, in the order given. */
+    public List<String> names() {
+        return fields;
+    }
+
     public JsonNode apply(JsonNode value) {
         if (value.isArray()) {
             ArrayNode selected = JsonNodeFactory.instance.arrayNode();

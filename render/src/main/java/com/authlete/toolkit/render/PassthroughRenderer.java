@@ -7,7 +7,8 @@ import java.io.OutputStream;
 /**
  * Copies the document byte for byte, so field order and number precision stay exactly as received. When the
  * document does not end with a line break and {@code terminalNewline} is set, one is added, so that a shell
- * prompt does not start on the same line.
+ * prompt does not start on the same line; and control characters are escaped (see {@link TerminalSafe}), since
+ * the text came from a server.
  */
 public final class PassthroughRenderer implements Renderer {
 
@@ -18,7 +19,8 @@ public final class PassthroughRenderer implements Renderer {
     }
 
     @Override
-    public void render(InputStream json, OutputStream out) throws IOException {
+    public void render(InputStream json, OutputStream target) throws IOException {
+        OutputStream out = terminalNewline ? TerminalSafe.stream(target) : target;
         byte[] buffer = new byte[16 * 1024];
         int last = '\n';
         long total = 0;
@@ -32,6 +34,9 @@ public final class PassthroughRenderer implements Renderer {
         if (terminalNewline && total > 0 && last != '\n') {
             out.write('\n');
         }
-        out.flush();
+        if (out != target) {
+            out.close(); // the filter's, which leaves the target open
+        }
+        target.flush();
     }
 }

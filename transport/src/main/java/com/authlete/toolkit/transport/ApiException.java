@@ -23,6 +23,15 @@ public class ApiException extends TransportException {
         this.body = body;
     }
 
+    /** An answer that is not an error body, described by {@code message}. */
+    protected ApiException(int status, String message) {
+        super(message, null);
+        this.status = status;
+        this.resultCode = null;
+        this.resultMessage = null;
+        this.body = "";
+    }
+
     public int status() {
         return status;
     }

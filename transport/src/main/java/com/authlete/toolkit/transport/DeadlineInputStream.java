@@ -11,8 +11,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A response body with a deadline: the JDK client's timeout ends when the headers arrive, so a stalled body would
- * block for ever. At the deadline the stream is closed, and a read blocked on it fails as a timeout.
+ * A response body with time limits: the JDK client's timeout ends when the headers arrive, so a stalled body would
+ * block for ever. Two limits: a deadline for the whole request, and an idle limit between reads that bring data.
+ * When one is reached the stream is closed, and a read blocked on it fails as a timeout. One alarm at a time: it
+ * is set for the nearer limit and, when it fires early because data came meanwhile, set again.
  */
 final class DeadlineInputStream extends FilterInputStream {
 
@@ -22,18 +24,55 @@ final class DeadlineInputStream extends FilterInputStream {
         return thread;
     });
 
-    private final Duration timeout;
-    private final ScheduledFuture<?> alarm;
-    private volatile boolean expired;
+    private final Duration total;
+    private final long deadline; // System.nanoTime() value, or Long.MAX_VALUE
+    private final long idleNanos; // or 0 for none
+    private volatile long lastData = System.nanoTime();
+    private volatile ScheduledFuture<?> alarm;
+    private volatile String expired;
+    private volatile boolean closed;
 
-    DeadlineInputStream(InputStream in, Duration remaining, Duration timeout) {
+    /**
+     * @param remaining what is left of the whole request's time, or null for no deadline
+     * @param total     the whole request's limit, for the message
+     * @param idle      the longest silence allowed between reads, or null
+     */
+    DeadlineInputStream(InputStream in, Duration remaining, Duration total, Duration idle) {
         super(in);
-        this.timeout = timeout;
-        this.alarm = TIMER.schedule(this::expire, Math.max(1, remaining.toMillis()), TimeUnit.MILLISECONDS);
+        this.total = total;
+        long now = System.nanoTime();
+        this.deadline = remaining == null ? Long.MAX_VALUE : now + Math.max(1_000_000, remaining.toNanos());
+        this.idleNanos = idle == null ? 0 : idle.toNanos();
+        arm(now);
     }
 
-    private void expire() {
-        expired = true;
+    private synchronized void arm(long now) {
+        if (closed) {
+            return;
+        }
+        long due = deadline;
+        if (idleNanos > 0) {
+            due = Math.min(due, lastData + idleNanos);
+        }
+        if (due == Long.MAX_VALUE) {
+            return;
+        }
+        alarm = TIMER.schedule(this::check, Math.max(1, due - now), TimeUnit.NANOSECONDS);
+    }
+
+    private void check() {
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            expire("request timed out after " + total.toMillis() + " ms");
+        } else if (idleNanos > 0 && now - lastData >= idleNanos) {
+            expire("the server sent nothing for " + idleNanos / 1_000_000 + " ms (read timeout)");
+        } else {
+            arm(now);
+        }
+    }
+
+    private void expire(String why) {
+        expired = why;
         try {
             in.close();
         } catch (IOException ignored) {
@@ -44,7 +83,9 @@ final class DeadlineInputStream extends FilterInputStream {
     @Override
     public int read() throws IOException {
         try {
-            return super.read();
+            int b = super.read();
+            lastData = System.nanoTime();
+            return b;
         } catch (IOException e) {
             throw translated(e);
         }
@@ -53,24 +94,34 @@ final class DeadlineInputStream extends FilterInputStream {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
         try {
-            return super.read(buffer, offset, length);
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                lastData = System.nanoTime();
+            }
+            return n;
         } catch (IOException e) {
             throw translated(e);
         }
     }
 
     private IOException translated(IOException e) {
-        if (!expired) {
+        String why = expired;
+        if (why == null) {
             return e;
         }
-        HttpTimeoutException timedOut = new HttpTimeoutException("request timed out after " + timeout.toMillis() + " ms");
+        HttpTimeoutException timedOut = new HttpTimeoutException(why);
         timedOut.initCause(e);
         return timedOut;
     }
 
     @Override
     public void close() throws IOException {
-        alarm.cancel(false);
+        synchronized (this) {
+            closed = true;
+            if (alarm != null) {
+                alarm.cancel(false);
+            }
+        }
         super.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import com.authlete.toolkit.transport.redact.Redactor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,10 +18,11 @@ final class ErrorMapping {
     private ErrorMapping() {
     }
 
-    static ApiException toException(TransportResponse response) {
+    /** @param bearer the token the request carried, masked wherever the error body repeats it; may be null */
+    static ApiException toException(TransportResponse response, String bearer) {
         String body = "";
         try (InputStream in = response.body()) {
-            body = new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8);
+            body = Redactor.without(bearer, new String(in.readNBytes(MAX_ERROR_BODY), StandardCharsets.UTF_8));
         } catch (IOException ignored) {
             // The status alone still says what went wrong.
         }

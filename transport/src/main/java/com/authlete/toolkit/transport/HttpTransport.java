@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import com.authlete.toolkit.transport.redact.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -35,6 +36,9 @@ public final class HttpTransport implements AutoCloseable {
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
     /** The JDK client's message for a 204 response with Content-Length or Transfer-Encoding. */
     static final String NO_CONTENT_WITH_BODY = "unexpected content length header with 204 response";
 
@@ -42,22 +46,26 @@ public final class HttpTransport implements AutoCloseable {
     private final URI baseUrl;
     private final String bearer;
     private final Duration requestTimeout;
+    private final Duration readTimeout;
     private final String userAgent;
     private final List<ExchangeHook> hooks;
 
     private HttpTransport(Builder builder) {
         this.baseUrl = Objects.requireNonNull(builder.baseUrl, "baseUrl");
+        checkBearer(builder.bearer);
         this.bearer = builder.bearer;
         this.requestTimeout = builder.requestTimeout;
+        this.readTimeout = builder.readTimeout;
         this.userAgent = builder.userAgent;
         this.hooks = List.copyOf(builder.hooks);
         if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !builder.allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
             throw new IllegalArgumentException("refusing plain http to " + baseUrl.getHost()
                     + ": the token would travel unencrypted; use https, or allow insecure http explicitly");
         }
-        HttpClient.Builder client = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
+        HttpClient.Builder client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+        if (builder.connectTimeout != null) {
+            client.connectTimeout(builder.connectTimeout);
+        }
         if (builder.proxySelector != null) {
             client.proxy(builder.proxySelector);
         }
@@ -71,13 +79,56 @@ public final class HttpTransport implements AutoCloseable {
         this.client = client.build();
     }
 
-    /** Plain http is fine where the traffic never leaves the machine. */
+    /**
+     * A token must be printable ASCII without spaces (RFC 6750's b64token and then some). Anything else would be
+     * refused by the HTTP client with the whole header value, token included, in its message; this one names
+     * only the position.
+     *
+     * @throws IllegalArgumentException when the token has a space, control or non-ASCII character
+     */
+    public static void checkBearer(String token) {
+        if (token == null) {
+            return;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c <= 0x20 || c >= 0x7f) {
+                throw new IllegalArgumentException("the API token has a " + (c == ' ' ? "space" : c < 0x20 || c == 0x7f
+                        ? "control character" : "non-ASCII character") + " at position " + (i + 1) + " of " + token.length()
+                        + "; check how it was stored or pasted");
+            }
+        }
+    }
+
+    /**
+     * Plain http is fine where the traffic never leaves the machine: {@code localhost}, or an IP literal in
+     * 127.0.0.0/8 or {@code ::1}. Names are not resolved (a name that merely starts with 127. or ends with
+     * .localhost could point anywhere), and no lookup is spent on it.
+     */
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;
         }
-        String name = host.toLowerCase(java.util.Locale.ROOT).replaceAll("^\\[|\\]$", "");
-        return name.equals("localhost") || name.endsWith(".localhost") || name.equals("::1") || name.startsWith("127.");
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("localhost")) {
+            return true;
+        }
+        if (name.startsWith("[") && name.endsWith("]")) {
+            name = name.substring(1, name.length() - 1);
+            return name.matches("[0-9a-f:.]+") && literalIsLoopback(name);
+        }
+        return IPV4.matcher(name).matches() && literalIsLoopback(name);
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    /** For IP literals only: {@code InetAddress} parses a literal without any lookup. */
+    private static boolean literalIsLoopback(String literal) {
+        try {
+            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     public static Builder builder() {
@@ -91,8 +142,8 @@ public final class HttpTransport implements AutoCloseable {
     /**
      * Sends a request to {@code target} (path and query, relative to the base URL).
      *
-     * @return the response of a 1xx-3xx status, with its body still to be read
-     * @throws ApiException     when the status is 400 or above
+     * @return the response of a 1xx or 2xx status, with its body still to be read
+     * @throws ApiException     when the status is 400 or above, or a redirect ({@link RedirectException})
      * @throws NetworkException when no answer arrives
      */
     public TransportResponse send(String method, String target, Map<String, String> headers, byte[] body)
@@ -135,7 +186,18 @@ public final class HttpTransport implements AutoCloseable {
             throw new NetworkException(request.uri(), "network failure: " + describe(e), false, e);
         }
         if (response.status() >= 400) {
-            throw ErrorMapping.toException(response);
+            throw ErrorMapping.toException(response, bearer);
+        }
+        if (response.status() >= 300) {
+            // Never followed: the token would go wherever the server points, and a redirect from an API is not an
+            // answer anyone asked for.
+            String location = response.header("Location").orElse(null);
+            try {
+                response.close();
+            } catch (IOException ignored) {
+                // Only frees the connection.
+            }
+            throw new RedirectException(response.status(), location == null ? null : Redactor.uri(request.uri().resolve(location)));
         }
         return response;
     }
@@ -159,8 +221,12 @@ public final class HttpTransport implements AutoCloseable {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         long started = System.nanoTime();
-        if (requestTimeout != null) {
-            builder.timeout(requestTimeout);
+        // The client's own timeout runs until the headers arrive: the shorter of the whole-request limit and the
+        // idle limit (a server that accepts and then says nothing is idle all along).
+        Duration untilHeaders = requestTimeout == null ? readTimeout
+                : readTimeout == null ? requestTimeout : (requestTimeout.compareTo(readTimeout) < 0 ? requestTimeout : readTimeout);
+        if (untilHeaders != null) {
+            builder.timeout(untilHeaders);
         }
         request.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
@@ -170,9 +236,11 @@ public final class HttpTransport implements AutoCloseable {
         try {
             HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             InputStream body = response.body();
-            if (requestTimeout != null) {
-                // The whole request, body included, gets the time limit, not only the wait for the headers.
-                body = new DeadlineInputStream(body, requestTimeout.minusNanos(System.nanoTime() - started), requestTimeout);
+            if (requestTimeout != null || readTimeout != null) {
+                // The body gets the limits too, not only the wait for the headers: the whole request's, and the idle
+                // limit between two reads that bring data.
+                body = new DeadlineInputStream(body, requestTimeout == null ? null
+                        : requestTimeout.minusNanos(System.nanoTime() - started), requestTimeout, readTimeout);
             }
             return new TransportResponse(response.statusCode(), response.headers().map(), body);
         } catch (IOException e) {
@@ -230,8 +298,9 @@ public final class HttpTransport implements AutoCloseable {
     public static final class Builder {
         private URI baseUrl;
         private String bearer;
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration requestTimeout;
+        private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private String userAgent = "authlete-toolkit";
         private final List<ExchangeHook> hooks = new ArrayList<>();
         private java.net.ProxySelector proxySelector;
@@ -270,8 +339,18 @@ public final class HttpTransport implements AutoCloseable {
             return this;
         }
 
+        /** Time allowed to open a connection (default 10 s); null for no limit. */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = Objects.requireNonNull(timeout);
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Time the server may stay silent: before the response headers, and between two reads of the body (default
+         * 60 s, as the AWS CLI's); null for no limit.
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
             return this;
         }
 

@@ -97,13 +97,13 @@ final class OAuthLogin {
         DeviceFlow flow = new DeviceFlow(transports, server, client, clock, duration -> Thread.sleep(duration.toMillis()));
         DeviceFlow.Authorization authorization = flow.start(scope);
         PrintStream err = context.err();
-        err.println("Open " + authorization.verificationUri() + " and enter code " + authorization.userCode()
+        err.println("Open " + authorization.verificationUri() + " and enter code " + com.authlete.toolkit.render.TerminalSafe.text(authorization.userCode())
                 + " (expires in " + minutes(authorization.expiresIn()) + ")");
         if (authorization.verificationUriComplete() != null) {
             err.println("  or open " + authorization.verificationUriComplete());
         }
         err.println("This is a login of client '" + client.clientId() + "' at " + server.issuer() + " with code "
-                + authorization.userCode() + ": approve it only if you started it yourself, just now.");
+                + com.authlete.toolkit.render.TerminalSafe.text(authorization.userCode()) + ": approve it only if you started it yourself, just now.");
         err.println("Waiting for approval (Ctrl-C to cancel)...");
         err.flush();
         return flow.await(authorization);

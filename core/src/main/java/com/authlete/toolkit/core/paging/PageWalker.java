@@ -77,6 +77,8 @@ public final class PageWalker {
             long start = firstStart;
             long fetched = 0;
             long total = -1;
+            long firstTotal = -1;
+            long previousChecksum = -1;
             while (true) {
                 InputStream body;
                 if (ahead != null && ahead.start() == start) {
@@ -94,10 +96,31 @@ public final class PageWalker {
                     ahead = new Prefetch(next, background.submit(() -> fetcher.fetch(nextPage)));
                 }
                 PageResult result = read(body, sink);
+                if (result.echoedStart() >= 0 && result.echoedStart() != start) {
+                    throw new PagingException("the server answered with start=" + result.echoedStart() + " when asked for start="
+                            + start + ": it does not page; stopped after " + (fetched + result.count()) + " items");
+                }
+                if (result.count() > 0 && result.checksum() == previousChecksum) {
+                    throw new PagingException("the server sent the same page again for start=" + start + ": it does not page;"
+                            + " stopped after " + fetched + " items");
+                }
+                previousChecksum = result.checksum();
+                if (result.count() == 0 && result.total() > start) {
+                    throw new PagingException("the server sent an empty page at start=" + start + " although it counts "
+                            + result.total() + " items; stopped after " + fetched + " items (the list may have changed meanwhile)");
+                }
                 total = result.total();
+                if (firstTotal < 0 && total >= 0) {
+                    firstTotal = total;
+                }
                 fetched += result.count();
                 start += result.count();
                 sink.endOfPage(fetched, total);
+                // A list may grow a little while it is read; a server whose count keeps growing would never end.
+                if (firstTotal >= 0 && fetched > firstTotal - firstStart + firstTotal / 10 + pageSize) {
+                    throw new PagingException("the server first counted " + firstTotal + " items but kept sending pages (it now counts "
+                            + total + "); stopped after " + fetched + " items");
+                }
                 boolean more = total >= 0 ? start < total : result.count() == pageSize;
                 if (result.count() == 0 || !more) {
                     return fetched;
@@ -116,13 +139,16 @@ public final class PageWalker {
     private record Prefetch(long start, Future<InputStream> response) {
     }
 
-    private record PageResult(int count, long total) {
+    /** @param echoedStart the start the page says it has, or -1; @param checksum of the page's bytes */
+    private record PageResult(int count, long total, long echoedStart, long checksum) {
     }
 
     private PageResult read(InputStream page, ItemSink sink) throws IOException {
         long total = -1;
+        long echoedStart = -1;
         int count = 0;
-        try (InputStream body = page; JsonParser parser = JsonTrees.JSON.createParser(body)) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        try (InputStream body = new java.util.zip.CheckedInputStream(page, crc); JsonParser parser = JsonTrees.JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a page of '" + list.field() + "' is not a JSON object");
             }
@@ -136,12 +162,14 @@ public final class PageWalker {
                     }
                 } else if (name.equals("totalCount") && value.isNumeric()) {
                     total = parser.getLongValue();
+                } else if (name.equals("start") && value.isNumeric()) {
+                    echoedStart = parser.getLongValue();
                 } else {
                     parser.skipChildren();
                 }
             }
         }
-        return new PageResult(count, total);
+        return new PageResult(count, total, echoedStart, crc.getValue());
     }
 
     @SuppressWarnings("unchecked")

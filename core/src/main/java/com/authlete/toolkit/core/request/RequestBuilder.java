@@ -111,6 +111,12 @@ public final class RequestBuilder {
                 throw new InvalidInputException("missing required flag " + ValueConverter.flag(parameter));
             }
             JsonNode converted = ValueConverter.convert(parameter, value);
+            if (converted.asText().equals(".") || converted.asText().equals("..")) {
+                // Dot segments would be resolved away by URI normalisation (here, in a proxy or at the server) and the
+                // request would reach another endpoint than the one named.
+                throw new InvalidInputException(ValueConverter.flag(parameter) + " cannot be '" + converted.asText()
+                        + "': it would change the path of the request instead of naming a value");
+            }
             path = path.replace("{" + parameter.name() + "}", UriEncoding.pathSegment(converted.asText()));
         }
         return path;

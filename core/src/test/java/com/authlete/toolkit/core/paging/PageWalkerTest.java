@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,5 +97,44 @@ class PageWalkerTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a paginated list");
         assertThatThrownBy(() -> new PageWalker(Catalog.standard().operation("client list"), 0))
                 .hasMessageContaining("at least 1");
+    }
+
+    private static long walkHostile(int pageSize, PageWalker.PageFetcher<RuntimeException> server) throws Exception {
+        Operation list = Catalog.standard().operation("client list");
+        return new PageWalker(list, pageSize).walk(RequestBuilder.forOperation(list).parameter("serviceId", "1"), 0, server,
+                item -> { });
+    }
+
+    private static ByteArrayInputStream page(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Hostile or broken servers: each walk ends, with a message that says why, instead of running for ever. */
+    @Test
+    void serversThatDoNotPageAreStoppedWithAReason() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        // Ignores start and end: the same first page, and a huge count, every time.
+        assertThatThrownBy(() -> walkHostile(2, target -> {
+            calls.incrementAndGet();
+            return page("{\"clients\":[{\"clientId\":1},{\"clientId\":2}],\"totalCount\":1000000}");
+        })).isInstanceOf(PagingException.class).hasMessageContaining("same page again");
+        assertThat(calls.get()).isLessThanOrEqualTo(3);
+
+        // Says which start it served, and it is not the one asked for.
+        assertThatThrownBy(() -> walkHostile(2, target -> page("{\"start\":0,\"clients\":[{\"clientId\":"
+                + target.target().hashCode() + "},{\"clientId\":2}],\"totalCount\":1000000}")))
+                .isInstanceOf(PagingException.class).hasMessageContaining("start=0 when asked for start=2");
+
+        // Pages as asked, but the count grows with every page.
+        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        assertThatThrownBy(() -> walkHostile(2, target -> {
+            int n = served.getAndAdd(2);
+            return page("{\"clients\":[{\"clientId\":" + n + "},{\"clientId\":" + (n + 1) + "}],\"totalCount\":" + (n + 10) + "}");
+        })).isInstanceOf(PagingException.class).hasMessageContaining("first counted 10 items but kept sending pages");
+        assertThat(served.get()).isLessThan(40);
+
+        // An empty page while the count says there is more.
+        assertThatThrownBy(() -> walkHostile(2, target -> page("{\"clients\":[],\"totalCount\":5}")))
+                .isInstanceOf(PagingException.class).hasMessageContaining("empty page at start=0 although it counts 5 items");
     }
 }

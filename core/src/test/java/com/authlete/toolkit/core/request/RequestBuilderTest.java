@@ -2,6 +2,7 @@ package com.authlete.toolkit.core.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
@@ -34,6 +35,19 @@ class RequestBuilderTest {
                 .parameters(Map.of("serviceId", "7159", "subject", "alice smith/ü")).build();
 
         assertThat(request.target()).isEqualTo("/api/7159/client/authorization/get/list/alice%20smith%2F%C3%BC");
+    }
+
+    @Test
+    void dotSegmentsAreRefusedAsPathValues() {
+        for (String dots : new String[] {".", ".."}) {
+            assertThatThrownBy(() -> request("client management list-authorizations")
+                    .parameters(Map.of("serviceId", "1", "subject", dots)).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("--subject cannot be '" + dots + "'");
+            assertThatThrownBy(() -> request("service get").parameters(Map.of("serviceId", dots)).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("--service-id cannot be");
+        }
+        assertThat(catchThrowable(() -> request("client management list-authorizations")
+                .parameters(Map.of("serviceId", "1", "subject", "...")).build())).isNull();
     }
 
     @Test

@@ -33,24 +33,32 @@ public final class DebugLogHook implements ExchangeHook {
             TransportResponse response = chain.proceed(request);
             log.response(response.status(), (System.nanoTime() - started) / 1_000_000, response.headers());
             String contentType = response.header("Content-Type").orElse(null);
-            return response.withBody(new CapturingStream(response.body(), contentType));
+            return response.withBody(new CapturingStream(response.body(), contentType, bearerOf(request)));
         } catch (IOException e) {
             log.note("transport error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             throw e;
         }
     }
 
+    /** The token the request carries: a server that echoes it must not get it logged. */
+    private static String bearerOf(TransportRequest request) {
+        return request.header("Authorization").filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip()).orElse(null);
+    }
+
     /** Passes the body through, keeping its start and counting the rest; logs the preview once, on close. */
     private final class CapturingStream extends FilterInputStream {
         private final byte[] captured = new byte[CAPTURE_BYTES];
         private final String contentType;
+        private final String bearer;
         private int length;
         private long total;
         private boolean logged;
 
-        CapturingStream(InputStream in, String contentType) {
+        CapturingStream(InputStream in, String contentType, String bearer) {
             super(in);
             this.contentType = contentType;
+            this.bearer = bearer;
         }
 
         @Override
@@ -84,7 +92,7 @@ public final class DebugLogHook implements ExchangeHook {
         public void close() throws IOException {
             if (!logged) {
                 logged = true;
-                log.responseBody(captured, length, total, contentType);
+                log.responseBody(captured, length, total, contentType, bearer);
             }
             super.close();
         }

@@ -38,7 +38,13 @@ public final class ExchangeLog {
     }
 
     public void responseBody(byte[] captured, int length, long total, String contentType) {
-        out.println("< body (" + total + " bytes): " + Redactor.preview(captured, length, total, contentType, previewBytes));
+        responseBody(captured, length, total, contentType, null);
+    }
+
+    /** A response body's preview with {@code knownSecret} (the request's own token, say) masked wherever it appears. */
+    public void responseBody(byte[] captured, int length, long total, String contentType, String knownSecret) {
+        out.println("< body (" + total + " bytes): " + Redactor.without(knownSecret,
+                Redactor.preview(captured, length, total, contentType, previewBytes)));
         out.flush();
     }
 

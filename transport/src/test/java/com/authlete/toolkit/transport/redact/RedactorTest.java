@@ -20,10 +20,10 @@ class RedactorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] SECRET_NAMES = {"client_secret", "clientSecret", "client-secret", "CLIENT_SECRET",
-            "password", "userPassword", "accessToken", "refresh_token", "apiKey", "API_KEY", "apikey", "credentials",
-            "privateKey", "private_key", "tokenValue", "secret"};
+            "password", "userPassword", "accessToken", "refresh_token", "apiKey", "API_KEY", "apikey", "apiSecret",
+            "privateKey", "private_key", "idToken", "secret", "code", "client_assertion", "code_verifier"};
     private static final String[] PLAIN_NAMES = {"clientName", "description", "redirectUris", "serviceId", "number",
-            "kid", "alg", "scope", "subject", "n", "e", "x"};
+            "kid", "alg", "scope", "subject", "n", "e", "x", "parameters", "responseContent", "jwks", "accessTokenDuration"};
 
     @Test
     void headersByNameAndByMarker() {
@@ -38,8 +38,50 @@ class RedactorTest {
     void jsonAtAnyDepthInsideArraysAndJwkPrivateMembers() {
         String redacted = Redactor.json("{\"a\":{\"b\":[{\"client_secret\":\"s1\"},{\"password\":{\"nested\":\"s2\"}}]},"
                 + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"s3\",\"dq\":\"s4\"}]},\"keep\":1.10}");
-        assertThat(redacted).isEqualTo("{\"a\":{\"b\":[{\"client_secret\":\"[REDACTED]\"},{\"password\":\"[REDACTED]\"}]},"
+        assertThat(redacted).isEqualTo("{\"a\":{\"b\":[{\"client_secret\":\"[REDACTED]\"},{\"password\":{\"nested\":\"[REDACTED]\"}}]},"
                 + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"[REDACTED]\",\"dq\":\"[REDACTED]\"}]},\"keep\":1.10}");
+    }
+
+    @Test
+    void symmetricJwkKeysAndOtherPrimes() {
+        assertThat(Redactor.json("{\"keys\":[{\"kty\":\"oct\",\"k\":\"GawgguFyGrWKav7AX4VKUg\",\"kid\":\"k1\"},"
+                + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"prime\",\"d\":\"exp\",\"t\":\"coef\"}]}]}"))
+                .isEqualTo("{\"keys\":[{\"kty\":\"oct\",\"k\":\"[REDACTED]\",\"kid\":\"k1\"},"
+                        + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"[REDACTED]\",\"d\":\"[REDACTED]\",\"t\":\"[REDACTED]\"}]}]}");
+    }
+
+    /** Authlete carries secrets inside text fields: forms, JSON documents and redirect URLs, nested in each other. */
+    @Test
+    void secretsInsideTextThatHoldsFormsJsonAndUrls() {
+        String body = "{\"parameters\":\"grant_type=refresh_token&refresh_token=RT-1&client_secret=CS-1&password=PW-1&code=AC-1"
+                + "&client_assertion=eyJ.CA-1&claims=%7B%22id_token%22%3A%7B%7D%7D\","
+                + "\"jwks\":\"{\\\"keys\\\":[{\\\"kty\\\":\\\"oct\\\",\\\"k\\\":\\\"SYM-1\\\"},{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"PRIV-1\\\",\\\"x\\\":\\\"pub\\\"}]}\","
+                + "\"responseContent\":\"{\\\"access_token\\\":\\\"AT-1\\\",\\\"token_type\\\":\\\"Bearer\\\",\\\"expires_in\\\":3600}\","
+                + "\"redirect\":\"https://client.example/cb?code=AC-2&state=s#access_token=AT-2&token_type=Bearer\","
+                + "\"nested\":\"request=%7B%22client_secret%22%3A%22CS-2%22%7D\"}";
+        String redacted = Redactor.json(body);
+        assertThat(redacted).doesNotContain("RT-1", "CS-1", "PW-1", "AC-1", "CA-1", "SYM-1", "PRIV-1", "AT-1", "AC-2", "AT-2", "CS-2")
+                .contains("grant_type=refresh_token", "token_type\\\":\\\"Bearer", "\\\"expires_in\\\":3600",
+                        "state=s", "\\\"x\\\":\\\"pub", "claims=%7B%22id_token%22%3A%7B%7D%7D");
+        assertThat(SensitiveNames.containsSensitive(JSON.createObjectNode().put("parameters", "grant_type=password&password=x")))
+                .isTrue();
+        assertThat(SensitiveNames.containsSensitive(JSON.createObjectNode().put("parameters", "response_type=code&client_id=1")))
+                .isFalse();
+        assertThat(Redactor.form("parameters=" + URLEncoder.encode("a=1&client_secret=CS-3", StandardCharsets.UTF_8)))
+                .doesNotContain("CS-3");
+    }
+
+    /** What does not hold a secret is shown as it is, with its JSON type: --dry-run must stay useful. */
+    @Test
+    void descriptionsOfSecretsKeepTheirValuesAndTypes() {
+        String body = "{\"accessTokenDuration\":3600,\"refreshTokenDuration\":86400,"
+                + "\"supportedTokenAuthMethods\":[\"CLIENT_SECRET_BASIC\",\"PRIVATE_KEY_JWT\"],\"tokenAuthMethod\":\"CLIENT_SECRET_POST\","
+                + "\"idTokenSignAlg\":\"RS256\",\"tlsClientCertificateBoundAccessTokens\":true,\"clientSecretExpiresAt\":0,"
+                + "\"accessToken\":null,\"refreshTokenKept\":false,\"description\":\"rotate the token=weekly\",\"price\":1.10}";
+        assertThat(Redactor.json(body)).isEqualTo(body);
+        assertThat(Redactor.json("{\"apiKey\":715948317,\"apiSecret\":[\"a\",1,true],\"clientSecret\":\"s\"}"))
+                .as("only text is masked: the API's secrets are all text, its integer apiKey is a service number")
+                .isEqualTo("{\"apiKey\":715948317,\"apiSecret\":[\"[REDACTED]\",1,true],\"clientSecret\":\"[REDACTED]\"}");
     }
 
     @Test
@@ -99,11 +141,11 @@ class RedactorTest {
         }
     }
 
-    private static ObjectNode object(Random random, List<String> secrets, int depth) {
+    private static ObjectNode object(Random random, List<String> secrets, int depth) throws Exception {
         ObjectNode node = JSON.createObjectNode();
         if (depth > 0 && random.nextInt(5) == 0) {
             node.put("kty", "RSA");
-            for (String member : new String[] {"d", "p", "q", "dp", "dq", "qi"}) {
+            for (String member : new String[] {"d", "p", "q", "dp", "dq", "qi", "k"}) {
                 if (random.nextBoolean()) {
                     node.put(member, secret(random, secrets));
                 }
@@ -114,7 +156,7 @@ class RedactorTest {
             boolean sensitive = random.nextInt(3) == 0;
             String name = sensitive ? SECRET_NAMES[random.nextInt(SECRET_NAMES.length)]
                     : PLAIN_NAMES[random.nextInt(PLAIN_NAMES.length)] + i;
-            int kind = depth > 3 ? 0 : random.nextInt(4);
+            int kind = depth > 3 ? 0 : random.nextInt(6);
             if (sensitive) {
                 if (kind == 2) {
                     node.set(name, object(random, secrets, depth + 1)); // everything under a secret name goes
@@ -126,6 +168,10 @@ class RedactorTest {
                 node.put(name, "plain value " + random.nextInt(1000));
             } else if (kind == 2) {
                 node.set(name, object(random, secrets, depth + 1));
+            } else if (kind == 4) {
+                node.put(name, JSON.writeValueAsString(object(random, secrets, depth + 1))); // text holding JSON
+            } else if (kind == 5) {
+                node.put(name, form(object(random, secrets, depth + 1))); // text holding a form
             } else if (kind == 3) {
                 ArrayNode array = node.putArray(name);
                 for (int j = random.nextInt(3); j >= 0; j--) {

@@ -10,10 +10,13 @@ class SensitiveNamesTest {
     @Test
     void namesInAnyCaseOrSeparatorStyle() {
         for (String name : new String[] {"client_secret", "clientSecret", "client-secret", "CLIENT_SECRET", "password",
-                "apiKey", "api_key", "accessToken", "credentials", "privateKey"}) {
+                "apiKey", "api_key", "accessToken", "privateKey", "refresh_token", "apiSecret", "code", "code_verifier",
+                "client_assertion", "subject_token"}) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isTrue();
         }
-        for (String name : new String[] {"clientName", "serviceId", "description", "d", "keyId"}) {
+        for (String name : new String[] {"clientName", "serviceId", "description", "d", "keyId", "accessTokenDuration",
+                "refreshTokenDuration", "supportedTokenAuthMethods", "tokenAuthMethod", "idTokenSignAlg",
+                "tlsClientCertificateBoundAccessTokens", "clientSecretExpiresAt", "tokenEndpoint", "userCode", "credentials"}) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isFalse();
         }
     }

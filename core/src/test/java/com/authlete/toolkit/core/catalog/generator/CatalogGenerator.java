@@ -36,8 +36,8 @@ public final class CatalogGenerator {
      * path or query parameter's flag, is offered as {@code --body-<flag>} instead: the single collision rule.
      */
     static final List<String> RESERVED_FLAGS = List.of(
-            "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "debug", "dry-run", "fields",
-            "help", "jq", "output", "output-file", "output-format", "page-size", "profile", "retry", "retry-post",
+            "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
+            "help", "jq", "output", "output-file", "output-format", "page-size", "profile", "read-timeout", "retry", "retry-post",
             "server", "server-url", "timeout", "version", "yes");
 
     static final String COLLISION_PREFIX = "body-";
