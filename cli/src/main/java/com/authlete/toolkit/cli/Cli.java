@@ -131,6 +131,11 @@ public final class Cli {
 
     private int runCommand(Router.Match match) throws CliException, InvalidInputException, TransportException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
+        try {
+            com.authlete.toolkit.credentials.SystemKeychain.checkedChoice(environment);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
         Class<?> loaded = Class.forName(match.className());
         if (loaded == ApiCommand.class) {
             if (match.rest().contains("--help") || match.rest().contains("-h")) {

@@ -62,39 +62,12 @@ public final class GlobalOptions {
             description = "Show the request on standard error (credentials redacted) and exit without sending it.")
     boolean dryRun;
 
-    @Option(name = "--timeout", title = "duration",
-            description = "Time limit for each whole request, body included, such as 30s, 500ms or 2m (default: none; 0 = none).")
-    String timeout;
-
-    @Option(name = "--connect-timeout", title = "duration",
-            description = "Time limit for opening a connection (default 10s; 0 = none).")
-    String connectTimeout;
-
-    @Option(name = "--read-timeout", title = "duration",
-            description = "Longest silence allowed from the server, before and during the answer (default 60s; 0 = none).")
-    String readTimeout;
-
-    @Option(name = "--retry", title = "n",
-            description = "Retries on 429, 502, 503, 504 and broken connections, for GET, PUT and DELETE (default 2; 0 disables).")
-    String retry;
-
-    @Option(name = "--retry-post", description = "Retry POST requests too (they may not be safe to repeat).")
-    boolean retryPost;
-
-    @Option(name = "--ca-cert", title = "pem-file",
-            description = "Also trust the certificate authorities in this PEM file (SSL_CERT_FILE replaces the default ones).")
-    String caCert;
-
-    @Option(name = "--allow-insecure-http",
-            description = "Allow plain http to hosts other than loopback (the token then travels unencrypted).")
-    boolean allowInsecureHttp;
-
     @Option(name = "--yes", description = "Do not ask before delete and revoke commands.")
     boolean yes;
 
-    @Option(name = "--debug",
-            description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
-    boolean debug;
+    /** The flags of every exchange with a server, shared with the account commands that talk to one. */
+    @com.github.rvesse.airline.annotations.AirlineModule
+    public NetworkOptions network = new NetworkOptions();
 
     /** The settings given as flags, for the settings chain (flags > environment > link file > profile). */
     java.util.Map<String, String> settingsFlags() {
@@ -108,6 +81,6 @@ public final class GlobalOptions {
     }
 
     public boolean debug() {
-        return debug;
+        return network.debug;
     }
 }

@@ -25,14 +25,11 @@ final class HelpText {
         out.println("Groups:");
         groups(out, List.of());
         out.println();
-        out.println("Global flags (accepted by every command):");
-        for (java.lang.reflect.Field field : GlobalOptions.class.getDeclaredFields()) {
-            Option option = field.getAnnotation(Option.class);
-            if (option != null) {
-                String name = option.name()[0] + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
-                out.printf("  %-26s %s%n", name, option.description());
-            }
-        }
+        out.println("Global flags (accepted by every API command and by 'api'):");
+        flags(out, GlobalOptions.class);
+        out.println();
+        out.println("Network flags (accepted by every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
+        flags(out, NetworkOptions.class);
         out.printf("  %-26s %s%n", "-h, --help", "Show help.");
         out.printf("  %-26s %s%n", "--version", "Print the version.");
         out.println();
@@ -41,6 +38,16 @@ final class HelpText {
             out.printf("  %d  %s%n", code.status(), code.meaning());
         }
         out.println("  130  interrupted (Ctrl-C)");
+    }
+
+    private static void flags(PrintStream out, Class<?> options) {
+        for (java.lang.reflect.Field field : options.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option != null) {
+                String name = option.name()[0] + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
+                out.printf("  %-26s %s%n", name, option.description());
+            }
+        }
     }
 
     static void group(PrintStream out, List<String> words) {

@@ -109,14 +109,14 @@ final class OperationRunner {
         URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
         if (operation == null || operation.authenticated()) {
-            var found = TokenSource.resolve(settings, environment, global.bearer, global, version, err).map(ResolvedToken::token);
+            var found = TokenSource.resolve(settings, environment, global.bearer, global.network, version, err).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
                         + CredentialChain.BEARER_ENV);
             }
             token = found.orElse(null);
         }
-        try (HttpTransport http = TransportSetup.build(global, environment, baseUrl, token, version, err)) {
+        try (HttpTransport http = TransportSetup.build(global.network, environment, baseUrl, token, version, err)) {
             if (global.dryRun) {
                 new ExchangeLog(err).request(http.request(request.method(), request.target(), request.headers(), request.body()));
                 err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));

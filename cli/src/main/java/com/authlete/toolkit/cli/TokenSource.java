@@ -18,12 +18,12 @@ public final class TokenSource {
     private TokenSource() {
     }
 
-    /** {@code flags} may be null (account commands, which have no networking flags). */
+    /** {@code network} may be null: the defaults. */
     public static Optional<ResolvedToken> resolve(Settings settings, Map<String, String> environment, String bearerFlag,
-                                                  GlobalOptions flags, String version, PrintStream err)
+                                                  NetworkOptions network, String version, PrintStream err)
             throws CredentialsException, TransportException {
         CredentialStore store = CredentialStore.of(settings, environment);
-        TokenRenewal renewal = new TokenRenewal(store, TransportSetup.oauth(flags, environment, version, err), environment,
+        TokenRenewal renewal = new TokenRenewal(store, TransportSetup.oauth(network, environment, version, err), environment,
                 Clock.systemUTC());
         return new CredentialChain(environment, store, settings.profile(), renewal).resolve(bearerFlag);
     }

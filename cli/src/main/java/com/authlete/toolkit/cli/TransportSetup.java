@@ -22,7 +22,7 @@ public final class TransportSetup {
     private TransportSetup() {
     }
 
-    static HttpTransport build(GlobalOptions flags, Map<String, String> environment, URI baseUrl, String token, String version,
+    public static HttpTransport build(NetworkOptions flags, Map<String, String> environment, URI baseUrl, String token, String version,
                                PrintStream err) throws CliException {
         try {
             HttpTransport.checkBearer(token);
@@ -69,9 +69,9 @@ public final class TransportSetup {
      * Transports for OAuth servers, set up like the API's (proxies, CA bundle, debug log, retries) but without the
      * API token; {@code flags} may be null for the defaults.
      */
-    public static com.authlete.toolkit.credentials.oauth.TransportFactory oauth(GlobalOptions flags, Map<String, String> environment,
+    public static com.authlete.toolkit.credentials.oauth.TransportFactory oauth(NetworkOptions flags, Map<String, String> environment,
                                                                                 String version, PrintStream err) {
-        GlobalOptions options = flags == null ? new GlobalOptions() : flags;
+        NetworkOptions options = flags == null ? new NetworkOptions() : flags;
         return origin -> {
             try {
                 return build(options, environment, origin, null, version, err);
@@ -81,7 +81,7 @@ public final class TransportSetup {
         };
     }
 
-    private static int retries(GlobalOptions flags) throws CliException {
+    private static int retries(NetworkOptions flags) throws CliException {
         if (flags.retry == null) {
             return DEFAULT_RETRIES;
         }

@@ -168,4 +168,27 @@ class AccountCommandsTest {
         assertThat(new CliHarness().run("auth").out()).contains("login", "status", "logout", "token");
         assertThat(new CliHarness().run("--help").out()).contains("auth", "configure", "link");
     }
+
+    /** The network flags are the same for every command that talks to a server, account commands included. */
+    @Test
+    void accountCommandsThatTalkToAServerTakeTheNetworkFlags() throws Exception {
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            String nowhere = "http://127.0.0.1:" + closed.getLocalPort();
+            closed.close();
+            CliHarness.Result login = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
+                    "--timeout", "5s", "--connect-timeout", "2s", "--read-timeout", "2s", "--retry", "0", "--allow-insecure-http", "--debug");
+            assertThat(login.exitCode()).as(login.err()).isEqualTo(8);
+            assertThat(login.err()).contains("> GET " + nowhere + "/.well-known/openid-configuration", "cannot connect");
+            CliHarness.Result verify = new CliHarness().pipe("tok-123456789").run("auth", "login", "--token-stdin", "--server-url", nowhere,
+                    "--retry", "0", "--connect-timeout", "2s", "--debug");
+            assertThat(verify.exitCode()).as(verify.err()).isEqualTo(8);
+            assertThat(verify.err()).contains("> GET " + nowhere).doesNotContain("tok-123456789");
+            CliHarness.Result status = new CliHarness().run("auth", "status", "--read-timeout", "1s", "--debug");
+            assertThat(status.err()).doesNotContain("unknown flag");
+            CliHarness.Result badWait = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
+                    "--wait", "forever");
+            assertThat(badWait.exitCode()).isEqualTo(2);
+            assertThat(badWait.err()).contains("--wait expects a duration");
+        }
+    }
 }

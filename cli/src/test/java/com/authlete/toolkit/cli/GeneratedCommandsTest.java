@@ -76,7 +76,8 @@ class GeneratedCommandsTest {
     }
 
     private static Set<String> globalFlags() {
-        return Arrays.stream(GlobalOptions.class.getDeclaredFields())
+        return java.util.stream.Stream.concat(Arrays.stream(GlobalOptions.class.getDeclaredFields()),
+                        Arrays.stream(NetworkOptions.class.getDeclaredFields()))
                 .map(field -> field.getAnnotation(Option.class)).filter(o -> o != null)
                 .flatMap(o -> List.of(o.name()).stream()).filter(name -> name.startsWith("--")).collect(Collectors.toSet());
     }

@@ -37,19 +37,52 @@ class KeyringIT {
             LauncherProcess.Result login = LauncherProcess.run(env, token + "\n",
                     List.of("auth", "login", "--token-stdin", "--profile", profile, "--server-url", api.url()));
             assertThat(login.exitCode()).as(login.err()).isZero();
-            assertThat(login.err()).contains("stored in the system keychain").doesNotContain("warning", token);
+            assertThat(login.err()).contains("stored in the system keychain").doesNotContain("warning", token, "SLF4J");
             assertThat(secretTool(profile)).isEqualTo(token);
             Path file = config.resolve("authlete/config.yaml");
             assertThat(Files.readString(file)).doesNotContain(token);
 
             LauncherProcess.Result list = LauncherProcess.run(env, null, List.of("service", "list", "--profile", profile));
             assertThat(list.exitCode()).as(list.err()).isZero();
+            assertThat(list.err()).as("no logging framework chatter").isEmpty();
             assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + token);
             assertThat(LauncherProcess.run(env, null, List.of("auth", "status", "--profile", profile)).out())
                     .contains("(from keychain (profile " + profile + "))").doesNotContain(token);
 
             assertThat(LauncherProcess.run(env, null, List.of("auth", "logout", "--profile", profile)).exitCode()).isZero();
             assertThat(secretTool(profile)).isEmpty();
+        }
+    }
+
+    /**
+     * A locked keyring, in a D-Bus session of its own (so the suite's keyring stays unlocked): every command ends
+     * within seconds with one line saying the keyring is locked, instead of "no token", an internal error, or an
+     * unlock prompt no one can answer.
+     */
+    @Test
+    void aLockedKeyringIsReportedAsLockedAndNeverHangs() throws Exception {
+        assumeTrue("secret-service".equals(System.getenv("AUTHLETE_KEYRING_TEST")),
+                "skipped: set AUTHLETE_KEYRING_TEST=secret-service with gnome-keyring, dbus-run-session and dbus-send installed");
+        try (StubServer api = new StubServer().handler(request -> Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}"))) {
+            String script = String.join("\n",
+                    "export XDG_DATA_HOME=\"$1/data\" XDG_CONFIG_HOME=\"$1/config\" AUTHLETE_KEYCHAIN=system",
+                    "printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
+                    "printf %s stored-token-123456 | secret-tool store --label t service authlete-cli account p",
+                    "dbus-send --session --dest=org.freedesktop.secrets --print-reply /org/freedesktop/secrets "
+                            + "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null",
+                    "\"$2\" auth status --profile p 2>&1; echo \"status-exit=$?\"",
+                    "printf %s new-token-1234567 | \"$2\" auth login --token-stdin --profile q --server-url \"$3\" 2>&1; echo \"login-exit=$?\"",
+                    "\"$2\" auth logout --profile p 2>&1; echo \"logout-exit=$?\"");
+            Process process = new ProcessBuilder("dbus-run-session", "--", "bash", "-c", script, "locked",
+                    config.toString(), LauncherProcess.launcher().toString(), api.url()).redirectErrorStream(true).start();
+            long started = System.nanoTime();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as(output).isLessThan(java.time.Duration.ofSeconds(45));
+            assertThat(output).contains("status-exit=1", "error: cannot read the token of profile p: the keyring is locked",
+                    "login-exit=0", "warning: no keychain available (the keyring is locked", "logout-exit=1")
+                    .doesNotContain("NullPointerException", "No stored credentials", "SLF4J", "stored-token-123456", "new-token-1234567");
+            assertThat(output.substring(output.indexOf("login-exit=0"))).as("logout").contains("error: ", "the keyring is locked");
         }
     }
 

@@ -28,15 +28,20 @@ public final class CredentialStore {
     }
 
     public Optional<ResolvedToken> read(String profile) throws CredentialsException {
+        Keychain.Unavailable locked = null;
         try {
             Optional<String> token = keychain.read(profile);
             if (token.isPresent()) {
                 return Optional.of(new ResolvedToken(token.get(), "keychain (profile " + profile + ")"));
             }
         } catch (Keychain.Unavailable e) {
-            // Fall back to the file.
+            locked = e.locked() ? e : null; // else fall back to the file
         }
         String fromFile = Tokens.normalize(configFile.profile(profile).get(ConfigFile.TOKEN_KEY));
+        if (fromFile == null && locked != null) {
+            // "No token" would send the user to log in again; the token is most likely in the locked keyring.
+            throw new CredentialsException("cannot read the token of profile " + profile + ": " + locked.getMessage(), locked);
+        }
         return Optional.ofNullable(fromFile).map(t -> new ResolvedToken(t, configFile.path() + " (profile " + profile + ")"));
     }
 
@@ -91,6 +96,10 @@ public final class CredentialStore {
             keychain.delete(profile);
             keychain.delete(clientSecretAccount(profile));
         } catch (Keychain.Unavailable e) {
+            if (e.locked()) {
+                throw new CredentialsException("cannot remove the token of profile " + profile + " from the keychain: "
+                        + e.getMessage() + "; nothing was removed", e);
+            }
             // Only the file then.
         }
         removeFromFile(profile);

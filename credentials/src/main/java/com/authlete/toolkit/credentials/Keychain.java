@@ -16,8 +16,20 @@ public interface Keychain {
     final class Unavailable extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final boolean locked;
+
         public Unavailable(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        /** @param locked the keychain is there but locked: what it holds cannot be read, changed or removed now */
+        public Unavailable(String message, Throwable cause, boolean locked) {
             super(message, cause);
+            this.locked = locked;
+        }
+
+        public boolean locked() {
+            return locked;
         }
     }
 

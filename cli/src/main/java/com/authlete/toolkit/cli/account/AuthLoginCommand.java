@@ -21,6 +21,10 @@ public final class AuthLoginCommand extends AccountCommand {
     @AirlineModule
     OAuthLoginOptions oauth = new OAuthLoginOptions();
 
+    /** Discovery, the OAuth endpoints and the token check talk to servers: the same network flags as API commands. */
+    @AirlineModule
+    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+
     @Override
     public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
@@ -28,7 +32,7 @@ public final class AuthLoginCommand extends AccountCommand {
             if (token.given()) {
                 throw CliException.usage("give either a token (--token-stdin, --token-file, --token) or an OAuth login, not both");
             }
-            new OAuthLogin(oauth, context).run(settings);
+            new OAuthLogin(oauth, context, network).run(settings);
             remember(settings);
             return;
         }
@@ -36,7 +40,7 @@ public final class AuthLoginCommand extends AccountCommand {
         if (value == null) {
             throw CliException.usage("give the token with --token-stdin, --token-file FILE or --token TOKEN");
         }
-        TokenVerifier.verify(value, settings, context.version());
+        TokenVerifier.verify(value, settings, context, network);
         remember(settings);
         CredentialStore.Stored stored = CredentialStore.of(settings, context.environment())
                 .store(settings.profile(), value);

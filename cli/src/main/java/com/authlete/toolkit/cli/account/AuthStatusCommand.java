@@ -19,11 +19,16 @@ public final class AuthStatusCommand extends AccountCommand {
     @AirlineModule
     ProfileTarget target = new ProfileTarget();
 
+    /** A stored OAuth login may be renewed on the way: that talks to its authorization server. */
+    @AirlineModule
+    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+
     @Option(name = "--all", description = "List every profile of the config file.")
     boolean all;
 
-    static Optional<ResolvedToken> resolve(Settings settings, AccountContext context) throws CredentialsException, TransportException {
-        return TokenSource.resolve(settings, context.environment(), null, null, context.version(), context.err());
+    static Optional<ResolvedToken> resolve(Settings settings, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network)
+            throws CredentialsException, TransportException {
+        return TokenSource.resolve(settings, context.environment(), null, network, context.version(), context.err());
     }
 
     @Override
@@ -42,7 +47,7 @@ public final class AuthStatusCommand extends AccountCommand {
             }
             return;
         }
-        Optional<ResolvedToken> token = resolve(settings, context);
+        Optional<ResolvedToken> token = resolve(settings, context, network);
         context.out().println("profile:     " + settings.profile());
         context.out().println("token:       " + token.map(t -> t.masked() + " (from " + t.origin() + ")").orElse("none"));
         context.out().println("server:      " + settings.get("server-url").orElse(settings.get("server").orElse("0"))

@@ -15,10 +15,14 @@ public final class AuthTokenCommand extends AccountCommand {
     @AirlineModule
     ProfileTarget target = new ProfileTarget();
 
+    /** A stored OAuth login may be renewed on the way: that talks to its authorization server. */
+    @AirlineModule
+    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+
     @Override
     public void run(AccountContext context) throws CliException, CredentialsException, com.authlete.toolkit.transport.TransportException {
         ResolvedToken token = AuthStatusCommand.resolve(Settings.load(target.asFlags(), context.environment(), context.workingDirectory()),
-                context).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
+                context, network).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
                 "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
         context.out().println(token.token());
     }

@@ -22,6 +22,10 @@ public final class ConfigureCommand extends AccountCommand {
     @AirlineModule
     TokenInput token = new TokenInput();
 
+    /** The new token is checked against the server before it is stored. */
+    @AirlineModule
+    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+
     @Option(name = "--default", description = "Make this profile the default one.")
     boolean makeDefault;
 
@@ -47,7 +51,7 @@ public final class ConfigureCommand extends AccountCommand {
         }
         String newToken = token.read(context, interactive);
         if (newToken != null) {
-            TokenVerifier.verify(newToken, settings, context.version()); // before anything is written
+            TokenVerifier.verify(newToken, settings, context, network); // before anything is written
         }
         boolean first = settings.configFile().profileNames().isEmpty();
         settings.configFile().update(settings.profile(), values, makeDefault || first);

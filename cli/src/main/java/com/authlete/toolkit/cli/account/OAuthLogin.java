@@ -36,7 +36,10 @@ final class OAuthLogin {
     private final AccountContext context;
     private final Clock clock = Clock.systemUTC();
 
-    OAuthLogin(OAuthLoginOptions options, AccountContext context) {
+    private final com.authlete.toolkit.cli.NetworkOptions network;
+
+    OAuthLogin(OAuthLoginOptions options, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network) {
+        this.network = network;
         this.options = options;
         this.context = context;
     }
@@ -48,7 +51,10 @@ final class OAuthLogin {
         if (options.issuer == null || options.clientId == null) {
             throw CliException.usage("an OAuth login needs --issuer URL and --client-id ID");
         }
-        TransportFactory transports = TransportSetup.oauth(null, context.environment(), context.version(), context.err());
+        if (options.wait != null) {
+            Durations.parse("--wait", options.wait); // refused before anything is sent
+        }
+        TransportFactory transports = TransportSetup.oauth(network, context.environment(), context.version(), context.err());
         ServerMetadata server = new Discovery(transports).discover(options.issuer);
         String scope = options.scope != null ? options.scope : options.clientCredentials ? null : defaultScope(server);
         String secretSource = null;
@@ -93,7 +99,7 @@ final class OAuthLogin {
     }
 
     private TokenResponse device(TransportFactory transports, ServerMetadata server, ClientAuthentication client, String scope)
-            throws CredentialsException, TransportException, InterruptedException {
+            throws CredentialsException, TransportException, InterruptedException, CliException {
         DeviceFlow flow = new DeviceFlow(transports, server, client, clock, duration -> Thread.sleep(duration.toMillis()));
         DeviceFlow.Authorization authorization = flow.start(scope);
         PrintStream err = context.err();
@@ -106,7 +112,7 @@ final class OAuthLogin {
                 + com.authlete.toolkit.render.TerminalSafe.text(authorization.userCode()) + ": approve it only if you started it yourself, just now.");
         err.println("Waiting for approval (Ctrl-C to cancel)...");
         err.flush();
-        return flow.await(authorization);
+        return options.wait == null ? flow.await(authorization) : flow.await(authorization, Durations.parse("--wait", options.wait));
     }
 
     private TokenResponse browser(TransportFactory transports, ServerMetadata server, ClientAuthentication client, String scope)

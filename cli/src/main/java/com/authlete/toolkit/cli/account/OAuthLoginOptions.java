@@ -37,7 +37,7 @@ public final class OAuthLoginOptions {
             description = "How the client secret is sent: HTTP Basic (default) or in the form.")
     String clientAuth;
 
-    @Option(name = "--wait", title = "duration", description = "How long --browser waits for the browser's answer (default 5m).")
+    @Option(name = "--wait", title = "duration", description = "How long to wait for the login: --browser for the browser's answer (default 5m), --device for approval (default: until the code expires, at most 30m).")
     String wait;
 
     @Option(name = "--no-open", description = "With --browser: print the URL instead of opening a browser.")

@@ -24,10 +24,13 @@ final class TokenVerifier {
     private TokenVerifier() {
     }
 
-    static void verify(String token, Settings settings, String version) throws CliException {
+    static void verify(String token, Settings settings, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network)
+            throws CliException {
         URI baseUrl = ServerChoice.baseUrl(settings, Catalog.standard().servers());
         String serviceId = settings.get("service-id").orElse(null);
-        try (HttpTransport http = HttpTransport.builder().baseUrl(baseUrl).bearer(token).userAgent("authlete-cli/" + version).build()) {
+        // Set up as for any API command: proxies, CA bundle, time limits, retries, the debug log.
+        try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(), baseUrl, token,
+                context.version(), context.err())) {
             Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
             try (TransportResponse response = serviceId != null
                     ? api.call("service get", Map.of("serviceId", serviceId), null)

@@ -41,7 +41,14 @@ public final class BrowserFlow {
             throws CredentialsException, TransportException, InterruptedException {
         Pkce pkce = Pkce.create(random);
         String state = Pkce.randomText(random, 16);
-        try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+        try (LoopbackReceiver receiver = new LoopbackReceiver(query -> {
+            try {
+                check(query, state);
+                return null;
+            } catch (OAuthException e) {
+                return e.getMessage();
+            }
+        })) {
             showUrl.accept(authorizationUrl(receiver.redirectUri(), scope, state, pkce));
             Optional<Map<String, String>> answer = receiver.await(timeout);
             if (answer.isEmpty()) {

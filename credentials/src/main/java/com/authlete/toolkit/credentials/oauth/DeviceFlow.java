@@ -32,6 +32,11 @@ public final class DeviceFlow {
     }
 
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
+    /** A server's interval and expiry are kept within these bounds: a hostile one could make the CLI wait for ever. */
+    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
+    static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
+    static final Duration MAX_EXPIRY = Duration.ofMinutes(30);
     static final Duration SLOW_DOWN_STEP = Duration.ofSeconds(5);
 
     private final OAuthHttp http;
@@ -72,14 +77,44 @@ public final class DeviceFlow {
         }
         String complete = body.path("verification_uri_complete").asText(null);
         long interval = body.path("interval").asLong(0);
-        return new Authorization(deviceCode, userCode, URI.create(verification), complete == null ? null : URI.create(complete),
-                Duration.ofSeconds(body.path("expires_in").asLong(600)),
-                interval > 0 ? Duration.ofSeconds(interval) : DEFAULT_INTERVAL);
+        long expiresIn = body.path("expires_in").asLong(0);
+        return new Authorization(deviceCode, userCode, webAddress("verification_uri", verification),
+                complete == null ? null : webAddress("verification_uri_complete", complete),
+                expiresIn > 0 ? bounded(Duration.ofSeconds(Math.min(expiresIn, MAX_EXPIRY.toSeconds())), MIN_INTERVAL, MAX_EXPIRY)
+                        : DEFAULT_EXPIRY,
+                interval > 0 ? bounded(Duration.ofSeconds(Math.min(interval, MAX_INTERVAL.toSeconds())), MIN_INTERVAL, MAX_INTERVAL)
+                        : DEFAULT_INTERVAL);
+    }
+
+    private static Duration bounded(Duration value, Duration min, Duration max) {
+        return value.compareTo(min) < 0 ? min : value.compareTo(max) > 0 ? max : value;
+    }
+
+    /** An address to show to the user: an absolute http(s) URL without control characters, or the answer is refused. */
+    private static URI webAddress(String field, String text) throws CredentialsException {
+        try {
+            URI uri = new URI(text);
+            if (uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+                    && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // Reported below.
+        }
+        throw new CredentialsException("the device authorization answer has an unusable " + field + " (not an http(s) URL)");
     }
 
     /** Polls (RFC 8628 section 3.4/3.5) until the user approves; denial and expiry end with {@link OAuthException}. */
     public TokenResponse await(Authorization authorization) throws CredentialsException, TransportException, InterruptedException {
-        Instant deadline = clock.instant().plus(authorization.expiresIn());
+        return await(authorization, authorization.expiresIn());
+    }
+
+    /** As {@link #await(Authorization)}, giving up after {@code wait} if the code has not expired by then. */
+    public TokenResponse await(Authorization authorization, Duration wait)
+            throws CredentialsException, TransportException, InterruptedException {
+        Duration limit = wait.compareTo(authorization.expiresIn()) < 0 ? wait : authorization.expiresIn();
+        Instant deadline = clock.instant().plus(limit);
+        boolean byWait = limit.equals(wait) && wait.compareTo(authorization.expiresIn()) < 0;
         Duration interval = authorization.interval();
         while (true) {
             pause.sleep(interval);
@@ -96,7 +131,11 @@ public final class DeviceFlow {
                     default -> throw e;
                 }
             }
+            interval = bounded(interval, MIN_INTERVAL, MAX_INTERVAL);
             if (clock.instant().isAfter(deadline)) {
+                if (byWait) {
+                    throw new OAuthException("timeout", "no approval within " + wait.toSeconds() + " s (--wait); nothing was stored");
+                }
                 throw expired();
             }
         }

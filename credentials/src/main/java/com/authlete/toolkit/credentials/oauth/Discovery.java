@@ -59,11 +59,18 @@ public final class Discovery {
         if (value == null || value.isBlank()) {
             return null;
         }
+        URI uri;
         try {
-            return URI.create(value);
+            uri = URI.create(value);
         } catch (IllegalArgumentException e) {
-            throw new CredentialsException("the server metadata has a malformed " + name + ": " + value);
+            throw new CredentialsException("the server metadata has a malformed " + name);
         }
+        // Endpoints are fetched, or opened in a browser: only web addresses (no file:, javascript: or the like).
+        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+                || uri.getHost() == null) {
+            throw new CredentialsException("the server metadata's " + name + " is not an http(s) URL");
+        }
+        return uri;
     }
 
     static URI issuerUri(String issuer) throws CredentialsException {

@@ -27,8 +27,14 @@ final class LoopbackReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final CompletableFuture<Map<String, String>> answer = new CompletableFuture<>();
+    private final java.util.function.Function<Map<String, String>, String> problem;
 
-    LoopbackReceiver() throws IOException {
+    /**
+     * @param problem what is wrong with an answer (its state or issuer), or null when nothing is: the page shown in
+     *                the browser must not say the login completed when the terminal is about to refuse it
+     */
+    LoopbackReceiver(java.util.function.Function<Map<String, String>, String> problem) throws IOException {
+        this.problem = problem;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);
         server.start();
@@ -58,9 +64,12 @@ final class LoopbackReceiver implements AutoCloseable {
             status = 400;
             page = "This address only takes the answer of a login started by the authlete command.";
         } else {
-            status = 200;
+            String wrong = query.containsKey("error") ? null : problem.apply(query);
+            status = wrong == null ? 200 : 400;
             page = query.containsKey("error") ? "The login did not complete: " + escape(query.get("error"))
-                    + ". Return to the terminal for details." : "Login complete. You can close this window and return to the terminal.";
+                    + ". Return to the terminal for details."
+                    : wrong != null ? "The login failed: " + escape(wrong) + ". Nothing was stored; return to the terminal."
+                    : "Login complete. You can close this window and return to the terminal.";
         }
         byte[] body = ("<!doctype html><meta charset=utf-8><title>authlete</title><p>" + page + "</p>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");

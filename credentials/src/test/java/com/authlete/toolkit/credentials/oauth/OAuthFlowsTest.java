@@ -144,7 +144,7 @@ class OAuthFlowsTest {
             assertThat(redirect).startsWith("http://127.0.0.1:").endsWith("/callback");
             status.set(get(URI.create(redirect + "?code=c&state=forged")));
         })).isInstanceOf(OAuthException.class).hasMessageContaining("does not carry this login's state");
-        assertThat(status.get()).isEqualTo(200);
+        assertThat(status.get()).isEqualTo(400);
         assertThat(server.requests()).as("no code exchange").isEmpty();
     }
 
@@ -193,10 +193,90 @@ class OAuthFlowsTest {
     }
 
     private static int get(URI uri) {
+        return getPage(uri).statusCode();
+    }
+
+    private static HttpResponse<String> getPage(URI uri) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A hostile server's interval and expiry are bounded; an address that is not a web address is refused. */
+    @Test
+    void deviceFlowBoundsWhatTheServerSays() throws Exception {
+        server.handler(request -> Reply.json(200, "{\"device_code\":\"dc\",\"user_code\":\"U\",\"verification_uri\":\"https://x/a\","
+                + "\"expires_in\":99999999999,\"interval\":1000000000}"));
+        DeviceFlow flow = new DeviceFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), clock, d -> { });
+        DeviceFlow.Authorization authorization = flow.start(null);
+        assertThat(authorization.interval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(authorization.expiresIn()).isEqualTo(Duration.ofMinutes(30));
+
+        server.handler(request -> Reply.json(200, "{\"device_code\":\"dc\",\"user_code\":\"U\",\"verification_uri\":\"https://x/a\","
+                + "\"expires_in\":\"soon\",\"interval\":-3}"));
+        DeviceFlow.Authorization defaults = flow.start(null);
+        assertThat(defaults.interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.expiresIn()).isEqualTo(Duration.ofMinutes(10));
+
+        for (String address : List.of("javascript:alert(1)", "file:///etc/passwd", "-–help", "https://x/\\u001b[2J")) {
+            server.handler(request -> Reply.json(200, "{\"device_code\":\"dc\",\"user_code\":\"U\",\"verification_uri\":\"" + address + "\"}"));
+            assertThatThrownBy(() -> flow.start(null)).as(address).isInstanceOf(CredentialsException.class)
+                    .hasMessageContaining("unusable verification_uri");
+        }
+    }
+
+    @Test
+    void deviceFlowGivesUpAfterTheWaitAskedFor() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        server.handler(request -> request.target().equals("/device")
+                ? Reply.json(200, "{\"device_code\":\"dc\",\"user_code\":\"U\",\"verification_uri\":\"https://x/a\",\"interval\":5}")
+                : Reply.json(400, "{\"error\":\"" + (polls.incrementAndGet() > 0 ? "authorization_pending" : "") + "\"}"));
+        AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T12:00:00Z"));
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        DeviceFlow flow = new DeviceFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), moving,
+                pause -> now.set(now.get().plus(pause)));
+        DeviceFlow.Authorization authorization = flow.start(null);
+        assertThatThrownBy(() -> flow.await(authorization, Duration.ofSeconds(20))).isInstanceOf(OAuthException.class)
+                .hasMessageContaining("no approval within 20 s (--wait)");
+        assertThat(polls.get()).isBetween(4, 5);
+    }
+
+    @Test
+    void discoveryRefusesEndpointsThatAreNotWebAddresses() {
+        for (String endpoint : List.of("file:///etc/passwd", "javascript:alert(1)", "--help")) {
+            server.handler(request -> Reply.json(200, "{\"issuer\":\"" + server.url() + "\",\"token_endpoint\":\"" + server.url()
+                    + "/t\",\"authorization_endpoint\":\"" + endpoint + "\"}"));
+            assertThatThrownBy(() -> new Discovery(transports).discover(server.url())).as(endpoint)
+                    .isInstanceOf(CredentialsException.class).hasMessageContaining("authorization_endpoint");
+        }
+    }
+
+    @Test
+    void theBrowserIsNotToldTheLoginCompletedWhenTheStateIsWrong() throws Exception {
+        BrowserFlow flow = new BrowserFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), new SecureRandom());
+        AtomicReference<HttpResponse<String>> page = new AtomicReference<>();
+        assertThatThrownBy(() -> flow.login("openid", Duration.ofSeconds(10), url -> {
+            String redirect = com.authlete.toolkit.transport.FormFields.parse(url.getRawQuery()).get("redirect_uri");
+            page.set(getPage(URI.create(redirect + "?code=c&state=forged")));
+        })).isInstanceOf(OAuthException.class);
+        assertThat(page.get().statusCode()).isEqualTo(400);
+        assertThat(page.get().body()).contains("The login failed").doesNotContain("Login complete");
     }
 }
