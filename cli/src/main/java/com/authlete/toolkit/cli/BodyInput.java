@@ -19,14 +19,14 @@ final class BodyInput {
     /** The value of {@code --body}: JSON text, {@code @file}, or {@code @-} for standard input. */
     static String flag(String value, InputStream stdin) throws CliException {
         if (!value.startsWith("@")) {
-            return value;
+            return nonEmpty(value, "--body is empty");
         }
         if (value.equals("@-")) {
-            return read(stdin, "standard input");
+            return nonEmpty(read(stdin, "standard input"), "--body @- found nothing on standard input");
         }
         Path file = Path.of(value.substring(1));
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, "--body file " + file);
+            return nonEmpty(read(in, "--body file " + file), "--body file " + file + " is empty");
         } catch (NoSuchFileException e) {
             throw CliException.usage("--body file not found: " + file);
         } catch (IOException e) {
@@ -34,15 +34,42 @@ final class BodyInput {
         }
     }
 
+    /** A body asked for explicitly must be there: sending none instead would hide the mistake. */
+    private static String nonEmpty(String body, String message) throws CliException {
+        if (body.isBlank()) {
+            throw CliException.usage(message + "; give a JSON object");
+        }
+        return body;
+    }
+
     static String read(InputStream in, String what) throws CliException {
+        byte[] bytes;
         try {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw CliException.usage(what + " holds more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         } catch (IOException e) {
             throw CliException.usage("cannot read " + what + ": " + e.getMessage());
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw CliException.usage(what + " holds more than " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+        }
+        return utf8(bytes, what);
+    }
+
+    /**
+     * Strict UTF-8: a lenient decoder would replace bad bytes with U+FFFD and send changed data without a word
+     * (a Latin-1 file, say). A byte order mark is dropped.
+     */
+    private static String utf8(byte[] bytes, String what) throws CliException {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(buffer).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw CliException.usage(what + " is not valid UTF-8 (a bad byte at offset " + buffer.position()
+                    + "); convert it, for example with iconv -f latin1 -t utf-8");
         }
     }
 }

@@ -81,6 +81,9 @@ public final class Cli {
             return ExitCode.OK.status();
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + e.getOriginalMessage()
+                    .replaceAll(",? *from `[^`]*`", ""), e, debug);
         } catch (com.authlete.toolkit.core.paging.PagingException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (IOException | UncheckedIOException e) {

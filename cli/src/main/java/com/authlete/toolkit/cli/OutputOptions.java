@@ -77,6 +77,13 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
             if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
                 throw CliException.usage("-o: no such directory: " + directory);
             }
+            // Checked before anything is sent: an answer that cannot be written is lost, and some are shown only once
+            // (a new client secret).
+            try {
+                java.nio.file.Files.delete(java.nio.file.Files.createTempFile(directory, ".authlete-check", ".tmp"));
+            } catch (java.io.IOException | SecurityException e) {
+                throw CliException.usage("-o: cannot create files in " + directory + " (" + describe(e) + ")");
+            }
         }
         return new OutputOptions(format, new RenderOptions(color, width), fields, jq, outputFile, flags.all, pageSize);
     }
@@ -89,5 +96,11 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
     /** The format to use when the response must be parsed: JSON when none was chosen. */
     OutputFormat effectiveFormat() {
         return format == null ? OutputFormat.JSON : format;
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage();
+        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : message == null ? e.getClass().getSimpleName() : message;
     }
 }

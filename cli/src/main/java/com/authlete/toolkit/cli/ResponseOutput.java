@@ -108,13 +108,33 @@ final class ResponseOutput {
         JsonNode tree;
         try {
             tree = JsonTrees.parse(bytes);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooLarge) {
+            throw new CliException(ExitCode.ERROR, "the response is beyond what can be rendered: " + limit(tooLarge)
+                    + "; -F json passes it through as received");
         } catch (JsonProcessingException notJson) {
             if ((mustBeJson || looksLikeJson(bytes)) && !options.passthrough()) {
                 throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
-                        + " (line " + notJson.getLocation().getLineNr() + ", column " + notJson.getLocation().getColumnNr() + ")");
+                        + (notJson.getLocation() == null ? "" : " (line " + notJson.getLocation().getLineNr() + ", column "
+                        + notJson.getLocation().getColumnNr() + ")"));
             }
             tree = null;
         }
+        if (revealsSecret && options.outputFile() != null) {
+            try {
+                written(bytes, tree, list);
+            } catch (IOException e) {
+                // The secret is shown only this once: printed rather than lost.
+                stderr.println("warning: " + e.getMessage() + "; the answer, with the new secret, is printed here instead");
+                stderr.flush();
+                stdout.write(bytes);
+                stdout.flush();
+            }
+            return;
+        }
+        written(bytes, tree, list);
+    }
+
+    private void written(byte[] bytes, JsonNode tree, ListShape list) throws IOException, CliException {
         try (Target target = target()) {
             if (tree == null || options.passthrough()) {
                 // Not JSON (the health check answers text), or JSON kept byte for byte.
@@ -142,6 +162,11 @@ final class ResponseOutput {
         } catch (JsonProcessingException notJson) {
             return Optional.empty();
         }
+    }
+
+    /** Jackson's limit message without the name of its setting. */
+    private static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+        return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replaceAll("\\s*\\(\\s*\\)", "").strip();
     }
 
     private static void checkStartsAsJson(byte[] start, String type, int status) throws CliException {
@@ -337,7 +362,11 @@ final class ResponseOutput {
 
         void commit(boolean privateFile) throws IOException {
             if (file != null) {
-                file.commit(privateFile);
+                try {
+                    file.commit(privateFile);
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + options.outputFile() + ": " + e.getMessage(), e);
+                }
             } else {
                 console.flush();
             }

@@ -25,6 +25,10 @@ public final class TokenSource {
         CredentialStore store = CredentialStore.of(settings, environment);
         TokenRenewal renewal = new TokenRenewal(store, TransportSetup.oauth(network, environment, version, err), environment,
                 Clock.systemUTC());
-        return new CredentialChain(environment, store, settings.profile(), renewal).resolve(bearerFlag);
+        Optional<ResolvedToken> token = new CredentialChain(environment, store, settings.profile(), renewal).resolve(bearerFlag);
+        if (token.isPresent() && token.get().origin().startsWith(settings.configFile().path().toString())) {
+            settings.configFile().exposureWarning().ifPresent(warning -> err.println("warning: " + warning));
+        }
+        return token;
     }
 }

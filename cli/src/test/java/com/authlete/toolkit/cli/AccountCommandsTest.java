@@ -191,4 +191,23 @@ class AccountCommandsTest {
             assertThat(badWait.err()).contains("--wait expects a duration");
         }
     }
+
+    /** As ssh does for a private key: a token in a file others can read gets one warning per run. */
+    @Test
+    void aConfigFileThatOthersCanReadGetsAWarning() throws Exception {
+        try (com.authlete.toolkit.core.testing.StubServer api = new com.authlete.toolkit.core.testing.StubServer()) {
+            CliHarness cli = new CliHarness();
+            java.nio.file.Files.createDirectories(cli.configFile().getParent());
+            java.nio.file.Files.writeString(cli.configFile(), "# mine\nprofiles:\n  default:\n    token: file-token-123456\n");
+            java.nio.file.Files.setPosixFilePermissions(cli.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            CliHarness.Result exposed = cli.run("service", "list", "--server-url", api.url());
+            assertThat(exposed.exitCode()).as(exposed.err()).isZero();
+            assertThat(exposed.err()).contains("warning: " + cli.configFile() + " holds a token but others can read it (mode rw-r--r--); "
+                    + "run: chmod 600").doesNotContain("file-token-123456");
+            assertThat(exposed.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
+
+            java.nio.file.Files.setPosixFilePermissions(cli.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            assertThat(cli.run("service", "list", "--server-url", api.url()).err()).isEmpty();
+        }
+    }
 }

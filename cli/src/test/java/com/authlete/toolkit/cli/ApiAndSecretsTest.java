@@ -88,4 +88,26 @@ class ApiAndSecretsTest {
         CliHarness.Result list = cli().run("client", "list", "--service-id", "1", "--server-url", stub.url());
         assertThat(list.err()).doesNotContain("warning");
     }
+
+    /** A new secret is shown once: a place it cannot be written to is refused before the request is sent. */
+    @Test
+    void anUnwritableOutputFileIsRefusedBeforeTheSecretIsRotated() {
+        CliHarness.Result result = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
+                "--server-url", stub.url(), "-o", "/proc/new-secret.json");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: -o: cannot create files in /proc");
+        assertThat(stub.requests()).as("nothing was sent").isEmpty();
+    }
+
+    /** If writing fails after all, the secret is printed rather than lost. */
+    @Test
+    void aSecretThatCannotBeWrittenIsPrintedInstead(@TempDir Path directory) {
+        // A name the file system takes, but too long for the temporary file written beside it first.
+        Path file = directory.resolve("s".repeat(250) + ".json");
+        CliHarness.Result result = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
+                "--server-url", stub.url(), "-o", file.toString());
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("warning: cannot write", "the answer, with the new secret, is printed here instead");
+        assertThat(result.out()).contains("n3w-s3cr3t-value");
+    }
 }

@@ -73,6 +73,7 @@ class BadInputIT {
                         "{\"resultCode\":\"A00" + service + "\",\"resultMessage\":\"[A00" + service + "] refused.\"}");
                 case "html502" -> new Reply(502, Map.of("Content-Type", "text/html"), "<html><body>Bad gateway</body></html>".getBytes());
                 case "empty" -> new Reply(200, Map.of("Content-Type", "application/json"), new byte[0]);
+                case "deep" -> Reply.json(200, "{\"a\":".repeat(1500) + "1" + "}".repeat(1500));
                 case "html200" -> new Reply(200, Map.of("Content-Type", "text/html; charset=utf-8"),
                         "<!DOCTYPE html><html><title>Sign in</title></html>".getBytes());
                 case "redirect" -> new Reply(302, Map.of("Location", "https://login.example.com/sso?session_token=s3cr3t&next=/"),
@@ -132,6 +133,9 @@ class BadInputIT {
 
     private static List<Case> cases() throws Exception {
         Path badJson = Files.writeString(files.resolve("bad.json"), "{\n  \"clientName\": \"x\",\n  oops\n}");
+        Path latin1 = files.resolve("latin1.json");
+        Files.write(latin1, new byte[] {'{', '"', 'c', 'l', 'i', 'e', 'n', 't', 'N', 'a', 'm', 'e', '"', ':', '"', 'c', 'a', 'f', (byte) 0xe9, '"', '}'});
+        Path empty = Files.writeString(files.resolve("empty.json"), "\n");
         Path huge = files.resolve("huge.json");
         Files.write(huge, ("{\"description\":\"" + "y".repeat(17 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.US_ASCII));
         List<Case> cases = new ArrayList<>(List.of(
@@ -194,6 +198,19 @@ class BadInputIT {
                 ok("escape sequences in an API message", null, 1, "\\u001b[2J\\u001b[1;1Hall good", "service", "get", "--service-id", "escapes"),
                 ok("a server that ignores paging", null, 1, "the server sent the same page again for start=2: it does not page",
                         "client", "list", "--service-id", "ignorespaging", "--all", "--page-size", "2"),
+                ok("response nested 1500 levels deep, pretty", null, 1, "nesting depth (1001) exceeds the maximum allowed (1000)",
+                        "service", "get", "--service-id", "deep", "-F", "pretty"),
+                ok("response nested 1500 levels deep, yaml", null, 1, "nesting depth", "service", "get", "--service-id", "deep", "-F", "yaml"),
+                ok("response nested 1500 levels deep, --fields", null, 1, "nesting depth", "service", "get", "--service-id", "deep",
+                        "--fields", "a"),
+                ok("20 MB string as yaml", null, 1, "exceeds the maximum allowed (20000000); -F json passes it through",
+                        "service", "get", "--service-id", "big", "-F", "yaml"),
+                ok("body file that is not UTF-8", null, 2, "--body file " + latin1 + " is not valid UTF-8 (a bad byte at offset 18)",
+                        "client", "create", "--service-id", "1", "--body", "@" + latin1),
+                ok("empty --body", null, 2, "--body is empty; give a JSON object", "client", "create", "--service-id", "1", "--body", ""),
+                ok("empty --body file", null, 2, "is empty; give a JSON object", "client", "create", "--service-id", "1", "--body", "@" + empty),
+                ok("empty --body @-", "", 2, "--body @- found nothing on standard input", "client", "create", "--service-id", "1",
+                        "--body", "@-"),
                 ok("absurd timeout", null, 2, "--timeout must be at most 24h", "service", "list", "--timeout", "999999999999999999h"),
                 ok("absurd read timeout", null, 2, "--read-timeout must be at most 24h", "service", "list", "--read-timeout", "25h"),
                 ok("bad connect timeout", null, 2, "--connect-timeout expects a duration", "service", "list", "--connect-timeout", "soon"),

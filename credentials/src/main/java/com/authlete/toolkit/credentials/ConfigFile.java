@@ -44,6 +44,24 @@ public final class ConfigFile {
         return path;
     }
 
+    /**
+     * A warning when the file holds a token yet others may read it (group or world permissions), as ssh warns of
+     * an unprotected key; empty otherwise, and where the file system has no POSIX permissions.
+     */
+    public Optional<String> exposureWarning() {
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = java.nio.file.Files.getPosixFilePermissions(path);
+            boolean exposed = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+            if (!exposed) {
+                return Optional.empty();
+            }
+            return Optional.of(path + " holds a token but others can read it (mode "
+                    + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + path);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<String> defaultProfile() throws CredentialsException {
         JsonNode value = YamlFiles.read(path).get("default-profile");
         return value == null || value.asText().isBlank() ? Optional.empty() : Optional.of(value.asText());

@@ -279,4 +279,24 @@ class OAuthFlowsTest {
         assertThat(page.get().statusCode()).isEqualTo(400);
         assertThat(page.get().body()).contains("The login failed").doesNotContain("Login complete");
     }
+
+    /** Whatever a token endpoint says its lifetime is, the login is stored with a lifetime that date arithmetic can take. */
+    @Test
+    void oddLifetimesFromTheTokenEndpointAreTamed() throws Exception {
+        Map<String, Long> cases = new java.util.LinkedHashMap<>();
+        cases.put("\"soon\"", null);
+        cases.put("-5", null);
+        cases.put("1e30", null);
+        cases.put("9223372036854775807", TokenResponse.MAX_EXPIRES_IN);
+        cases.put("\"3600\"", 3600L);
+        cases.put("{}", null);
+        for (Map.Entry<String, Long> lifetime : cases.entrySet()) {
+            server.handler(request -> Reply.json(200, "{\"access_token\":\"at\",\"expires_in\":" + lifetime.getKey() + "}"));
+            ClientAuthentication client = new ClientAuthentication("bot", ClientAuthentication.Method.CLIENT_SECRET_POST, "s");
+            TokenResponse response = new TokenEndpoint(transports, URI.create(server.url() + "/token"), client).clientCredentials(null);
+            assertThat(response.expiresIn()).as(lifetime.getKey()).isEqualTo(lifetime.getValue());
+            OAuthGrant grant = OAuthGrant.obtained("client_credentials", metadata(), client, null, response, clock.instant(), null);
+            assertThat(OAuthGrant.fromJson(grant.toJson())).isEqualTo(grant);
+        }
+    }
 }
