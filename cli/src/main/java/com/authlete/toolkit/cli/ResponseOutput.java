@@ -106,11 +106,16 @@ final class ResponseOutput {
             }
         }
         JsonNode tree;
+        boolean unexamined = false;
         try {
             tree = JsonTrees.parse(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooLarge) {
-            throw new CliException(ExitCode.ERROR, "the response is beyond what can be rendered: " + limit(tooLarge)
-                    + "; -F json passes it through as received");
+            if (!options.passthrough()) {
+                throw new CliException(ExitCode.ERROR, "the response is beyond what can be rendered: " + limit(tooLarge)
+                        + "; -F json passes it through as received");
+            }
+            tree = null;
+            unexamined = true; // written as received; what it holds is unknown, so the file is private
         } catch (JsonProcessingException notJson) {
             if ((mustBeJson || looksLikeJson(bytes)) && !options.passthrough()) {
                 throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
@@ -118,10 +123,11 @@ final class ResponseOutput {
                         + notJson.getLocation().getColumnNr() + ")"));
             }
             tree = null;
+            unexamined = true; // text the secret check cannot read: a file of it is private
         }
         if (revealsSecret && options.outputFile() != null) {
             try {
-                written(bytes, tree, list);
+                written(bytes, tree, list, unexamined);
             } catch (IOException e) {
                 // The secret is shown only this once: printed rather than lost.
                 stderr.println("warning: " + e.getMessage() + "; the answer, with the new secret, is printed here instead");
@@ -131,10 +137,10 @@ final class ResponseOutput {
             }
             return;
         }
-        written(bytes, tree, list);
+        written(bytes, tree, list, unexamined);
     }
 
-    private void written(byte[] bytes, JsonNode tree, ListShape list) throws IOException, CliException {
+    private void written(byte[] bytes, JsonNode tree, ListShape list, boolean unexamined) throws IOException, CliException {
         try (Target target = target()) {
             if (tree == null || options.passthrough()) {
                 // Not JSON (the health check answers text), or JSON kept byte for byte.
@@ -145,7 +151,7 @@ final class ResponseOutput {
             } else {
                 render(select(tree, list), list, target.stream(), target.isTerminal());
             }
-            target.commit(tree != null && SensitiveNames.containsSensitive(tree));
+            target.commit(unexamined || (tree != null && SensitiveNames.containsSensitive(tree)));
         }
     }
 
@@ -365,7 +371,8 @@ final class ResponseOutput {
                 try {
                     file.commit(privateFile);
                 } catch (IOException e) {
-                    throw new IOException("cannot write " + options.outputFile() + ": " + e.getMessage(), e);
+                    throw e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e
+                            : new IOException("cannot write " + options.outputFile() + ": " + e.getMessage(), e);
                 }
             } else {
                 console.flush();

@@ -265,6 +265,24 @@ class BadInputIT {
         }));
     }
 
+    /** A full disk (a 16 KiB tmpfs in a mount namespace of the test's own) is one line that names the file. */
+    @Test
+    void aFullDiskNamesTheFile() throws Exception {
+        Path mountPoint = Files.createDirectories(files.resolve("tiny"));
+        ProcessBuilder builder = new ProcessBuilder("unshare", "-rm", "bash", "-c",
+                "mount -t tmpfs -o size=16k tmpfs \"$1\" && exec \"$2\" service get --service-id big --server-url \"$3\" -o \"$1/out.json\"",
+                "full-disk", mountPoint.toString(), LauncherProcess.launcher().toString(), stub.url())
+                .redirectInput(new File("/dev/null"));
+        builder.environment().put("AUTHLETE_BEARER", "t");
+        builder.environment().put("AUTHLETE_KEYCHAIN", "none");
+        Process process = builder.start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(err).isEqualTo(1);
+        assertThat(err).startsWith("error: I/O error: cannot write " + mountPoint.resolve("out.json") + ": No space left on device")
+                .hasLineCount(1);
+    }
+
     @Test
     void missingTokenIsExitThree() throws Exception {
         LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of("service", "list", "--server-url", stub.url()));

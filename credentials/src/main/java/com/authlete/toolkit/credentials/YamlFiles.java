@@ -1,16 +1,14 @@
 package com.authlete.toolkit.credentials;
 
 import com.authlete.toolkit.core.json.JsonTrees;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -19,28 +17,37 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
 
-/** Reading and atomically rewriting the small YAML files of this module (config and link files). */
+/**
+ * Reading and atomically rewriting the small YAML files of this module (config and link files), on SnakeYAML's node
+ * tree so that what people write by hand survives a rewrite: comments stay where they were, anchors, aliases and
+ * merge keys ({@code <<: *base}) stay as written (and are honoured when reading), and only the values that changed
+ * are replaced. A symbolic link is followed: its target is rewritten, and the link stays.
+ */
 final class YamlFiles {
-
-    /** Built on first use only: a run without config or link file never loads YAML support. */
-    private static final class Yaml {
-        static final YAMLFactory FACTORY = YAMLFactory.builder()
-                .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                .build();
-    }
-
-    /** Data binding for writing only (configure, link); reading a file on every command does without it. */
-    private static final class Binding {
-        static final YAMLMapper MAPPER = new YAMLMapper(Yaml.FACTORY);
-    }
 
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
-    /** Changes a document; returns false to leave the file as it is. */
+    /** Changes a document (the values as read, merge keys applied); returns false to leave the file as it is. */
     @FunctionalInterface
     interface Edit {
         boolean apply(ObjectNode document) throws CredentialsException;
@@ -49,31 +56,108 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
+    private static Yaml yaml() {
+        LoaderOptions loading = new LoaderOptions();
+        loading.setProcessComments(true);
+        loading.setAllowDuplicateKeys(false);
+        DumperOptions dumping = new DumperOptions();
+        dumping.setProcessComments(true);
+        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        dumping.setIndent(2);
+        dumping.setWidth(Integer.MAX_VALUE); // long values (an OAuth login) stay on one line
+        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading);
+    }
+
     /** The document, or an empty one when the file does not exist; a broken file is an error naming its line. */
     static ObjectNode read(Path file) throws CredentialsException {
+        return values(file, compose(file));
+    }
+
+    private static MappingNode compose(Path file) throws CredentialsException {
         if (!Files.exists(file)) {
-            return JsonTrees.NODES.objectNode();
+            return emptyMapping();
         }
-        try {
-            JsonNode node;
-            try (JsonParser parser = Yaml.FACTORY.createParser(file.toFile())) {
-                node = JsonTrees.read(parser);
-            }
-            if (node == null || node.isMissingNode() || node.isNull()) {
-                return JsonTrees.NODES.objectNode();
-            }
-            if (!node.isObject()) {
-                throw new CredentialsException(file + " is not a YAML mapping; fix or remove it");
-            }
-            return (ObjectNode) node;
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getOriginalMessage()
-                    + "; fix or remove it", e);
+        Node root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = yaml().compose(in);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+            throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getProblem() + "; fix or remove it", e);
+        } catch (YAMLException e) {
+            throw new CredentialsException(file + " is not valid YAML: " + e.getMessage() + "; fix or remove it", e);
         } catch (IOException e) {
             throw new CredentialsException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        if (root == null || (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
+            return emptyMapping();
+        }
+        if (!(root instanceof MappingNode mapping)) {
+            throw new CredentialsException(file + " is not a YAML mapping; fix or remove it");
+        }
+        return mapping;
+    }
+
+    private static MappingNode emptyMapping() {
+        return new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
+    }
+
+    private static ObjectNode values(Path file, MappingNode root) throws CredentialsException {
+        try {
+            return (ObjectNode) value(root, 0);
+        } catch (IllegalStateException e) {
+            throw new CredentialsException(file + ": " + e.getMessage() + "; fix or remove it", e);
+        }
+    }
+
+    /** The values of a node as JSON: scalars as text (null as null), merge keys applied. */
+    private static JsonNode value(Node node, int depth) {
+        if (depth > 50) {
+            throw new IllegalStateException("nested too deeply");
+        }
+        if (node instanceof ScalarNode scalar) {
+            return scalar.getTag().equals(Tag.NULL) ? JsonTrees.NODES.nullNode() : JsonTrees.NODES.textNode(scalar.getValue());
+        }
+        if (node instanceof SequenceNode sequence) {
+            var array = JsonTrees.NODES.arrayNode();
+            sequence.getValue().forEach(item -> array.add(value(item, depth + 1)));
+            return array;
+        }
+        MappingNode mapping = (MappingNode) node;
+        ObjectNode object = JsonTrees.NODES.objectNode();
+        // YAML merge keys: the merged mappings first (an earlier one wins over a later one), then the mapping's own keys.
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (isMerge(tuple)) {
+                List<Node> sources = tuple.getValueNode() instanceof SequenceNode list ? list.getValue() : List.of(tuple.getValueNode());
+                for (Node source : sources) {
+                    if (!(source instanceof MappingNode)) {
+                        throw new IllegalStateException("a merge key (<<) must refer to a mapping");
+                    }
+                    value(source, depth + 1).fields().forEachRemaining(field -> {
+                        if (!object.has(field.getKey())) {
+                            object.set(field.getKey(), field.getValue());
+                        }
+                    });
+                }
+            }
+        }
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!isMerge(tuple)) {
+                object.set(key(tuple), value(tuple.getValueNode(), depth + 1));
+            }
+        }
+        return object;
+    }
+
+    private static boolean isMerge(NodeTuple tuple) {
+        return tuple.getKeyNode() instanceof ScalarNode key && (key.getTag().equals(Tag.MERGE) || "<<".equals(key.getValue()));
+    }
+
+    private static String key(NodeTuple tuple) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+            throw new IllegalStateException("keys must be plain text");
+        }
+        return key.getValue();
     }
 
     /**
@@ -82,39 +166,119 @@ final class YamlFiles {
      * does not parse is never overwritten.
      */
     static void update(Path file, boolean privateFile, Edit edit) throws CredentialsException {
+        Path target = file;
         try {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
             Path lock = directory.resolve("." + file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock ignored = channel.lock()) {
-                ObjectNode document = read(file);
-                if (!edit.apply(document)) {
+                // A link (config kept in a dotfiles repository, say) stays a link: the file it points to is rewritten.
+                target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
+                MappingNode root = compose(target);
+                ObjectNode before = values(target, root);
+                ObjectNode after = before.deepCopy();
+                if (!edit.apply(after) || after.equals(before)) {
                     return;
                 }
-                boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-                Path temporary = posix
-                        ? Files.createTempFile(directory, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
-                        : Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-                try {
-                    try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        out.write(java.nio.ByteBuffer.wrap(Binding.MAPPER.writeValueAsBytes(document)));
-                        out.force(true);
-                    }
-                    if (posix && !privateFile) {
-                        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-                    }
-                    try {
-                        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                } finally {
-                    Files.deleteIfExists(temporary);
-                }
+                apply(root, before, after);
+                StringWriter text = new StringWriter();
+                yaml().serialize(root, text);
+                write(target, text.toString().getBytes(StandardCharsets.UTF_8), privateFile);
             }
         } catch (IOException e) {
-            throw new CredentialsException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new CredentialsException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void write(Path target, byte[] bytes, boolean privateFile) throws IOException {
+        Path directory = target.toAbsolutePath().getParent();
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        Path temporary = posix
+                ? Files.createTempFile(directory, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
+                : Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        try {
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                out.write(java.nio.ByteBuffer.wrap(bytes));
+                out.force(true);
+            }
+            if (posix && !privateFile) {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Carries the edit's changes into the node tree: changed values replace the old value nodes (keeping the key's
+     * comments and the value's inline comment), new keys are appended, removed keys are dropped. A key that only
+     * came from a merge gets a key of its own, which YAML lets win over the merged one.
+     */
+    private static void apply(MappingNode raw, ObjectNode before, ObjectNode after) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = after.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode old = before.get(field.getKey());
+            JsonNode value = field.getValue();
+            if (value.equals(old)) {
+                continue;
+            }
+            int index = ownIndex(raw, field.getKey());
+            NodeTuple own = index < 0 ? null : raw.getValue().get(index);
+            Node replacement;
+            if (value.isObject()) {
+                MappingNode child = own != null && own.getValueNode() instanceof MappingNode existing ? existing : emptyMapping();
+                apply(child, old != null && old.isObject() ? (ObjectNode) old : JsonTrees.NODES.objectNode(), (ObjectNode) value);
+                replacement = child;
+            } else {
+                replacement = scalar(value);
+                if (own != null) {
+                    replacement.setInLineComments(own.getValueNode().getInLineComments());
+                }
+            }
+            if (own != null) {
+                raw.getValue().set(index, new NodeTuple(own.getKeyNode(), replacement));
+            } else {
+                raw.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, field.getKey(), null, null, DumperOptions.ScalarStyle.PLAIN),
+                        replacement));
+            }
+        }
+        for (Iterator<String> it = before.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!after.has(name)) {
+                int index = ownIndex(raw, name);
+                if (index >= 0) {
+                    raw.getValue().remove(index);
+                }
+            }
+        }
+    }
+
+    private static int ownIndex(MappingNode mapping, String key) {
+        List<NodeTuple> tuples = mapping.getValue();
+        for (int i = 0; i < tuples.size(); i++) {
+            if (!isMerge(tuples.get(i)) && tuples.get(i).getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Node scalar(JsonNode value) {
+        if (value.isNull()) {
+            return new ScalarNode(Tag.NULL, "null", null, null, DumperOptions.ScalarStyle.PLAIN);
+        }
+        if (value.isArray()) {
+            List<Node> items = new ArrayList<>();
+            value.forEach(item -> items.add(scalar(item)));
+            return new SequenceNode(Tag.SEQ, items, DumperOptions.FlowStyle.BLOCK);
+        }
+        // Text, quoted by the emitter where plain text would read back as another type (a number, a boolean).
+        return new ScalarNode(Tag.STR, value.asText(), null, null, DumperOptions.ScalarStyle.PLAIN);
     }
 }

@@ -29,7 +29,58 @@ public final class AtomicFile implements AutoCloseable {
     private AtomicFile(Path target, Path temporary) throws IOException {
         this.target = target;
         this.temporary = temporary;
-        this.out = Files.newOutputStream(temporary);
+        this.out = new Named(new java.io.FileOutputStream(temporary.toFile()), target);
+    }
+
+    /** Write errors (a full disk) name the file the user asked for, not the temporary one. */
+    private static final class Named extends java.io.FilterOutputStream {
+        private final Path target;
+
+        Named(OutputStream out, Path target) {
+            super(out);
+            this.target = target;
+        }
+
+        private IOException named(IOException e) {
+            return new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw named(e);
+            }
+        }
+
+        void sync() throws IOException {
+            if (out instanceof java.io.FileOutputStream file) {
+                try {
+                    file.getFD().sync();
+                } catch (IOException e) {
+                    throw named(e);
+                }
+            }
+        }
     }
 
     public static AtomicFile create(Path target) throws IOException {
@@ -54,9 +105,7 @@ public final class AtomicFile implements AutoCloseable {
     /** Finishes the file: private (0600) when it may hold secrets, else 0644; then renames it into place. */
     public void commit(boolean privateFile) throws IOException {
         out.flush();
-        if (out instanceof java.io.FileOutputStream file) {
-            file.getFD().sync();
-        }
+        ((Named) out).sync();
         out.close();
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(temporary, privateFile ? PRIVATE : SHARED);
