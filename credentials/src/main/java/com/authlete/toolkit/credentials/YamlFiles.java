@@ -45,6 +45,7 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 final class YamlFiles {
 
+    private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     /** Changes a document (the values as read, merge keys applied); returns false to leave the file as it is. */
@@ -278,7 +279,10 @@ final class YamlFiles {
             value.forEach(item -> items.add(scalar(item)));
             return new SequenceNode(Tag.SEQ, items, DumperOptions.FlowStyle.BLOCK);
         }
-        // Text, quoted by the emitter where plain text would read back as another type (a number, a boolean).
-        return new ScalarNode(Tag.STR, value.asText(), null, null, DumperOptions.ScalarStyle.PLAIN);
+        // Text, in double quotes where plain text would read back as another type (a number, a boolean); the
+        // emitter also quotes what plain style cannot hold.
+        String text = value.asText();
+        boolean plainIsText = RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
+        return new ScalarNode(Tag.STR, text, null, null, plainIsText ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
     }
 }
