@@ -185,6 +185,26 @@ class AccountCommandsTest {
             assertThat(verify.err()).contains("> GET " + nowhere).doesNotContain("tok-123456789");
             CliHarness.Result status = new CliHarness().run("auth", "status", "--read-timeout", "1s", "--debug");
             assertThat(status.err()).doesNotContain("unknown flag");
+            // A discovery endpoint that accepts and never answers ends with the read timeout, not never.
+            try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+                Thread accepter = new Thread(() -> {
+                    try {
+                        java.net.Socket held = stalling.accept();
+                        Thread.sleep(30_000);
+                        held.close();
+                    } catch (Exception ignored) {
+                        // Closed with the test.
+                    }
+                });
+                accepter.setDaemon(true);
+                accepter.start();
+                long started = System.nanoTime();
+                CliHarness.Result stalled = new CliHarness().run("auth", "login", "--device", "--issuer",
+                        "http://127.0.0.1:" + stalling.getLocalPort(), "--client-id", "x", "--read-timeout", "1s", "--retry", "0");
+                assertThat(stalled.exitCode()).as(stalled.err()).isEqualTo(8);
+                assertThat(stalled.err()).contains("timed out");
+                assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+            }
             CliHarness.Result badWait = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
                     "--wait", "forever");
             assertThat(badWait.exitCode()).isEqualTo(2);

@@ -148,6 +148,50 @@ class ResilienceTest {
         }
     }
 
+    /** A body that trickles in keeps the idle limit from firing; one that stops for longer than it ends the read. */
+    @Test
+    void theReadTimeoutIsAboutSilenceNotAboutTotalTime() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread thread = new Thread(() -> {
+                for (int connection = 0; connection < 2; connection++) {
+                    try (Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[4096]);
+                        var out = socket.getOutputStream();
+                        out.write("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                        for (int i = 0; i < 12; i++) {
+                            Thread.sleep(connection == 0 ? 100 : 1500); // the first answer trickles, the second stalls
+                            out.write('x');
+                            out.flush();
+                        }
+                    } catch (Exception ignored) {
+                        // The client gives up on the second.
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                    .readTimeout(Duration.ofMillis(500)).build()) {
+                try (TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+                    assertThat(response.body().readAllBytes()).as("1.2 s in all, never 0.5 s silent").hasSize(12);
+                }
+                try (TransportResponse response = http.send("GET", "/x", Map.of(), null); InputStream body = response.body()) {
+                    long started = System.nanoTime();
+                    assertThatThrownBy(body::readAllBytes).isInstanceOf(HttpTimeoutException.class)
+                            .hasMessageContaining("the server sent nothing for 500 ms (read timeout)");
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1400));
+                }
+            }
+        }
+    }
+
+    @Test
+    void limitsHaveDefaultsAndZeroMeansNone() {
+        assertThat(HttpTransport.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(10));
+        assertThat(HttpTransport.DEFAULT_READ_TIMEOUT).isEqualTo(Duration.ofSeconds(60));
+    }
+
     @Test
     void plainHttpIsOnlyForLoopbackUnlessAllowed() {
         assertThatThrownBy(() -> HttpTransport.builder().baseUrl(URI.create("http://api.example.com")).build())
@@ -155,6 +199,11 @@ class ResilienceTest {
         HttpTransport.builder().baseUrl(URI.create("http://api.example.com")).allowInsecureHttp(true).build().close();
         for (String host : new String[] {"localhost", "127.0.0.1", "127.1.2.3", "[::1]"}) {
             HttpTransport.builder().baseUrl(URI.create("http://" + host + ":4010")).build().close();
+        }
+        for (String host : new String[] {"127.0.0.1.nip.io", "127.x.attacker.example", "evil.localhost", "localhost.attacker.example",
+                "[::ffff:8.8.8.8]", "0.0.0.0", "10.0.0.1"}) {
+            assertThatThrownBy(() -> HttpTransport.builder().baseUrl(URI.create("http://" + host + ":4010")).build()).as(host)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refusing plain http");
         }
     }
 
