@@ -135,7 +135,7 @@ public final class Cli {
     private int runCommand(Router.Match match) throws CliException, InvalidInputException, TransportException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         try {
-            com.authlete.toolkit.credentials.SystemKeychain.checkedChoice(environment);
+            com.authlete.toolkit.credentials.KeychainChoice.of(environment);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -21,8 +21,7 @@ import java.util.Optional;
 public final class SystemKeychain implements Keychain {
 
     public static final String SERVICE = "authlete-cli";
-    /** The environment variable that chooses the keychain: {@code system} (the default) or {@code none}. */
-    public static final String CHOICE_ENV = "AUTHLETE_KEYCHAIN";
+    private static final String CHOICE_ENV = KeychainChoice.ENV;
     /** A keychain waiting for an unlock prompt that no one can answer (no display) would wait for ever. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
@@ -33,10 +32,10 @@ public final class SystemKeychain implements Keychain {
     /**
      * The system keychain, or {@link Keychain#NONE} when turned off or, on Linux, when there is no D-Bus session.
      *
-     * @throws IllegalArgumentException when {@value #CHOICE_ENV} has a value other than system, auto or none
+     * @throws IllegalArgumentException when {@code AUTHLETE_KEYCHAIN} has a value other than system, auto or none
      */
     public static Keychain forEnvironment(Map<String, String> environment) {
-        String choice = checkedChoice(environment);
+        String choice = KeychainChoice.of(environment);
         if (choice.equals("none")) {
             return NONE;
         }
@@ -44,17 +43,6 @@ public final class SystemKeychain implements Keychain {
             return Keychain.unavailable("no D-Bus session, so no Secret Service keyring");
         }
         return new SystemKeychain();
-    }
-
-    /** The keychain choice of the environment, in lower case; an unknown value is refused, not taken for the default. */
-    public static String checkedChoice(Map<String, String> environment) {
-        String choice = environment.getOrDefault(CHOICE_ENV, "").strip().toLowerCase(Locale.ROOT);
-        return switch (choice) {
-            case "", "auto", "system" -> "system";
-            case "none" -> "none";
-            default -> throw new IllegalArgumentException(CHOICE_ENV + " must be system or none, got '"
-                    + environment.get(CHOICE_ENV) + "'");
-        };
     }
 
     /** Runs a keychain call with a time limit: a locked keyring may otherwise wait for an unlock prompt for ever. */

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.emitter.Emitter;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -35,7 +35,10 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.serializer.Serializer;
 
 /**
  * Reading and atomically rewriting the small YAML files of this module (config and link files), on SnakeYAML's node
@@ -45,7 +48,6 @@ import org.yaml.snakeyaml.representer.Representer;
  */
 final class YamlFiles {
 
-    private static final org.yaml.snakeyaml.resolver.Resolver RESOLVER = new org.yaml.snakeyaml.resolver.Resolver();
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     /** Changes a document (the values as read, merge keys applied); returns false to leave the file as it is. */
@@ -57,21 +59,78 @@ final class YamlFiles {
     private YamlFiles() {
     }
 
-    private static Yaml yaml() {
-        LoaderOptions loading = new LoaderOptions();
-        loading.setProcessComments(true);
-        loading.setAllowDuplicateKeys(false);
-        DumperOptions dumping = new DumperOptions();
-        dumping.setProcessComments(true);
-        dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        dumping.setIndent(2);
-        dumping.setWidth(Integer.MAX_VALUE); // long values (an OAuth login) stay on one line
-        return new Yaml(new SafeConstructor(loading), new Representer(dumping), dumping, loading);
+    /** SnakeYAML is only loaded when there is a file: most runs in CI have none. */
+    private static final class Snake {
+        static final Resolver RESOLVER = new Resolver();
+
+        /** The node tree of a document, comments included, without constructing Java objects. */
+        static Node compose(Reader in) {
+            LoaderOptions loading = new LoaderOptions();
+            loading.setProcessComments(true);
+            loading.setAllowDuplicateKeys(false);
+            return new Composer(new ParserImpl(new StreamReader(in), loading), RESOLVER, loading).getSingleNode();
+        }
+
+        static String serialize(Node root) throws IOException {
+            DumperOptions dumping = new DumperOptions();
+            dumping.setProcessComments(true);
+            dumping.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+            dumping.setIndent(2);
+            dumping.setWidth(Integer.MAX_VALUE); // long values (an OAuth login) stay on one line
+            StringWriter text = new StringWriter();
+            Serializer serializer = new Serializer(new Emitter(text, dumping), RESOLVER, dumping, null);
+            serializer.open();
+            serializer.serialize(root);
+            serializer.close();
+            return text.toString();
+        }
     }
 
-    /** The document, or an empty one when the file does not exist; a broken file is an error naming its line. */
+    /** Jackson's streaming YAML parser: the fast way to read, as every command with a config file does. */
+    private static final class Fast {
+        static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY = com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().build();
+    }
+
+    /**
+     * The document, or an empty one when the file does not exist; a broken file is an error naming its line. Read
+     * by Jackson's streaming parser; a document with merge keys (which that parser does not apply) is read again
+     * through SnakeYAML's node tree, which costs a few milliseconds of start-up more.
+     */
     static ObjectNode read(Path file) throws CredentialsException {
-        return values(file, compose(file));
+        if (!Files.exists(file)) {
+            return JsonTrees.NODES.objectNode();
+        }
+        JsonNode node;
+        try (com.fasterxml.jackson.core.JsonParser parser = Fast.FACTORY.createParser(file.toFile())) {
+            node = JsonTrees.read(parser);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")";
+            throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getOriginalMessage() + "; fix or remove it", e);
+        } catch (IOException e) {
+            throw new CredentialsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return JsonTrees.NODES.objectNode();
+        }
+        if (!node.isObject()) {
+            throw new CredentialsException(file + " is not a YAML mapping; fix or remove it");
+        }
+        return hasMergeKey(node) ? values(file, compose(file)) : (ObjectNode) node;
+    }
+
+    private static boolean hasMergeKey(JsonNode node) {
+        if (node.isObject()) {
+            if (node.has("<<")) {
+                return true;
+            }
+            for (JsonNode child : node) {
+                if (hasMergeKey(child)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static MappingNode compose(Path file) throws CredentialsException {
@@ -80,7 +139,7 @@ final class YamlFiles {
         }
         Node root;
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = yaml().compose(in);
+            root = Snake.compose(in);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
             String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
@@ -183,9 +242,7 @@ final class YamlFiles {
                     return;
                 }
                 apply(root, before, after);
-                StringWriter text = new StringWriter();
-                yaml().serialize(root, text);
-                write(target, text.toString().getBytes(StandardCharsets.UTF_8), privateFile);
+                write(target, Snake.serialize(root).getBytes(StandardCharsets.UTF_8), privateFile);
             }
         } catch (IOException e) {
             throw new CredentialsException("cannot write " + target + ": " + e.getMessage(), e);
@@ -282,7 +339,7 @@ final class YamlFiles {
         // Text, in double quotes where plain text would read back as another type (a number, a boolean); the
         // emitter also quotes what plain style cannot hold.
         String text = value.asText();
-        boolean plainIsText = RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
+        boolean plainIsText = Snake.RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
         return new ScalarNode(Tag.STR, text, null, null, plainIsText ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
     }
 }

@@ -5,30 +5,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A response body with time limits: the JDK client's timeout ends when the headers arrive, so a stalled body would
  * block for ever. Two limits: a deadline for the whole request, and an idle limit between reads that bring data.
- * When one is reached the stream is closed, and a read blocked on it fails as a timeout. One alarm at a time: it
- * is set for the nearer limit and, when it fires early because data came meanwhile, set again.
+ * When one is reached the stream is closed, and a read blocked on it fails as a timeout. A daemon thread per
+ * response sleeps until the nearer limit and, when data came meanwhile, sleeps again (a plain thread: a scheduler
+ * costs a process that makes one request more to load than it saves).
  */
 final class DeadlineInputStream extends FilterInputStream {
-
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "authlete-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final Duration total;
     private final long deadline; // System.nanoTime() value, or Long.MAX_VALUE
     private final long idleNanos; // or 0 for none
     private volatile long lastData = System.nanoTime();
-    private volatile ScheduledFuture<?> alarm;
+    private final Thread watchdog;
     private volatile String expired;
     private volatile boolean closed;
 
@@ -43,31 +35,32 @@ final class DeadlineInputStream extends FilterInputStream {
         long now = System.nanoTime();
         this.deadline = remaining == null ? Long.MAX_VALUE : now + Math.max(1_000_000, remaining.toNanos());
         this.idleNanos = idle == null ? 0 : idle.toNanos();
-        arm(now);
-    }
-
-    private synchronized void arm(long now) {
-        if (closed) {
+        if (deadline == Long.MAX_VALUE && idleNanos == 0) {
+            this.watchdog = null;
             return;
         }
-        long due = deadline;
-        if (idleNanos > 0) {
-            due = Math.min(due, lastData + idleNanos);
-        }
-        if (due == Long.MAX_VALUE) {
-            return;
-        }
-        alarm = TIMER.schedule(this::check, Math.max(1, due - now), TimeUnit.NANOSECONDS);
+        this.watchdog = new Thread(this::watch, "authlete-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
-    private void check() {
-        long now = System.nanoTime();
-        if (now - deadline >= 0) {
-            expire("request timed out after " + total.toMillis() + " ms");
-        } else if (idleNanos > 0 && now - lastData >= idleNanos) {
-            expire("the server sent nothing for " + idleNanos / 1_000_000 + " ms (read timeout)");
-        } else {
-            arm(now);
+    private void watch() {
+        try {
+            while (!closed) {
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    expire("request timed out after " + total.toMillis() + " ms");
+                    return;
+                }
+                if (idleNanos > 0 && now - lastData >= idleNanos) {
+                    expire("the server sent nothing for " + idleNanos / 1_000_000 + " ms (read timeout)");
+                    return;
+                }
+                long due = idleNanos > 0 ? Math.min(deadline, lastData + idleNanos) : deadline;
+                TimeUnit.NANOSECONDS.sleep(Math.max(1_000_000, due - now));
+            }
+        } catch (InterruptedException closedMeanwhile) {
+            // The body was closed: nothing to watch.
         }
     }
 
@@ -116,11 +109,9 @@ final class DeadlineInputStream extends FilterInputStream {
 
     @Override
     public void close() throws IOException {
-        synchronized (this) {
-            closed = true;
-            if (alarm != null) {
-                alarm.cancel(false);
-            }
+        closed = true;
+        if (watchdog != null) {
+            watchdog.interrupt();
         }
         super.close();
     }
