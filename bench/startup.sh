@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process start-up benchmark: `authlete service list` against a loopback server versus
-# `curl -s -H 'Authorization: Bearer x' URL` doing the same request, run alternately; `authlete --help`; the shell
+# `curl -s -H 'Authorization: Bearer x' URL` doing the same request, run alternately, over plain http and over
+# HTTPS (two ways of trusting a test CA); `authlete --help`; the shell
 # completion path. Medians of N rounds (default 15), ratios against curl, peak RSS via /usr/bin/time -v. Runs on
 # every JDK given in JDKS (default: $JAVA_HOME or the java on PATH, plus Temurin 25 if installed). Start-up
 # archives are recorded once per JDK before timing (the launcher's normal steady state).
@@ -39,6 +40,50 @@ for jdk in $jdks; do
     "$(rss "$root/authlete" service list --server-url "$url")"
   printf '  authlete --help          %6s ms\n' "$h"
 done
+# HTTPS, as every real user talks to the API: a loopback `openssl s_server` (HTTP/1.1 answers with a length) with a
+# test CA made now (no key is ever committed), trusted two ways: --ca-cert with the test CA, and SSL_CERT_FILE naming
+# the system bundle plus the test CA (as on many CI and corporate machines). curl gets the same trust with --cacert.
+tls=$work/tls
+mkdir -p "$tls/www/api/service/get"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$tls/ca.key" -out "$tls/ca.pem" -days 2 \
+  -subj "/CN=authlete bench CA" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$tls/server.key" -out "$tls/server.csr" \
+  -subj "/CN=127.0.0.1" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n' > "$tls/ext.cnf"
+openssl x509 -req -in "$tls/server.csr" -CA "$tls/ca.pem" -CAkey "$tls/ca.key" -CAcreateserial -out "$tls/server.pem" \
+  -days 2 -extfile "$tls/ext.cnf" 2>/dev/null
+system_bundle=${SYSTEM_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
+cat "$system_bundle" "$tls/ca.pem" > "$tls/bundle.pem"
+body='{"start":0,"end":1,"totalCount":1,"services":[{"apiKey":1,"serviceName":"s"}]}'
+printf 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s' \
+  "${#body}" "$body" > "$tls/www/api/service/get/list"
+tls_port=${TLS_PORT:-18443}
+(cd "$tls/www" && exec openssl s_server -accept "$tls_port" -cert "$tls/server.pem" -key "$tls/server.key" -HTTP -quiet \
+  > "$work/s_server.log" 2>&1) &
+tls_server=$!
+trap 'kill "$server" "$tls_server" 2>/dev/null || true; rm -rf "$work"' EXIT
+tls_url=https://127.0.0.1:$tls_port
+for _ in $(seq 50); do curl -s --cacert "$tls/ca.pem" "$tls_url/api/service/get/list" > /dev/null && break; sleep 0.1; done
+echo "HTTPS ($(openssl version | cut -d' ' -f1-2) s_server, EC P-256 test CA; system bundle of $(grep -c BEGIN "$system_bundle") certificates)"
+for jdk in $jdks; do
+  export JAVA_HOME=$jdk
+  printf '%s\n' "$("$jdk/bin/java" -version 2>&1 | head -1)"
+  for trust in ca-cert ssl-cert-file; do
+    : > "$work/curl"; : > "$work/list"
+    for _ in $(seq "$rounds"); do
+      if [[ $trust == ca-cert ]]; then
+        ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+        ms env -u SSL_CERT_FILE "$root/authlete" service list --server-url "$tls_url" --ca-cert "$tls/ca.pem" >> "$work/list"
+      else
+        ms curl -s --cacert "$tls/bundle.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+        ms env SSL_CERT_FILE="$tls/bundle.pem" "$root/authlete" service list --server-url "$tls_url" >> "$work/list"
+      fi
+    done
+    c=$(median < "$work/curl"); l=$(median < "$work/list")
+    printf '  %-14s curl %4s ms   authlete service list %5s ms   %5.1fx curl\n' "$trust" "$c" "$l" "$(echo "$l / $c" | bc -l)"
+  done
+done
+
 "$root/authlete" completion bash > "$work/completion.bash"
 : > "$work/complete"
 for _ in $(seq "$rounds"); do

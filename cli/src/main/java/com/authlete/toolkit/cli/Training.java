@@ -57,6 +57,7 @@ final class Training {
             for (String[] args : runs) {
                 new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run(args);
             }
+            trainHttps(env, terminal, sink, config);
             return 0;
         } finally {
             server.stop(0);
@@ -65,6 +66,74 @@ final class Training {
                     java.nio.file.Files.deleteIfExists(file);
                 }
             }
+        }
+    }
+
+    /**
+     * Every real user talks HTTPS: the same GET over TLS to an in-process server with a key made now by keytool (never
+     * a committed key), trusted by --ca-cert and by SSL_CERT_FILE (the system bundle plus that certificate), so that
+     * JSSE, the handshake and the client's TLS path are in the archive. Best effort: without keytool it is skipped.
+     */
+    private static void trainHttps(Map<String, String> env, Terminal terminal, PrintStream sink, java.nio.file.Path directory) {
+        java.nio.file.Path keystore = directory.resolve("tls.p12");
+        java.nio.file.Path certificate = directory.resolve("tls.pem");
+        String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        if (!keytool(keytool, "-genkeypair", "-alias", "training", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=IP:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "training", "-keypass", "training")
+                || !keytool(keytool, "-exportcert", "-rfc", "-alias", "training", "-keystore", keystore.toString(),
+                "-storepass", "training", "-file", certificate.toString())) {
+            return;
+        }
+        com.sun.net.httpserver.HttpsServer server = null;
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+                store.load(in, "training".toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, "training".toCharArray());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+            server.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, BODY.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(BODY);
+                }
+            });
+            server.start();
+            String url = "https://127.0.0.1:" + server.getAddress().getPort();
+            new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink)
+                    .run("service", "list", "--server-url", url, "--ca-cert", certificate.toString());
+            java.nio.file.Path system = java.nio.file.Path.of(env.getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt"));
+            java.nio.file.Path bundle = directory.resolve("bundle.pem");
+            byte[] systemCertificates = java.nio.file.Files.isRegularFile(system) ? java.nio.file.Files.readAllBytes(system) : new byte[0];
+            java.nio.file.Files.write(bundle, systemCertificates);
+            java.nio.file.Files.write(bundle, java.nio.file.Files.readAllBytes(certificate), java.nio.file.StandardOpenOption.APPEND);
+            Map<String, String> withBundle = new java.util.HashMap<>(env);
+            withBundle.put("SSL_CERT_FILE", bundle.toString());
+            new Cli(withBundle, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run("service", "list", "--server-url", url);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            // Training is best effort: the archive is still recorded, without the TLS path.
+        } finally {
+            if (server != null) {
+                server.stop(0);
+            }
+        }
+    }
+
+    private static boolean keytool(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

@@ -179,7 +179,7 @@ public final class HttpTransport implements AutoCloseable {
             }
             throw new NetworkException(request.uri(), "cannot connect", false, e);
         } catch (javax.net.ssl.SSLException e) {
-            throw new NetworkException(request.uri(), "TLS failure: " + describe(e), false, e);
+            throw new NetworkException(request.uri(), "TLS failure: " + describeTls(e, request.uri().getHost()), false, e);
         } catch (InterruptedIOException e) {
             throw new NetworkException(request.uri(), "interrupted", false, e);
         } catch (IOException e) {
@@ -209,6 +209,26 @@ public final class HttpTransport implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** What went wrong in a handshake, in words: JSSE's own messages name the check, not the reason. */
+    static String describeTls(javax.net.ssl.SSLException e, String host) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateExpiredException) {
+                return "the server's certificate has expired (" + cause.getMessage() + ")";
+            }
+            if (cause instanceof java.security.cert.CertificateNotYetValidException) {
+                return "the server's certificate is not valid yet (" + cause.getMessage() + ")";
+            }
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
+                return "the server's certificate is not for " + host + " (" + message + ")";
+            }
+            if (message.contains("unable to find valid certification path")) {
+                return "the server's certificate is not from a trusted authority (--ca-cert adds one; SSL_CERT_FILE replaces them)";
+            }
+        }
+        return describe(e);
     }
 
     private static String describe(IOException e) {

@@ -1,17 +1,13 @@
 package com.authlete.toolkit.transport.tls;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -21,7 +17,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * Which certificate authorities to trust: the JDK's own, or the PEM bundle named by {@code SSL_CERT_FILE}
  * instead (as OpenSSL-based tools do), plus any extra PEM files (such as a corporate root given with
- * {@code --ca-cert}).
+ * {@code --ca-cert}). PEM files are read lazily ({@link LazyPemAnchors}); validation is the JDK's PKIX.
  */
 public final class TrustAnchors {
 
@@ -35,38 +31,19 @@ public final class TrustAnchors {
     public static SSLContext sslContext(Path bundle, List<Path> extra) throws IOException {
         try {
             List<X509TrustManager> managers = new ArrayList<>();
-            managers.add(bundle == null ? manager(null) : manager(keyStore(List.of(bundle))));
+            // PEM files are indexed, not parsed in full: the anchors a server's chain names are built when it does.
+            // The extra authorities are asked first, and the JDK's own store (about 150 certificates to load) only
+            // when they do not vouch for the server.
             if (!extra.isEmpty()) {
-                managers.add(manager(keyStore(extra)));
+                managers.add(LazyPemAnchors.read(extra));
             }
+            managers.add(bundle == null ? new JdkDefault() : LazyPemAnchors.read(List.of(bundle)));
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS trust: " + e.getMessage(), e);
         }
-    }
-
-    private static KeyStore keyStore(List<Path> pemFiles) throws IOException, GeneralSecurityException {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        CertificateFactory factory = CertificateFactory.getInstance("X.509");
-        int count = 0;
-        for (Path file : pemFiles) {
-            Collection<? extends Certificate> certificates;
-            try (InputStream in = Files.newInputStream(file)) {
-                certificates = factory.generateCertificates(in);
-            } catch (CertificateException e) {
-                throw new IOException(file + " holds no readable PEM certificate: " + e.getMessage(), e);
-            }
-            if (certificates.isEmpty()) {
-                throw new IOException(file + " holds no PEM certificate");
-            }
-            for (Certificate certificate : certificates) {
-                store.setCertificateEntry("anchor-" + count++, certificate);
-            }
-        }
-        return store;
     }
 
     private static X509TrustManager manager(KeyStore store) throws GeneralSecurityException {
@@ -78,6 +55,41 @@ public final class TrustAnchors {
             }
         }
         throw new GeneralSecurityException("no X.509 trust manager available");
+    }
+
+    /** The JDK's own trust store, loaded on first use. */
+    private static final class JdkDefault implements X509TrustManager {
+        private X509TrustManager loaded;
+
+        private synchronized X509TrustManager loaded() throws CertificateException {
+            if (loaded == null) {
+                try {
+                    loaded = manager(null);
+                } catch (GeneralSecurityException e) {
+                    throw new CertificateException("cannot load the JDK's trusted authorities: " + e.getMessage(), e);
+                }
+            }
+            return loaded;
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            loaded().checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            loaded().checkServerTrusted(chain, authType);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            try {
+                return loaded().getAcceptedIssuers();
+            } catch (CertificateException e) {
+                return new X509Certificate[0];
+            }
+        }
     }
 
     /** Trusts a server when any of its managers does. */

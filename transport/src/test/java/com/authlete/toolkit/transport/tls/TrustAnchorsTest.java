@@ -1,0 +1,172 @@
+package com.authlete.toolkit.transport.tls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.transport.NetworkException;
+import com.authlete.toolkit.transport.TransportResponse;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Trust anchors read lazily from PEM files still let the JDK refuse what it must: an unknown authority, an expired
+ * certificate, a certificate for another host. A test CA and server certificates are made by keytool at test time.
+ */
+class TrustAnchorsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path caPem;
+    private static Path otherCaPem;
+    private static Path bundle;
+
+    @BeforeAll
+    static void authorities() throws Exception {
+        caPem = ca("ca");
+        otherCaPem = ca("other");
+        // A bundle the size of a system one, the test CA last: only that one is turned into a certificate.
+        Path system = Path.of("/etc/ssl/certs/ca-certificates.crt");
+        bundle = dir.resolve("bundle.pem");
+        Files.write(bundle, Files.isRegularFile(system) ? Files.readAllBytes(system) : new byte[0]);
+        Files.write(bundle, Files.readAllBytes(otherCaPem), java.nio.file.StandardOpenOption.APPEND);
+        Files.write(bundle, Files.readAllBytes(caPem), java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static Path ca(String name) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-dname", "CN=" + name + " test CA", "-ext", "bc:c", "-validity", "3",
+                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        Path pem = dir.resolve(name + ".pem");
+        keytool("-exportcert", "-rfc", "-alias", name, "-keystore", store.toString(), "-storepass", "changeit", "-file", pem.toString());
+        return pem;
+    }
+
+    /** A server keystore with a certificate from the test CA: {@code extra} are keytool -gencert options. */
+    private static Path server(String name, String... extra) throws Exception {
+        Path store = dir.resolve(name + ".p12");
+        Path request = dir.resolve(name + ".csr");
+        Path certificate = dir.resolve(name + ".crt");
+        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=" + name, "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", "changeit");
+        keytool("-certreq", "-alias", "server", "-keystore", store.toString(), "-storepass", "changeit", "-file", request.toString());
+        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", dir.resolve("ca.p12").toString(),
+                "-storepass", "changeit", "-infile", request.toString(), "-outfile", certificate.toString()));
+        gencert.addAll(List.of(extra));
+        keytool(gencert.toArray(String[]::new));
+        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", store.toString(), "-storepass", "changeit");
+        keytool("-importcert", "-alias", "server", "-file", certificate.toString(), "-keystore", store.toString(), "-storepass", "changeit");
+        return store;
+    }
+
+    private static void keytool(String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    private static HttpsServer serve(Path keystore) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        server.createContext("/", exchange -> {
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static int get(HttpsServer server, SSLContext trust) throws Exception {
+        URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+        try (HttpTransport http = HttpTransport.builder().baseUrl(url).sslContext(trust).build();
+             TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+            return response.status();
+        }
+    }
+
+    @Test
+    void aServerOfTheTrustedAuthorityIsAcceptedFromABundleOrAnExtraFile() throws Exception {
+        HttpsServer server = serve(server("good", "-ext", "SAN=ip:127.0.0.1"));
+        try {
+            assertThat(get(server, TrustAnchors.sslContext(bundle, List.of()))).isEqualTo(200);
+            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem)))).isEqualTo(200);
+            assertThat(LazyPemAnchors.read(List.of(bundle)).size()).isGreaterThanOrEqualTo(2);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anotherAuthorityAnExpiredCertificateAndAnotherHostAreRefused() throws Exception {
+        HttpsServer good = serve(server("good2", "-ext", "SAN=ip:127.0.0.1"));
+        HttpsServer expired = serve(server("expired", "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
+        HttpsServer elsewhere = serve(server("elsewhere", "-ext", "SAN=dns:api.example.com"));
+        try {
+            assertThatThrownBy(() -> get(good, TrustAnchors.sslContext(otherCaPem, List.of())))
+                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure")
+                    .hasMessageContaining("no certificate authority in " + otherCaPem + " issued the server's certificate");
+            assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of())))
+                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate has expired");
+            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of())))
+                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
+            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem))))
+                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
+            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("https://127.0.0.1:" + good.getAddress().getPort())).build()) {
+                assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null)).as("the JDK's own authorities")
+                        .hasMessageContaining("TLS failure: the server's certificate is not from a trusted authority");
+            }
+        } finally {
+            good.stop(0);
+            expired.stop(0);
+            elsewhere.stop(0);
+        }
+    }
+
+    @Test
+    void filesThatHoldNoCertificateAreNamed() throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
+        assertThatThrownBy(() -> TrustAnchors.sslContext(null, List.of(empty))).hasMessageContaining(empty + " holds no PEM certificate");
+        Path broken = Files.writeString(dir.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        assertThatThrownBy(() -> TrustAnchors.sslContext(broken, List.of())).hasMessageContaining("is not an X.509 certificate");
+    }
+
+    @Test
+    void theSubjectIsFoundInTheEncodingAsTheJdkReadsIt() throws Exception {
+        java.security.cert.X509Certificate certificate;
+        try (InputStream in = Files.newInputStream(caPem)) {
+            certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+        assertThat(LazyPemAnchors.Der.subjectOf(certificate.getEncoded())).isEqualTo(certificate.getSubjectX500Principal().getEncoded());
+        assertThat(LazyPemAnchors.Der.subjectOf(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})).isNull();
+    }
+}
