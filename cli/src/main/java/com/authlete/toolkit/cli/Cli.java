@@ -100,8 +100,8 @@ public final class Cli {
             out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
             return ExitCode.OK.status();
         }
-        if (args.length == 1 && args[0].equals(Training.COMMAND)) {
-            return Training.run(environment);
+        if (args.length >= 1 && args.length <= 2 && args[0].equals(Training.COMMAND)) {
+            return Training.run(environment, args.length == 1 || !args[1].equals("http"));
         }
         if (args.length > 0 && args[0].equals("help")) {
             return dispatch(withHelp(argList.subList(1, args.length)));

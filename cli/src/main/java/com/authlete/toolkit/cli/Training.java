@@ -24,7 +24,8 @@ final class Training {
     private Training() {
     }
 
-    static int run(Map<String, String> environment) throws IOException {
+    /** @param https whether to train the TLS path too: the archive of real use, not of plain-http mocks */
+    static int run(Map<String, String> environment, boolean https) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
@@ -57,7 +58,9 @@ final class Training {
             for (String[] args : runs) {
                 new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run(args);
             }
-            trainHttps(env, terminal, sink, config);
+            if (https) {
+                trainHttps(env, terminal, sink, config);
+            }
             return 0;
         } finally {
             server.stop(0);

@@ -54,6 +54,22 @@ class StartupCacheIT {
         return jar;
     }
 
+    /**
+     * Real commands talk HTTPS and get an archive trained on a TLS exchange; plain http to a mock gets one without
+     * the TLS classes (which would cost it time to load), chosen by --server-url or AUTHLETE_SERVER_URL.
+     */
+    @Test
+    void httpsAndPlainHttpGetArchivesOfTheirOwn() throws Exception {
+        Path jar = jarCopy();
+        assertThat(run(jar, "sync", "", "--version").exitCode()).isZero();
+        assertThat(archives()).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString()).contains("-https-"));
+        run(jar, "sync", "", "service", "list", "--server-url", "http://127.0.0.1:9", "--retry", "0", "--connect-timeout", "1s");
+        assertThat(archives()).hasSize(2).anySatisfy(archive -> assertThat(archive.getFileName().toString()).contains("-http-"));
+        Path https = archives().stream().filter(a -> a.getFileName().toString().contains("-https-")).findFirst().orElseThrow();
+        Path http = archives().stream().filter(a -> a.getFileName().toString().contains("-http-")).findFirst().orElseThrow();
+        assertThat(Files.size(https)).as("the https archive holds the TLS path").isGreaterThan(Files.size(http));
+    }
+
     @Test
     void theArchiveIsRecordedAndTheJvmLoadsClassesFromIt() throws Exception {
         Path jar = jarCopy();
