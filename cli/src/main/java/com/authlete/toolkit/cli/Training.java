@@ -27,13 +27,7 @@ final class Training {
     /** @param https whether to train the TLS path too: the archive of real use, not of plain-http mocks */
     static int run(Map<String, String> environment, boolean https) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, BODY.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(BODY);
-            }
-        });
+        answerWithTheList(server);
         server.start();
         java.nio.file.Path config = java.nio.file.Files.createTempDirectory("authlete-training");
         try {
@@ -100,13 +94,7 @@ final class Training {
             context.init(keys.getKeyManagers(), null, null);
             server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
-            server.createContext("/", exchange -> {
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, BODY.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(BODY);
-                }
-            });
+            answerWithTheList(server);
             server.start();
             String url = "https://127.0.0.1:" + server.getAddress().getPort();
             new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink)
@@ -126,6 +114,17 @@ final class Training {
                 server.stop(0);
             }
         }
+    }
+
+    /** Every path answers with the one small service list the training renders. */
+    private static void answerWithTheList(HttpServer server) {
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, BODY.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(BODY);
+            }
+        });
     }
 
     private static boolean keytool(String... command) {

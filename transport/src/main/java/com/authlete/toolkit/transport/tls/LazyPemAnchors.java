@@ -18,8 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 import javax.security.auth.x500.X500Principal;
 
@@ -127,14 +125,7 @@ final class LazyPemAnchors implements X509TrustManager {
             for (byte[] der : anchors) {
                 store.setCertificateEntry("anchor-" + i++, factory.generateCertificate(new ByteArrayInputStream(der)));
             }
-            TrustManagerFactory managers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            managers.init(store);
-            for (TrustManager manager : managers.getTrustManagers()) {
-                if (manager instanceof X509TrustManager x509) {
-                    return x509;
-                }
-            }
-            throw new CertificateException("no X.509 trust manager available");
+            return TrustAnchors.manager(store);
         } catch (IOException | GeneralSecurityException e) {
             throw new CertificateException("cannot use the trusted certificates: " + e.getMessage(), e);
         }

@@ -46,7 +46,8 @@ public final class TrustAnchors {
         }
     }
 
-    private static X509TrustManager manager(KeyStore store) throws GeneralSecurityException {
+    /** The JDK's PKIX trust manager over {@code store}, or over the JDK's own authorities when it is null. */
+    static X509TrustManager manager(KeyStore store) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
