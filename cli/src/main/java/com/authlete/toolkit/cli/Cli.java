@@ -82,8 +82,7 @@ public final class Cli {
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + e.getOriginalMessage()
-                    .replaceAll(",? *from `[^`]*`", ""), e, debug);
+            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + ResponseOutput.limit(e), e, debug);
         } catch (com.authlete.toolkit.core.paging.PagingException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (IOException | UncheckedIOException e) {

@@ -171,7 +171,7 @@ final class ResponseOutput {
     }
 
     /** Jackson's limit message without the name of its setting. */
-    private static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+    static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
         return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replaceAll("\\s*\\(\\s*\\)", "").strip();
     }
 

@@ -3,7 +3,6 @@ package com.authlete.toolkit.transport.redact;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,6 +51,7 @@ public final class SensitiveNames {
         return JWK_PRIVATE.contains(name);
     }
 
+    /** Lower-case ASCII letters and digits only: the one spelling of client_secret, clientSecret and CLIENT-SECRET. */
     private static String normalize(String name) {
         StringBuilder out = new StringBuilder(name.length());
         for (int i = 0; i < name.length(); i++) {
@@ -60,11 +60,9 @@ public final class SensitiveNames {
                 out.append((char) (c + ('a' - 'A')));
             } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
                 out.append(c);
-            } else if (c > 127) {
-                out.append(Character.toLowerCase(c));
             }
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return out.toString();
     }
 
     /**
