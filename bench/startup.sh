@@ -26,7 +26,9 @@ rss() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {gsu
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $rounds rounds; commit $(git -C "$root" rev-parse --short HEAD)"
 for jdk in $jdks; do
   export JAVA_HOME=$jdk
-  AUTHLETE_CACHE=sync "$root/authlete" --version > /dev/null   # record the start-up archive first
+  # Record both start-up archives first (https: the default; http: chosen by an http:// server URL).
+  AUTHLETE_CACHE=sync "$root/authlete" --version > /dev/null
+  AUTHLETE_CACHE=sync AUTHLETE_SERVER_URL=$url "$root/authlete" --version > /dev/null
   : > "$work/curl"; : > "$work/list"; : > "$work/help"
   for _ in $(seq "$rounds"); do
     ms curl -s -H 'Authorization: Bearer x' "$url/api/service/get/list" >> "$work/curl"
@@ -64,23 +66,54 @@ tls_server=$!
 trap 'kill "$server" "$tls_server" 2>/dev/null || true; rm -rf "$work"' EXIT
 tls_url=https://127.0.0.1:$tls_port
 for _ in $(seq 50); do curl -s --cacert "$tls/ca.pem" "$tls_url/api/service/get/list" > /dev/null && break; sleep 0.1; done
+# The JDK's store as every user without flags has it: a copy of this JDK's cacerts plus the test CA, named by
+# javax.net.ssl.trustStore (the JDK's own trust manager reads it exactly as it reads cacerts).
 echo "HTTPS ($(openssl version | cut -d' ' -f1-2) s_server, EC P-256 test CA; system bundle of $(grep -c BEGIN "$system_bundle") certificates)"
 for jdk in $jdks; do
   export JAVA_HOME=$jdk
   printf '%s\n' "$("$jdk/bin/java" -version 2>&1 | head -1)"
-  for trust in ca-cert ssl-cert-file; do
+  rm -f "$tls/jdk-store"
+  cp "$jdk/lib/security/cacerts" "$tls/jdk-store"; chmod u+w "$tls/jdk-store"
+  "$jdk/bin/keytool" -J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE -J-Dkeystore.pkcs12.macAlgorithm=NONE -importcert \
+    -noprompt -alias bench-ca -file "$tls/ca.pem" -keystore "$tls/jdk-store" -storepass changeit > /dev/null 2>&1
+  # The floor: the JDK's HTTP client alone doing the same request, with its own start-up archive.
+  floor=$tls/floor-$(basename "$jdk")
+  mkdir -p "$floor"
+  "$jdk/bin/javac" -d "$floor/classes" "$root/bench/TlsFloor.java"
+  "$jdk/bin/jar" cf "$floor/floor.jar" -C "$floor/classes" .   # a start-up archive needs a jar, not a folder
+  floor_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$floor/floor.jar")
+  if "$jdk/bin/java" -XX:AOTCacheOutput="$floor/a.aot" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" > /dev/null 2>&1; then
+    floor_opts+=(-XX:AOTCache="$floor/a.aot")
+  else
+    "$jdk/bin/java" -XX:ArchiveClassesAtExit="$floor/a.jsa" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" > /dev/null 2>&1
+    floor_opts+=(-XX:SharedArchiveFile="$floor/a.jsa")
+  fi
+  for trust in ca-cert ssl-cert-file jdk-store floor pretty; do
     : > "$work/curl"; : > "$work/list"
     for _ in $(seq "$rounds"); do
-      if [[ $trust == ca-cert ]]; then
-        ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
-        ms env -u SSL_CERT_FILE "$root/authlete" service list --server-url "$tls_url" --ca-cert "$tls/ca.pem" >> "$work/list"
-      else
-        ms curl -s --cacert "$tls/bundle.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
-        ms env SSL_CERT_FILE="$tls/bundle.pem" "$root/authlete" service list --server-url "$tls_url" >> "$work/list"
-      fi
+      case $trust in
+        ssl-cert-file)
+          ms curl -s --cacert "$tls/bundle.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+          ms env SSL_CERT_FILE="$tls/bundle.pem" "$root/authlete" service list --server-url "$tls_url" >> "$work/list" ;;
+        jdk-store)
+          ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+          ms env -u SSL_CERT_FILE AUTHLETE_JAVA_OPTS="-Djavax.net.ssl.trustStore=$tls/jdk-store" \
+            "$root/authlete" service list --server-url "$tls_url" >> "$work/list" ;;
+        floor)
+          ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+          ms "$jdk/bin/java" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" >> "$work/list" ;;
+        *)
+          ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+          format=json; [[ $trust == pretty ]] && format=pretty
+          ms env -u SSL_CERT_FILE "$root/authlete" service list --server-url "$tls_url" --ca-cert "$tls/ca.pem" -F "$format" \
+            >> "$work/list" ;;
+      esac
     done
     c=$(median < "$work/curl"); l=$(median < "$work/list")
-    printf '  %-14s curl %4s ms   authlete service list %5s ms   %5.1fx curl\n' "$trust" "$c" "$l" "$(echo "$l / $c" | bc -l)"
+    what="authlete service list"
+    [[ $trust == floor ]] && what="TlsFloor (JDK alone)"
+    [[ $trust == pretty ]] && what="service list -F pretty"
+    printf '  %-14s curl %4s ms   %-22s %5s ms   %5.1fx curl\n' "$trust" "$c" "$what" "$l" "$(echo "$l / $c" | bc -l)"
   done
 done
 

@@ -224,6 +224,10 @@ public final class HttpTransport implements AutoCloseable {
             if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {
                 return "the server's certificate is not for " + host + " (" + message + ")";
             }
+            if (message.contains("trustAnchors parameter must be non-empty")) {
+                return "no certificate authority is trusted: the trust store is empty or cannot be read"
+                        + " (javax.net.ssl.trustStore and its password, or the JDK's cacerts)";
+            }
             if (message.contains("unable to find valid certification path")) {
                 return "the server's certificate is not from a trusted authority (--ca-cert adds one; SSL_CERT_FILE replaces them)";
             }

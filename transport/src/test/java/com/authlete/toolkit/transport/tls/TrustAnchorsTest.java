@@ -152,6 +152,23 @@ class TrustAnchorsTest {
     }
 
     @Test
+    void anEmptyTrustStoreIsSaidInWords() throws Exception {
+        // What a javax.net.ssl.trustStore without its password gives: a store that loads, with no authority in it.
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {TrustAnchors.manager(empty)}, null);
+        HttpsServer server = serve(server("lonely", "-ext", "SAN=ip:127.0.0.1"));
+        try {
+            assertThatThrownBy(() -> get(server, context)).isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS failure: no certificate authority is trusted: the trust store is empty or cannot be read")
+                    .hasMessageNotContaining("Unhandled exception");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void filesThatHoldNoCertificateAreNamed() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
         assertThatThrownBy(() -> TrustAnchors.sslContext(null, List.of(empty))).hasMessageContaining(empty + " holds no PEM certificate");
