@@ -52,8 +52,14 @@ public final class Cli {
         this.err = err;
     }
 
-    public int run(String... args) {
-        boolean debug = Arrays.asList(args).contains("--debug");
+    public int run(String... given) {
+        boolean debug = Arrays.asList(given).contains("--debug");
+        String[] args;
+        try {
+            args = TopLevelFlags.hoist(given);
+        } catch (CliException e) {
+            return fail(e.exitCode(), e.getMessage(), e, debug);
+        }
         this.jsonErrors = wantsJson(args);
         String command = Router.match(args).map(Router.Match::command)
                 .orElse(String.join(" ", Router.leadingWords(args)));
@@ -95,7 +101,7 @@ public final class Cli {
     private int dispatch(String[] args) throws CliException, InvalidInputException, TransportException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         List<String> argList = Arrays.asList(args);
-        if (args.length > 0 && args[0].equals("--version")) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version"))) {
             out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
             return ExitCode.OK.status();
         }
@@ -237,7 +243,11 @@ public final class Cli {
         } else {
             err.println("error: " + oneLine(message));
         }
-        if (debug) {
+        // A stack trace helps only with what went wrong inside: an HTTP error's useful part is the exchange (which
+        // --debug prints), and bad input is said in its one line.
+        boolean expected = cause instanceof ApiException || cause instanceof CliException || cause instanceof ParseException
+                || cause instanceof InvalidInputException;
+        if (debug && !expected) {
             cause.printStackTrace(err);
         }
         err.flush();

@@ -17,12 +17,12 @@ public final class GlobalOptions {
             description = "Profile of the config file to use (default: $AUTHLETE_PROFILE, the link file, the default profile).")
     String profile;
 
-    @Option(name = "--server", title = "0|1|2|3",
-            description = "Authlete cluster by index: 0 us (default), 1 jp, 2 eu, 3 br.")
+    @Option(name = "--server", title = "us|jp|eu|br",
+            description = "Authlete cluster, by name or index: us or 0 (default), jp or 1, eu or 2, br or 3.")
     String server;
 
     @Option(name = "--server-url", title = "url",
-            description = "Base URL of the API, such as http://127.0.0.1:4010; wins over --server.")
+            description = "Base URL of the API, such as http://127.0.0.1:4010; wins over --server given at the same level.")
     String serverUrl;
 
     @Option(name = "--body", title = "json|@file",
@@ -41,6 +41,10 @@ public final class GlobalOptions {
     @Option(name = "--jq", title = "program",
             description = "Filter the response with a jq program; prints each result as one line of JSON (overrides --output-format).")
     String jq;
+
+    @Option(name = {"--raw", "-r"},
+            description = "With --jq: print string results as plain text, without quotes (as jq -r and gh's --jq do).")
+    boolean raw;
 
     @Option(name = "--fields", title = "a,b,c",
             description = "Keep only these top-level fields (of each item, for list responses).")

@@ -106,6 +106,7 @@ final class OperationRunner {
         Operation operation = planned.operation();
         PreparedRequest request = planned.request();
         PageWalker walker = planned.walker();
+        com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, environment);
         URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
         if (operation == null || operation.authenticated()) {

@@ -19,9 +19,10 @@ import java.util.Map;
  * @param outputFile the -o file, or null for standard output
  * @param all        --all
  * @param pageSize   items per request with --all
+ * @param raw        with --jq: strings printed as plain text
  */
 record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fields, JqFilter jq, Path outputFile,
-                     boolean all, int pageSize) {
+                     boolean all, int pageSize, boolean raw) {
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
@@ -85,12 +86,17 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
                 throw CliException.usage("-o: cannot create files in " + directory + " (" + describe(e) + ")");
             }
         }
-        return new OutputOptions(format, new RenderOptions(color, width), fields, jq, outputFile, flags.all, pageSize);
+        // -F json asked for on a terminal is for reading: indented, like gh and kubectl do. Piped, it stays one line.
+        boolean indent = format == OutputFormat.JSON && toTerminal;
+        if (flags.raw && jq == null) {
+            throw CliException.usage("--raw only applies to --jq results; add --jq, such as --jq '.services[].serviceName' -r");
+        }
+        return new OutputOptions(format, new RenderOptions(color, width, indent), fields, jq, outputFile, flags.all, pageSize, flags.raw);
     }
 
     /** Whether the response bytes can go out untouched. */
     boolean passthrough() {
-        return (format == null || format == OutputFormat.JSON) && fields == null && jq == null;
+        return (format == null || format == OutputFormat.JSON && !render.indent()) && fields == null && jq == null;
     }
 
     /** The format to use when the response must be parsed: JSON when none was chosen. */

@@ -75,6 +75,9 @@ final class ResponseOutput {
      * @param status      its HTTP status: a 204 has no body to check
      */
     void document(InputStream body, ListShape list, String contentType, int status) throws IOException, CliException {
+        if (status == 204) {
+            return; // no content: nothing to print in any format (not "null")
+        }
         String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
         // An answer that claims JSON (or is a web page where the API should have answered) must be JSON: an empty
         // or HTML 200 comes from a proxy, a login portal or a wrong server URL, and is not success.
@@ -157,8 +160,8 @@ final class ResponseOutput {
 
     /** JSON to the terminal or a pipe, nothing to select or filter: copied, no tree needed. */
     private boolean copiesAsJson() {
-        return options.effectiveFormat() == OutputFormat.JSON && options.jq() == null && options.fields() == null
-                && options.outputFile() == null;
+        return options.effectiveFormat() == OutputFormat.JSON && !options.render().indent() && options.jq() == null
+                && options.fields() == null && options.outputFile() == null;
     }
 
     /** Empty when the text is not JSON: the tree path then says why, or passes the text through. */
@@ -228,7 +231,12 @@ final class ResponseOutput {
     private void jq(JsonNode value, OutputStream out) throws IOException, CliException {
         try {
             for (JsonNode result : options.jq().apply(value)) {
-                JsonTrees.write(result, out);
+                if (options.raw() && result.isTextual()) {
+                    out.write((terminal.stdoutIsTerminal() ? TerminalSafe.text(result.textValue()) : result.textValue())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    JsonTrees.write(result, out);
+                }
                 out.write('\n');
             }
         } catch (JsonQueryException e) {
@@ -252,6 +260,7 @@ final class ResponseOutput {
         private final Target target;
         private final ItemStream stream;
         private boolean sensitive;
+        /** Whether the progress line is on the terminal now: it is cleared before more output and at the end. */
         private boolean progressShown;
 
         private Items(Target target) throws IOException {
@@ -262,6 +271,7 @@ final class ResponseOutput {
         /** Items go straight from parser to output when nothing needs to look at them. */
         @Override
         public void item(JsonParser parser) throws IOException {
+            clearProgress();
             if (stream != null && stream.copies() && options.fields() == null && target.file() == null) {
                 stream.copy(parser);
             } else {
@@ -271,6 +281,7 @@ final class ResponseOutput {
 
         @Override
         public void item(JsonNode item) throws IOException {
+            clearProgress();
             if (target.file() != null && !sensitive) {
                 sensitive = SensitiveNames.containsSensitive(item);
             }
@@ -304,6 +315,7 @@ final class ResponseOutput {
 
         /** Finishes the output; only a complete walk is committed to -o. */
         void finish() throws IOException {
+            clearProgress();
             if (stream != null) {
                 stream.close();
             }
@@ -312,11 +324,20 @@ final class ResponseOutput {
 
         @Override
         public void close() throws IOException {
+            clearProgress();
+            target.close();
+        }
+
+        /**
+         * Output and progress share the terminal: the next items would otherwise be printed after the progress text
+         * on the same line. The line is redrawn at the end of the next page.
+         */
+        private void clearProgress() {
             if (progressShown) {
                 stderr.print("\r\u001b[K");
                 stderr.flush();
+                progressShown = false;
             }
-            target.close();
         }
     }
 

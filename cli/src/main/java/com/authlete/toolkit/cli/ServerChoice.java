@@ -3,30 +3,61 @@ package com.authlete.toolkit.cli;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.transport.ServerSelection;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-/** The API base URL the settings ask for: {@code server-url}, else the {@code server} index, else the first server. */
+/**
+ * The API base URL the settings ask for. {@code server} (an index or a cluster name such as {@code jp}) and
+ * {@code server-url} are ranked by where they were given (flag > environment > link file > profile); given at the
+ * same level, the URL wins. Without either, the first server.
+ */
 public final class ServerChoice {
 
     private ServerChoice() {
     }
 
     public static URI baseUrl(Settings settings, List<String> servers) throws CliException {
-        Integer index = null;
         String server = settings.get("server").orElse(null);
         String serverUrl = settings.get("server-url").orElse(null);
-        if (server != null) {
-            try {
-                index = Integer.valueOf(server.strip());
-            } catch (NumberFormatException e) {
-                throw CliException.usage("--server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got '" + server + "'");
-            }
+        // Checked even when a URL wins, so that a mistyped --server is never silently ignored.
+        Integer index = server == null ? null : index(server, servers);
+        boolean urlWins = serverUrl != null && settings.rank("server-url") >= settings.rank("server");
+        try {
+            return ServerSelection.resolve(urlWins ? serverUrl : null, index, servers);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage((urlWins ? "--server-url" : "--server") + ": " + e.getMessage());
+        }
+    }
+
+    /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */
+    static int index(String server, List<String> servers) throws CliException {
+        String value = server.strip().toLowerCase(Locale.ROOT);
+        List<String> names = names(servers);
+        int byName = names.indexOf(value);
+        if (byName >= 0) {
+            return byName;
         }
         try {
-            return ServerSelection.resolve(serverUrl, index, servers);
-        } catch (IllegalArgumentException e) {
-            String flag = serverUrl != null && !serverUrl.isBlank() ? "--server-url" : "--server";
-            throw CliException.usage(flag + ": " + e.getMessage());
+            int index = Integer.parseInt(value);
+            if (index >= 0 && index < servers.size()) {
+                return index;
+            }
+        } catch (NumberFormatException e) {
+            // not an index either: reported below
         }
+        List<String> choices = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            choices.add(i + " or " + names.get(i));
+        }
+        throw CliException.usage("--server expects " + String.join(", ", choices) + ", got '" + server + "'");
+    }
+
+    /** Each server's short name: the first label of its host ({@code https://jp.authlete.com} is {@code jp}). */
+    public static List<String> names(List<String> servers) {
+        return servers.stream().map(url -> {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
+        }).toList();
     }
 }

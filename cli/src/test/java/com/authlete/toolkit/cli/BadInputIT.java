@@ -169,7 +169,7 @@ class BadInputIT {
                 ok("body for an operation without one", null, 2, "takes no request body", "service", "get", "--service-id", "1", "--body", "{}"),
                 ok("body file missing", null, 2, "--body file not found", "client", "create", "--service-id", "1", "--body", "@/nonexistent/b.json"),
                 ok("body file over 16 MiB", null, 2, "holds more than 16 MiB", "client", "create", "--service-id", "1", "--body", "@" + huge),
-                ok("server index out of range", null, 2, "--server: server index 4 is out of range 0..3", "service", "list", "--server", "4"),
+                ok("server index out of range", null, 2, "--server expects 0 or us, 1 or jp, 2 or eu, 3 or br, got '4'", "service", "list", "--server", "4"),
                 ok("server url without scheme", null, 2, "--server-url", "service", "list", "--server-url", "localhost:4010"),
                 ok("unknown output format", null, 2, "unknown output format 'xml'", "service", "list", "-F", "xml"),
                 ok("bad colour choice", null, 2, "--color expects auto, always or never", "service", "list", "--color", "sometimes"),

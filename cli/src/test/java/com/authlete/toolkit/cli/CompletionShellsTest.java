@@ -65,6 +65,23 @@ class CompletionShellsTest {
         Files.writeString(dir.resolve("client.json"), "{}");
         assertThat(lines(bash(script, "authlete client create --body @" + dir + "/cl"))).containsExactly("@" + dir + "/client.json");
         assertThat(lines(bash(script, "authlete service list -o " + dir + "/cl"))).containsExactly(dir + "/client.json");
+        assertThat(lines(bash(script, "authlete client create --client-type PUBLIC --client-n"))).contains("--client-name")
+                .allSatisfy(flag -> assertThat(flag).startsWith("--client-n"));
+    }
+
+    @Test
+    void bashCompletesGlobalFlagsBeforeTheCommandAndShellNames() throws Exception {
+        Path script = script("bash");
+        // Standard error is part of the output: bash reports "bad array subscript" there and goes on.
+        assertThat(bash(script, "authlete -")).doesNotContain("bad array subscript");
+        assertThat(lines(bash(script, "authlete -"))).contains("--debug", "--server", "--output-format", "-F", "--help", "--version");
+        assertThat(lines(bash(script, "authlete --"))).contains("--debug", "--profile").allSatisfy(f -> assertThat(f).startsWith("--"));
+        assertThat(lines(bash(script, "authlete --debug cl"))).containsExactly("client");
+        assertThat(lines(bash(script, "authlete --profile ci --debug client "))).contains("create", "management");
+        assertThat(lines(bash(script, "authlete --output-format "))).containsExactly("json", "pretty", "table", "toon", "yaml");
+        assertThat(lines(bash(script, "authlete completion "))).containsExactly("bash", "fish", "powershell", "zsh");
+        assertThat(lines(bash(script, "authlete completion bash "))).isEmpty();
+        assertThat(lines(bash(script, "authlete api "))).contains("GET", "POST");
     }
 
     @Test
@@ -82,6 +99,8 @@ class CompletionShellsTest {
         };
         assertCommonCandidates(complete);
         assertThat(complete.apply("authlete auth ")).containsExactly("login", "logout", "status", "token");
+        Files.writeString(dir.resolve("client.json"), "{}");
+        assertThat(complete.apply("authlete client create --body @" + dir + "/cl")).containsExactly("@" + dir + "/client.json");
     }
 
     @Test
@@ -107,8 +126,12 @@ class CompletionShellsTest {
         assertThat(complete.apply("authlete service list -o ")).containsExactly("FILES");
     }
 
-    /** The six partial lines both fish and zsh are asked about. */
+    /** The partial lines both fish and zsh are asked about. */
     private static void assertCommonCandidates(java.util.function.Function<String, List<String>> complete) {
+        assertThat(complete.apply("authlete --")).contains("--debug", "--server", "--output-format", "--profile", "--help");
+        assertThat(complete.apply("authlete --debug cl")).containsExactly("client");
+        assertThat(complete.apply("authlete --profile ci cl")).containsExactly("client");
+        assertThat(complete.apply("authlete completion ")).containsExactly("bash", "fish", "powershell", "zsh");
         assertThat(complete.apply("authlete cl")).containsExactly("client");
         assertThat(complete.apply("authlete client ")).containsExactly("create", "delete", "get", "list", "management", "update", "update-form");
         assertThat(complete.apply("authlete client create --client-ty")).containsExactly("--client-type");

@@ -48,5 +48,7 @@ class HelpAndVersionTest {
         CliHarness.Result result = new CliHarness().run("--version");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).matches("authlete \\S+ \\(Authlete API 3\\.0\\.16\\)\\n");
+        assertThat(new CliHarness().run("-V").out()).isEqualTo(result.out());
+        assertThat(new CliHarness().run("version").out()).isEqualTo(result.out());
     }
 }

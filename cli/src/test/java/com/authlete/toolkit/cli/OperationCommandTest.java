@@ -45,6 +45,18 @@ class OperationCommandTest {
     }
 
     @Test
+    void globalFlagsMayComeBeforeTheCommandWords() {
+        CliHarness.Result result = cli().run("--server-url", stub.url(), "--output-format=json", "--debug", "service", "list", "--start", "0");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/service/get/list?start=0");
+        assertThat(result.err()).as("--debug took effect").contains("GET ").contains("/api/service/get/list");
+
+        CliHarness.Result unknown = cli().run("--servre-url", stub.url(), "service", "list");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("error: unknown flag --servre-url").doesNotContain("Exception");
+    }
+
+    @Test
     void serviceListSendsQueryAndTokenAndPrintsTheBodyUnchanged() {
         CliHarness.Result result = cli().run(args("service", "list", "--start", "0", "--end", "5"));
 
@@ -193,9 +205,11 @@ class OperationCommandTest {
             "missing body       | token process --service-id 1                     | 'token process' needs a request body",
             "body on GET        | service get --service-id 1 --body {}             | 'service get' takes no request body",
             "unknown command    | client frobnicate                                | unknown command 'client frobnicate' (see 'authlete --help')",
-            "bad server index   | service list --server 9                          | --server: server index 9 is out of range 0..3",
-            "bad server value   | service list --server eu                         | --server expects 0 (us), 1 (jp), 2 (eu) or 3 (br), got 'eu'",
-            "flag before words  | --bogus service list                             | unknown flag --bogus; a command comes first",
+            "bad server index   | service list --server 9                          | --server expects 0 or us, 1 or jp, 2 or eu, 3 or br, got '9'",
+            "bad server name    | service list --server mars                       | --server expects 0 or us, 1 or jp, 2 or eu, 3 or br, got 'mars'",
+            "bad server under a URL | service list --server 99 --server-url http://127.0.0.1:9 | --server expects 0 or us",
+            "unknown profile    | service list --profile nosuch                    | unknown profile 'nosuch'",
+            "flag before words  | --bogus service list                             | unknown flag --bogus (see 'authlete --help')",
             "missing flag value | service list --start                             | --start",
             "missing body file  | client create --service-id 1 --body @/nonexistent/x.json | --body file not found: /nonexistent/x.json",
     })

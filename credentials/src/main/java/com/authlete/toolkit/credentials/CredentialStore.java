@@ -23,6 +23,20 @@ public final class CredentialStore {
     }
 
     /** The store of the settings' config file and the system keychain (as the environment allows it). */
+    /**
+     * Refuses a profile asked for by name that neither the config file nor the credential store knows (a typo in
+     * {@code --profile} would otherwise fall back to no settings and no token).
+     */
+    public static void requireKnownProfile(Settings settings, java.util.Map<String, String> environment) throws CredentialsException {
+        try {
+            settings.requireKnownProfile();
+        } catch (CredentialsException unknown) {
+            if (of(settings, environment).read(settings.profile()).isEmpty()) {
+                throw unknown;
+            }
+        }
+    }
+
     public static CredentialStore of(Settings settings, java.util.Map<String, String> environment) {
         return new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(environment));
     }

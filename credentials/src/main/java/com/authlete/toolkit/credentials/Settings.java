@@ -94,6 +94,31 @@ public final class Settings {
         return config.getOptionalValue(PREFIX + key, String.class);
     }
 
+    /**
+     * How strongly a setting was given: higher wins (flags, then environment, then link file, then profile); 0 when
+     * absent. Lets two related settings ({@code server} and {@code server-url}) be ranked against each other.
+     */
+    public int rank(String key) {
+        var value = config.getConfigValue(PREFIX + key);
+        return value.getValue() == null ? 0 : value.getConfigSourceOrdinal();
+    }
+
+    /**
+     * @throws CredentialsException when a profile was asked for by name (flag, environment, link file) but the
+     *                              config file has no such profile
+     */
+    public void requireKnownProfile() throws CredentialsException {
+        if (origin("profile").isEmpty() || profile.equals(ConfigFile.DEFAULT_PROFILE)) {
+            return;
+        }
+        java.util.List<String> known = configFile.profileNames();
+        if (!known.contains(profile)) {
+            throw new CredentialsException("unknown profile '" + profile + "' (from " + origin("profile").get() + "); "
+                    + (known.isEmpty() ? configFile.path() + " has no profiles" : "profiles in " + configFile.path() + ": "
+                    + String.join(", ", known)) + "; create it with: authlete configure --profile " + profile);
+        }
+    }
+
     /** The name of the source a setting comes from, for {@code auth status}. */
     public Optional<String> origin(String key) {
         return Optional.ofNullable(config.getConfigValue(PREFIX + key).getConfigSourceName());

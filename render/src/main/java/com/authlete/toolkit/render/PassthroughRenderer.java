@@ -6,21 +6,22 @@ import java.io.OutputStream;
 
 /**
  * Copies the document byte for byte, so field order and number precision stay exactly as received. When the
- * document does not end with a line break and {@code terminalNewline} is set, one is added, so that a shell
- * prompt does not start on the same line; and control characters are escaped (see {@link TerminalSafe}), since
- * the text came from a server.
+ * document does not end with a line break, one is added: a shell prompt must not start on the same line, and a
+ * script reading lines ({@code while read}) would lose the last one. On a terminal, control characters are escaped
+ * too (see {@link TerminalSafe}), since the text came from a server.
  */
 public final class PassthroughRenderer implements Renderer {
 
-    private final boolean terminalNewline;
+    private final boolean terminal;
 
-    public PassthroughRenderer(boolean terminalNewline) {
-        this.terminalNewline = terminalNewline;
+    /** @param terminal whether the target is a terminal (control characters are then escaped) */
+    public PassthroughRenderer(boolean terminal) {
+        this.terminal = terminal;
     }
 
     @Override
     public void render(InputStream json, OutputStream target) throws IOException {
-        OutputStream out = terminalNewline ? TerminalSafe.stream(target) : target;
+        OutputStream out = terminal ? TerminalSafe.stream(target) : target;
         byte[] buffer = new byte[16 * 1024];
         int last = '\n';
         long total = 0;
@@ -31,7 +32,7 @@ public final class PassthroughRenderer implements Renderer {
                 total += n;
             }
         }
-        if (terminalNewline && total > 0 && last != '\n') {
+        if (total > 0 && last != '\n') {
             out.write('\n');
         }
         if (out != target) {

@@ -17,7 +17,7 @@ public final class Renderers {
 
     public static DocumentRenderer document(OutputFormat format, RenderOptions options) {
         return switch (format) {
-            case JSON -> new JsonRenderer();
+            case JSON -> new JsonRenderer(options.indent());
             case YAML -> new YamlRenderer();
             case PRETTY -> new PrettyRenderer(options.color());
             case TABLE -> new TableRenderer(options.width(), options.color());

@@ -12,6 +12,13 @@ public final class AuthLogoutCommand extends AccountCommand {
     @AirlineModule
     ProfileTarget target = new ProfileTarget();
 
+    @AirlineModule
+    DebugOption debug = new DebugOption();
+
+    @com.github.rvesse.airline.annotations.Option(name = "--yes",
+            description = "Accepted for scripts; logging out never asks (the token is only forgotten here, not revoked).")
+    boolean yes;
+
     @Override
     public void run(AccountContext context) throws CredentialsException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());

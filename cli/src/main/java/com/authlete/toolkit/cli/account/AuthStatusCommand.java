@@ -1,6 +1,13 @@
 package com.authlete.toolkit.cli.account;
 
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.ServerChoice;
 import com.authlete.toolkit.cli.TokenSource;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.credentials.CredentialChain;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.credentials.oauth.OAuthGrant;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.credentials.CredentialStore;
@@ -23,6 +30,9 @@ public final class AuthStatusCommand extends AccountCommand {
     @AirlineModule
     com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
 
+    @AirlineModule
+    AnswerFormat format = new AnswerFormat();
+
     @Option(name = "--all", description = "List every profile of the config file.")
     boolean all;
 
@@ -32,7 +42,8 @@ public final class AuthStatusCommand extends AccountCommand {
     }
 
     @Override
-    public void run(AccountContext context) throws CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+        com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (all) {
             // What each profile itself holds, whatever flags, environment or link file would add on top.
@@ -47,15 +58,42 @@ public final class AuthStatusCommand extends AccountCommand {
             }
             return;
         }
+        CredentialStore.requireKnownProfile(settings, context.environment());
         Optional<ResolvedToken> token = resolve(settings, context, network);
-        context.out().println("profile:     " + settings.profile());
-        context.out().println("token:       " + token.map(t -> t.masked() + " (from " + t.origin() + ")").orElse("none"));
-        context.out().println("server:      " + settings.get("server-url").orElse(settings.get("server").orElse("0"))
-                + settings.origin(settings.get("server-url").isPresent() ? "server-url" : "server").map(o -> " (from " + o + ")").orElse(""));
-        context.out().println("service id:  " + settings.get("service-id").map(id -> id + settings.origin("service-id")
-                .map(o -> " (from " + o + ")").orElse("")).orElse("none"));
-        context.out().println("config file: " + settings.configFile().path());
-        settings.link().ifPresent(link -> context.out().println("link file:   " + link.path()));
+        String server;
+        try {
+            server = ServerChoice.baseUrl(settings, Catalog.standard().servers()).toString();
+        } catch (CliException e) {
+            server = "(" + e.getMessage() + ")";
+        }
+        String serverOrigin = settings.origin(settings.rank("server-url") >= settings.rank("server") && settings.get("server-url").isPresent()
+                ? "server-url" : "server").orElse("default");
+        if (outputFormat != null) {
+            ObjectNode answer = JsonNodeFactory.instance.objectNode();
+            answer.put("profile", settings.profile());
+            answer.put("token", token.map(ResolvedToken::masked).orElse(null));
+            answer.put("tokenSource", token.map(ResolvedToken::origin).orElse(null));
+            answer.put("server", server);
+            answer.put("serverSource", serverOrigin);
+            answer.put("serviceId", settings.get("service-id").orElse(null));
+            answer.put("serviceIdSource", settings.origin("service-id").orElse(null));
+            answer.put("configFile", settings.configFile().path().toString());
+            answer.put("linkFile", settings.link().map(link -> link.path().toString()).orElse(null));
+            AnswerFormat.print(outputFormat, answer, context.out());
+        } else {
+            context.out().println("profile:     " + settings.profile());
+            context.out().println("token:       " + token.map(t -> t.masked() + " (from " + t.origin() + ")").orElse("none"));
+            context.out().println("server:      " + server + " (from " + serverOrigin + ")");
+            context.out().println("service id:  " + settings.get("service-id").map(id -> id + settings.origin("service-id")
+                    .map(o -> " (from " + o + ")").orElse("")).orElse("none"));
+            context.out().println("config file: " + settings.configFile().path());
+            settings.link().ifPresent(link -> context.out().println("link file:   " + link.path()));
+        }
+        if (token.isEmpty()) {
+            // Exit 1 as gh's auth status does: scripts can test "is there a token" by the exit status alone.
+            context.out().flush();
+            throw new CliException(ExitCode.ERROR, "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV);
+        }
     }
 
     /** A stored value as shown in the profile list: a masked token, or the kind of OAuth login. */

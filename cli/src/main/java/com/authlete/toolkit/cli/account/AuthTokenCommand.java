@@ -19,11 +19,24 @@ public final class AuthTokenCommand extends AccountCommand {
     @AirlineModule
     com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
 
+    @AirlineModule
+    AnswerFormat format = new AnswerFormat();
+
     @Override
     public void run(AccountContext context) throws CliException, CredentialsException, com.authlete.toolkit.transport.TransportException {
-        ResolvedToken token = AuthStatusCommand.resolve(Settings.load(target.asFlags(), context.environment(), context.workingDirectory()),
-                context, network).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
+        com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
+        Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, context.environment());
+        ResolvedToken token = AuthStatusCommand.resolve(settings, context, network).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
                 "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
-        context.out().println(token.token());
+        if (outputFormat == null) {
+            context.out().println(token.token());
+            return;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        answer.put("token", token.token());
+        answer.put("profile", settings.profile());
+        answer.put("source", token.origin());
+        AnswerFormat.print(outputFormat, answer, context.out());
     }
 }

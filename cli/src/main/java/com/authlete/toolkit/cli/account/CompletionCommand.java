@@ -14,6 +14,9 @@ import java.util.List;
 @Command(name = "completion", description = "Print the shell completion script for bash, zsh, fish or powershell")
 public final class CompletionCommand extends AccountCommand {
 
+    @com.github.rvesse.airline.annotations.AirlineModule
+    DebugOption debug = new DebugOption();
+
     @Arguments(title = "shell", description = "bash, zsh, fish or powershell")
     List<String> shell;
 

@@ -14,6 +14,9 @@ import java.util.Map;
 @Command(name = "link", description = "Make this directory tree default to a service id (writes .authlete.yaml here)")
 public final class LinkCommand extends AccountCommand {
 
+    @com.github.rvesse.airline.annotations.AirlineModule
+    DebugOption debug = new DebugOption();
+
     @Arguments(title = "service-id", description = "The service id commands run below this directory use by default.")
     List<String> serviceId;
 

@@ -10,7 +10,7 @@ public final class ProfileTarget {
     @Option(name = "--profile", title = "name", description = "Profile to use (default: $AUTHLETE_PROFILE, the link file, the default profile).")
     String profile;
 
-    @Option(name = "--server", title = "0|1|2|3", description = "Authlete cluster: 0 us, 1 jp, 2 eu, 3 br.")
+    @Option(name = "--server", title = "us|jp|eu|br", description = "Authlete cluster, by name or index: us or 0, jp or 1, eu or 2, br or 3.")
     String server;
 
     @Option(name = "--server-url", title = "url", description = "Base URL of the API; wins over --server.")

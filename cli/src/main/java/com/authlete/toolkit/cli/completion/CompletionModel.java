@@ -28,6 +28,14 @@ public record CompletionModel(List<Command> commands) {
     public record Command(String words, String summary, List<Flag> flags) {
     }
 
+    /** The key of the top level (before any command word) in the flag and value tables. */
+    public static final String TOP = ".";
+
+    /** What the positional argument of a command completes to. */
+    static final Map<String, List<String>> ARGUMENTS = Map.of(
+            "completion", List.of("bash", "fish", "powershell", "zsh"),
+            "api", List.of("DELETE", "GET", "PATCH", "POST", "PUT"));
+
     /** Flags whose value is a file name ({@code --body} only after {@code @}). */
     static final Set<String> FILE_FLAGS = Set.of("-o", "--output-file", "--token-file", "--ca-cert", "--body");
 
@@ -36,13 +44,17 @@ public record CompletionModel(List<Command> commands) {
      */
     public static CompletionModel build(String[][] index, Catalog catalog) throws ClassNotFoundException {
         List<Command> commands = new ArrayList<>();
-        for (String[] row : index) {
+        List<String[]> rows = new ArrayList<>();
+        // The flags that may come before the command words (they apply to whichever command follows).
+        rows.add(new String[] {TOP, com.authlete.toolkit.cli.TopLevelFlags.class.getName(), ""});
+        rows.addAll(Arrays.asList(index));
+        for (String[] row : rows) {
             Map<String, List<String>> enums = new LinkedHashMap<>();
             catalog.find(row[0]).filter(op -> op.command().equals(row[0])).ifPresent(op -> enumValues(op, enums));
             enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
             enums.put("-F", enums.get("--output-format"));
             enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-            enums.put("--server", List.of("0", "1", "2", "3"));
+            enums.put("--server", com.authlete.toolkit.cli.ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
             for (OptionMetadata option : SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata().getAllOptions()) {
                 List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
@@ -74,7 +86,20 @@ public record CompletionModel(List<Command> commands) {
         return table;
     }
 
-    /** Command words to all of the command's flag names, space-separated. */
+    /** Command words to what their positional argument completes to (a shell name, an HTTP method). */
+    public Map<String, String> argumentTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        ARGUMENTS.keySet().stream().sorted().forEach(command -> table.put(command, String.join(" ", ARGUMENTS.get(command))));
+        return table;
+    }
+
+    /** Every flag name that takes a value in some command, space-separated: completion skips the value too. */
+    public String valuedFlags() {
+        return String.join(" ", commands.stream().flatMap(command -> command.flags().stream()).filter(Flag::takesValue)
+                .flatMap(flag -> flag.names().stream()).distinct().sorted().toList());
+    }
+
+    /** Command words ({@value #TOP} for the top level) to all of the command's flag names, space-separated. */
     public Map<String, String> flagTable() {
         Map<String, String> table = new LinkedHashMap<>();
         for (Command command : commands) {
@@ -110,7 +135,7 @@ public record CompletionModel(List<Command> commands) {
         List<String> next = new ArrayList<>();
         String start = prefix.isEmpty() ? "" : prefix + " ";
         for (Command command : commands) {
-            if (command.words().startsWith(start)) {
+            if (!command.words().equals(TOP) && command.words().startsWith(start)) {
                 String rest = command.words().substring(start.length());
                 String word = rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) : rest;
                 if (!word.isEmpty() && !next.contains(word)) {
@@ -127,6 +152,9 @@ public record CompletionModel(List<Command> commands) {
         List<String> prefixes = new ArrayList<>();
         prefixes.add("");
         for (Command command : commands) {
+            if (command.words().equals(TOP)) {
+                continue;
+            }
             String[] words = command.words().split(" ");
             for (int n = 1; n < words.length; n++) {
                 String prefix = String.join(" ", Arrays.asList(words).subList(0, n));

@@ -22,10 +22,30 @@ public final class JsonRenderer implements DocumentRenderer {
      */
     private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
+    private final boolean indent;
+
+    /** One line of JSON per document. */
+    public JsonRenderer() {
+        this(false);
+    }
+
+    /** @param indent two-space indented, one field per line, for a person at a terminal */
+    public JsonRenderer(boolean indent) {
+        this.indent = indent;
+    }
+
     @Override
     public void render(JsonNode value, OutputStream out) throws IOException {
-        try (ItemStream stream = stream(out)) {
-            stream.item(value);
+        if (!indent) {
+            try (ItemStream stream = stream(out)) {
+                stream.item(value);
+            }
+            return;
+        }
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.useDefaultPrettyPrinter();
+            JsonValues.MAPPER.writeTree(generator, value);
+            generator.writeRaw('\n');
         }
     }
 
