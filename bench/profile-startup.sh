@@ -4,7 +4,7 @@
 # CPU every 100 µs per thread, and prints the CPU time of each thread and of the main thread's phases, averaged
 # over the runs. Profiling slows the process down, so the figures are for proportions, not wall time.
 #
-#   bench/profile-startup.sh [runs] [-- authlete arguments]      (after mvn -B -DskipTests package)
+#   bench/profile-startup.sh [runs] [-- authlete arguments]      (after mvn -B -DskipTests -Pbench package)
 #
 # The async-profiler agent comes from Maven Central (tools.profiler:async-profiler), unpacked by the bench module.
 set -euo pipefail
@@ -15,7 +15,7 @@ shift || true
 port=${PORT:-18096}
 case $(uname -m) in aarch64|arm64) arch=linux-arm64 ;; *) arch=linux-x64 ;; esac
 agent=$root/bench/target/async-profiler/$arch/libasyncProfiler.so
-[[ -f $agent ]] || { echo "error: $agent missing; run mvn -B -DskipTests package" >&2; exit 1; }
+[[ -f $agent ]] || { echo "error: $agent missing; run mvn -B -DskipTests -Pbench package" >&2; exit 1; }
 . "$root/bench/page-server.sh"
 export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config AUTHLETE_KEYCHAIN=none AUTHLETE_BEARER=x
 

@@ -68,11 +68,13 @@ public final class Cli {
         } catch (CliException e) {
             return fail(e.exitCode(), e.getMessage(), e, debug);
         } catch (ParseException e) {
-            return fail(ExitCode.USAGE, describe(e) + " (see 'authlete " + command + " --help')", e, debug);
+            return fail(ExitCode.USAGE, describe(e, args) + " (see 'authlete " + command + " --help')", e, debug);
         } catch (InvalidInputException e) {
             return fail(ExitCode.USAGE, e.getMessage(), e, debug);
         } catch (com.authlete.toolkit.credentials.oauth.OAuthException e) {
             return fail(ExitCode.NOT_AUTHENTICATED, e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.credentials.UnknownProfileException e) {
+            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
         } catch (com.authlete.toolkit.credentials.CredentialsException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ApiException e) {
@@ -121,14 +123,36 @@ public final class Cli {
             if (args.length > 0 && !wantsHelp) {
                 throw CliException.usage("unknown flag " + args[0] + "; a command comes first (see 'authlete --help')");
             }
-            HelpText.root(out);
+            new HelpText(out, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).root();
             return ExitCode.OK.status();
         }
         if (!Router.under(words).isEmpty()) {
-            HelpText.group(out, words);
+            new HelpText(out, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).group(words);
             return ExitCode.OK.status();
         }
-        throw CliException.usage("unknown command '" + String.join(" ", words) + "' (see 'authlete --help')");
+        throw CliException.usage(unknownCommand(words));
+    }
+
+    /** Names the first word that is not known where it stands, with the closest known one and the group's help. */
+    private static String unknownCommand(List<String> words) {
+        int known = 0;
+        while (known < words.size() && !Router.under(words.subList(0, known + 1)).isEmpty()) {
+            known++;
+        }
+        List<String> group = words.subList(0, known);
+        java.util.Set<String> next = new java.util.TreeSet<>();
+        for (String[] row : Router.under(group)) {
+            String[] rowWords = row[0].split(" ");
+            if (rowWords.length > known) {
+                next.add(rowWords[known]);
+            }
+        }
+        String typed = known < words.size() ? words.get(known) : "";
+        String help = group.isEmpty() ? "authlete --help" : "authlete " + String.join(" ", group) + " --help";
+        return "unknown command '" + String.join(" ", words) + "'"
+                + Suggestions.closest(typed, next).map(word -> "; did you mean '"
+                + String.join(" ", java.util.stream.Stream.concat(group.stream(), java.util.stream.Stream.of(word)).toList()) + "'?").orElse("")
+                + " (see '" + help + "')";
     }
 
     private static String[] withHelp(List<String> words) {
@@ -150,7 +174,9 @@ public final class Cli {
                 commandHelp(match.command(), ApiCommand.class);
                 return ExitCode.OK.status();
             }
-            ApiCommand command = SingleCommand.singleCommand(ApiCommand.class).parse(match.rest());
+            SingleCommand<ApiCommand> parser = SingleCommand.singleCommand(ApiCommand.class);
+            RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
+            ApiCommand command = parser.parse(match.rest());
             new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
             return ExitCode.OK.status();
         }
@@ -170,7 +196,9 @@ public final class Cli {
         Thread reader = new Thread(catalog, "catalog");
         reader.setDaemon(true);
         reader.start();
-        OperationCommand command = SingleCommand.singleCommand(type).parse(match.rest());
+        SingleCommand<OperationCommand> parser = SingleCommand.singleCommand(type);
+        RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
+        OperationCommand command = parser.parse(match.rest());
         new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
         return ExitCode.OK.status();
     }
@@ -195,7 +223,9 @@ public final class Cli {
             commandHelp(match.command(), type);
             return ExitCode.OK.status();
         }
-        com.authlete.toolkit.cli.account.AccountCommand command = SingleCommand.singleCommand(type).parse(match.rest());
+        SingleCommand<? extends com.authlete.toolkit.cli.account.AccountCommand> parser = SingleCommand.singleCommand(type);
+        RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
+        com.authlete.toolkit.cli.account.AccountCommand command = parser.parse(match.rest());
         command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
                 new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version()));
         out.flush();
@@ -218,11 +248,32 @@ public final class Cli {
         Help.help(builder.build().getMetadata(), words, out);
     }
 
-    private static String describe(ParseException e) {
+    private static String describe(ParseException e, String[] args) {
         if (e instanceof ParseArgumentsUnexpectedException unexpected) {
-            return "unknown flag or argument: " + String.join(" ", unexpected.getUnparsedInput());
+            List<String> input = unexpected.getUnparsedInput();
+            String first = input.isEmpty() ? "" : input.get(0);
+            String hint = "";
+            if (first.startsWith("-")) {
+                String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+                hint = Suggestions.closest(name, optionNames(args)).map(option -> "; did you mean " + option + "?").orElse("");
+            }
+            return "unknown flag or argument: " + String.join(" ", input) + hint;
         }
         return e.getMessage();
+    }
+
+    /** Every flag name of the command the arguments name, for suggestions. */
+    private static List<String> optionNames(String[] args) {
+        try {
+            var match = Router.match(args);
+            if (match.isEmpty()) {
+                return List.of();
+            }
+            return SingleCommand.singleCommand(Class.forName(match.get().className())).getCommandMetadata().getAllOptions().stream()
+                    .flatMap(option -> option.getOptions().stream()).filter(name -> name.startsWith("--")).toList();
+        } catch (ClassNotFoundException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     /** {@code --output-format json} (or {@code -F json}) asks for errors as JSON too. */

@@ -4,17 +4,35 @@ import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The root and group help pages, made from the command index and the global flags' Airline annotations. */
+/**
+ * The root and group help pages, made from the command index and the global flags' Airline annotations, wrapped
+ * to the terminal's width (80 columns off a terminal).
+ */
 final class HelpText {
 
-    private HelpText() {
+    private static final String[] EXAMPLES = {
+            "authlete configure                                  save server, service id and token (asks)",
+            "authlete service list -F table                      services as a table",
+            "authlete client list --service-id 715948317 --all   every client, one JSON object per line",
+            "authlete client get --client-id 1140735077 --jq .clientName -r",
+            "authlete client create --client-name demo --client-type CONFIDENTIAL --dry-run",
+            "authlete api GET /api/service/get/list              any endpoint by method and path",
+    };
+
+    private final PrintStream out;
+    private final int width;
+
+    HelpText(PrintStream out, int width) {
+        this.out = out;
+        this.width = width <= 0 ? 80 : Math.max(40, width);
     }
 
-    static void root(PrintStream out) {
+    void root() {
         out.println("authlete - command-line client for the Authlete API (catalog of API " + CommandIndex.API_VERSION + ")");
         out.println();
         out.println("Usage:");
@@ -22,35 +40,43 @@ final class HelpText {
         out.println("  authlete <group> --help                 list the commands of a group");
         out.println("  authlete <group> <command> --help       flags of one command");
         out.println();
-        out.println("Groups:");
-        groups(out, List.of());
+        out.println("Groups and commands:");
+        groups(List.of());
         out.println();
-        out.println("Global flags (accepted by every API command and by 'api'):");
-        flags(out, GlobalOptions.class);
+        out.println("Examples:");
+        for (String example : EXAMPLES) {
+            item(2, 0, "", example);
+        }
         out.println();
-        out.println("Network flags (accepted by every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
-        flags(out, NetworkOptions.class);
-        out.printf("  %-26s %s%n", "-h, --help", "Show help.");
-        out.printf("  %-26s %s%n", "--version", "Print the version.");
+        out.println("Global flags (every API command and 'api'; they may also come before the command words):");
+        flags(GlobalOptions.class);
+        out.println();
+        out.println("Network flags (every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
+        flags(NetworkOptions.class);
+        item(2, 26, "-h, --help", "Show help (also: authlete help <command>).");
+        item(2, 26, "-V, --version", "Print the version (also: authlete version).");
         out.println();
         out.println("Exit codes:");
         for (ExitCode code : ExitCode.values()) {
-            out.printf("  %d  %s%n", code.status(), code.meaning());
+            item(2, 4, String.valueOf(code.status()), code.meaning());
         }
-        out.println("  130  interrupted (Ctrl-C)");
+        item(2, 4, "130", "interrupted (Ctrl-C)");
     }
 
-    private static void flags(PrintStream out, Class<?> options) {
+    private void flags(Class<?> options) {
         for (java.lang.reflect.Field field : options.getDeclaredFields()) {
             Option option = field.getAnnotation(Option.class);
             if (option != null) {
-                String name = option.name()[0] + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
-                out.printf("  %-26s %s%n", name, option.description());
+                // Short names first, as in "-F, --output-format".
+                List<String> names = new ArrayList<>(Arrays.asList(option.name()));
+                names.sort((a, b) -> Integer.compare(a.length(), b.length()));
+                String name = String.join(", ", names) + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
+                item(2, 26, name, option.description());
             }
         }
     }
 
-    static void group(PrintStream out, List<String> words) {
+    void group(List<String> words) {
         String group = String.join(" ", words);
         out.println("Usage: authlete " + group + " <command> [flags]");
         out.println();
@@ -60,36 +86,53 @@ final class HelpText {
                 direct.add(row);
             }
         }
+        boolean anyDestructive = false;
         if (!direct.isEmpty()) {
             out.println("Commands:");
             for (String[] row : direct) {
-                out.printf("  %-44s %s%n", row[0].substring(group.length() + 1), row[2]);
+                boolean destructive = destructive(row[0]);
+                anyDestructive |= destructive;
+                item(2, 36, row[0].substring(group.length() + 1), row[2] + (destructive ? " (asks first)" : ""));
             }
         }
         Map<String, Integer> subgroups = subgroupCounts(words);
         if (!subgroups.isEmpty()) {
             out.println();
             out.println("Subgroups:");
-            subgroups.forEach((name, count) -> out.printf("  %-44s %d commands%n", name, count));
+            subgroups.forEach((name, count) -> item(2, 36, name, count + " commands"));
         }
         out.println();
+        if (anyDestructive) {
+            out.println("Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
+        }
         out.println("Run 'authlete " + group + " <command> --help' for the flags of a command.");
     }
 
-    /** Lists each next word under {@code words} with what it leads to. */
-    private static void groups(PrintStream out, List<String> words) {
+    private static boolean destructive(String command) {
+        String verb = command.substring(command.lastIndexOf(' ') + 1);
+        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
+    }
+
+    /** Each next word under {@code words}: a command's summary, or a group's commands (all of them, wrapped). */
+    private void groups(List<String> words) {
         Map<String, List<String>> next = new LinkedHashMap<>();
+        Map<String, String> summaries = new LinkedHashMap<>();
         for (String[] row : Router.under(words)) {
             String[] parts = row[0].split(" ");
-            next.computeIfAbsent(parts[words.size()], k -> new ArrayList<>())
-                    .add(String.join(" ", List.of(parts).subList(words.size() + 1, parts.length)));
+            String word = parts[words.size()];
+            if (parts.length == words.size() + 1) {
+                summaries.put(word, row[2]);
+            } else {
+                next.computeIfAbsent(word, k -> new ArrayList<>())
+                        .add(parts[words.size() + 1] + (parts.length > words.size() + 2 ? " ..." : ""));
+            }
         }
-        next.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            String commands = String.join(", ", entry.getValue().stream()
-                    .map(rest -> rest.contains(" ") ? rest.substring(0, rest.indexOf(' ')) + " ..." : rest)
-                    .distinct().toList());
-            out.printf("  %-30s %s%n", entry.getKey(), abbreviate(commands, 90));
-        });
+        java.util.TreeSet<String> all = new java.util.TreeSet<>(next.keySet());
+        all.addAll(summaries.keySet());
+        for (String word : all) {
+            String text = next.containsKey(word) ? String.join(", ", next.get(word).stream().distinct().toList()) : summaries.get(word);
+            item(2, 30, word, text);
+        }
     }
 
     private static Map<String, Integer> subgroupCounts(List<String> words) {
@@ -103,7 +146,35 @@ final class HelpText {
         return counts;
     }
 
-    private static String abbreviate(String text, int width) {
-        return text.length() <= width ? text : text.substring(0, width - 3) + "...";
+    /**
+     * One entry: {@code label} in a column of {@code labelWidth} after {@code indent} spaces, then {@code text}
+     * wrapped at the page width under its own column (on the next line when the label is wider than its column).
+     */
+    private void item(int indent, int labelWidth, String label, String text) {
+        String pad = " ".repeat(indent);
+        int column = labelWidth == 0 ? indent : indent + labelWidth + 1;
+        StringBuilder line = new StringBuilder(pad).append(label);
+        if (labelWidth > 0) {
+            if (label.length() > labelWidth) {
+                out.println(line);
+                line = new StringBuilder(" ".repeat(column));
+            } else {
+                line.append(" ".repeat(labelWidth - label.length() + 1));
+            }
+        }
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (!first && line.length() + 1 + word.length() > width) {
+                out.println(line.toString().stripTrailing());
+                line = new StringBuilder(" ".repeat(column));
+                first = true;
+            }
+            if (!first) {
+                line.append(' ');
+            }
+            line.append(word);
+            first = false;
+        }
+        out.println(line.toString().stripTrailing());
     }
 }

@@ -56,6 +56,9 @@ final class OperationRunner {
         if (operation.pathParameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
             requestBuilder.defaultParameter("serviceId", settings.get("service-id").orElse(null));
         }
+        if (outputOptions.all() && (requestBuilder.hasParameter("start") || requestBuilder.hasParameter("end"))) {
+            throw CliException.usage("--all fetches every page from the first; leave out --start and --end, or drop --all for one range");
+        }
         PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
         execute(new Planned(operation, requestBuilder.build(), requestBuilder, walker), global, settings, outputOptions);
     }

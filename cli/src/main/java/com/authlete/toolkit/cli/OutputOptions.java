@@ -88,6 +88,9 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
         }
         // -F json asked for on a terminal is for reading: indented, like gh and kubectl do. Piped, it stays one line.
         boolean indent = format == OutputFormat.JSON && toTerminal;
+        if (flags.pageSize != null && !flags.all) {
+            throw CliException.usage("--page-size only applies with --all (one request takes --start and --end instead)");
+        }
         if (flags.raw && jq == null) {
             throw CliException.usage("--raw only applies to --jq results; add --jq, such as --jq '.services[].serviceName' -r");
         }

@@ -208,12 +208,31 @@ final class ResponseOutput {
         if (options.fields() == null) {
             return tree;
         }
+        warnAboutMissingFields(list != null && tree.path(list.field()).isArray() ? tree.get(list.field()) : tree);
         if (list != null && tree.path(list.field()).isArray()) {
             ObjectNode copy = tree.deepCopy();
             copy.set(list.field(), options.fields().apply(tree.get(list.field())));
             return copy;
         }
         return options.fields().apply(tree);
+    }
+
+    /** A --fields name that no object of the answer has is most likely a typo: said once, not silently dropped. */
+    private void warnAboutMissingFields(JsonNode value) {
+        java.util.Set<String> present = new java.util.TreeSet<>();
+        if (value.isArray()) {
+            value.forEach(item -> item.fieldNames().forEachRemaining(present::add));
+        } else {
+            value.fieldNames().forEachRemaining(present::add);
+        }
+        if (present.isEmpty()) {
+            return;
+        }
+        java.util.List<String> missing = options.fields().names().stream().filter(name -> !present.contains(name)).toList();
+        if (!missing.isEmpty()) {
+            stderr.println("warning: --fields: no field " + String.join(", ", missing) + " in the answer; it has "
+                    + TerminalSafe.line(String.join(", ", present)));
+        }
     }
 
     private void render(JsonNode value, ListShape list, OutputStream out, boolean terminal) throws IOException, CliException {
@@ -260,6 +279,7 @@ final class ResponseOutput {
         private final Target target;
         private final ItemStream stream;
         private boolean sensitive;
+        private boolean fieldsChecked;
         /** Whether the progress line is on the terminal now: it is cleared before more output and at the end. */
         private boolean progressShown;
 
@@ -284,6 +304,10 @@ final class ResponseOutput {
             clearProgress();
             if (target.file() != null && !sensitive) {
                 sensitive = SensitiveNames.containsSensitive(item);
+            }
+            if (options.fields() != null && !fieldsChecked) {
+                fieldsChecked = true;
+                warnAboutMissingFields(item);
             }
             JsonNode selected = options.fields() == null ? item : options.fields().apply(item);
             if (stream != null) {

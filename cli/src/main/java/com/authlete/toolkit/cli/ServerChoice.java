@@ -31,7 +31,7 @@ public final class ServerChoice {
     }
 
     /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */
-    static int index(String server, List<String> servers) throws CliException {
+    public static int index(String server, List<String> servers) throws CliException {
         String value = server.strip().toLowerCase(Locale.ROOT);
         List<String> names = names(servers);
         int byName = names.indexOf(value);

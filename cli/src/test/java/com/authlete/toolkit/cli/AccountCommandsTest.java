@@ -112,6 +112,67 @@ class AccountCommandsTest {
     }
 
     @Test
+    void theServerComesFromFlagThenEnvironmentThenProfileWhicheverOfServerOrUrlIsUsed() throws Exception {
+        CliHarness cli = new CliHarness().env("AUTHLETE_BEARER", GOOD);
+        assertThat(cli.run("configure", "--profile", "p", "--server-url", "https://profile.example.com").exitCode()).isZero();
+        // A flag beats the environment and the profile, though --server is an index and the others URLs.
+        assertThat(cli.env("AUTHLETE_SERVER_URL", "https://env.example.com").run("service", "list", "--profile", "p", "--server", "jp",
+                "--dry-run").err()).contains("> GET https://jp.authlete.com/api/service/get/list");
+        assertThat(cli.run("service", "list", "--profile", "p", "--dry-run").err()).contains("> GET https://env.example.com/");
+        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).env("XDG_CONFIG_HOME", cli.configFile().getParent().getParent().toString())
+                .run("service", "list", "--profile", "p", "--dry-run").err()).contains("> GET https://profile.example.com/");
+        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).env("AUTHLETE_SERVER", "eu").env("AUTHLETE_SERVER_URL", "https://x.example.com")
+                .run("service", "list", "--dry-run").err()).as("same level: the URL wins").contains("> GET https://x.example.com/");
+        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).run("service", "list", "--server", "2", "--dry-run").err())
+                .contains("> GET https://eu.authlete.com/");
+        CliHarness.Result status = cli.run("auth", "status", "--profile", "p", "--server", "br");
+        assertThat(status.out()).contains("server:      https://br.authlete.com (from flags)");
+    }
+
+    @Test
+    void authStatusExitsOneWithoutATokenAndSpeaksJson() throws Exception {
+        CliHarness cli = new CliHarness();
+        CliHarness.Result none = cli.run("auth", "status");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.out()).contains("token:       none", "server:      https://us.authlete.com");
+        assertThat(none.err()).startsWith("error: no API token");
+
+        CliHarness.Result json = cli.env("AUTHLETE_BEARER", GOOD).run("auth", "status", "-F", "json", "--debug");
+        assertThat(json.exitCode()).as(json.err()).isZero();
+        assertThat(json.out()).startsWith("{\"profile\":\"default\",\"token\":\"good\u20267890\",\"tokenSource\":\"AUTHLETE_BEARER\"")
+                .contains("\"server\":\"https://us.authlete.com\"").doesNotContain(GOOD).endsWith("}\n");
+        CliHarness.Result token = cli.run("auth", "token", "--output-format", "json");
+        assertThat(token.out()).isEqualTo("{\"token\":\"" + GOOD + "\",\"profile\":\"default\",\"source\":\"AUTHLETE_BEARER\"}\n");
+    }
+
+    @Test
+    void globalFlagsAreAcceptedByTheAccountCommandsOrRefusedInOneLine() throws Exception {
+        CliHarness cli = new CliHarness();
+        assertThat(cli.run("auth", "logout", "--yes").exitCode()).isZero();
+        assertThat(cli.run("link", "42", "--debug").exitCode()).isZero();
+        assertThat(cli.run("completion", "bash", "--debug").exitCode()).isZero();
+        CliHarness.Result refused = cli.run("link", "42", "--jq", ".x", "--debug");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
+        CliHarness.Result twoWays = cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--token-file", "/nonexistent", "--server-url", api.url());
+        assertThat(twoWays.exitCode()).isEqualTo(2);
+        assertThat(twoWays.err()).startsWith("error: give the token one way");
+        CliHarness.Result login = cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--server-url", api.url(), "--timeout", "5s", "--debug");
+        assertThat(login.exitCode()).as(login.err()).isZero();
+    }
+
+    @Test
+    void anUnknownProfileIsAnErrorThatNamesIt() throws Exception {
+        CliHarness cli = new CliHarness().env("AUTHLETE_BEARER", GOOD);
+        cli.run("configure", "--profile", "prod", "--server-url", api.url());
+        CliHarness.Result typo = cli.run("service", "list", "--profile", "prdo");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err()).startsWith("error: unknown profile 'prdo' (from flags)").contains("profiles in ", ": prod").hasLineCount(1);
+        assertThat(cli.env("AUTHLETE_PROFILE", "nope").run("auth", "status").err()).contains("unknown profile 'nope'");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
     void serviceIdComesFromFlagThenEnvironmentThenLinkFileThenProfile() throws Exception {
         CliHarness cli = new CliHarness();
         cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--server-url", api.url(), "--service-id", "from-profile");
@@ -134,12 +195,29 @@ class AccountCommandsTest {
 
     @Test
     void configureAsksOnATerminalWithHiddenTokenInputAndChecksTheToken() throws Exception {
-        CliHarness cli = new CliHarness().env("AUTHLETE_SERVER_URL", api.url());
-        CliHarness.Result result = cli.terminalInput("2\n715948317\n" + GOOD + "\n").run("configure");
+        CliHarness cli = new CliHarness();
+        // A wrong server is said before the token is asked for; a URL is accepted at the prompt.
+        CliHarness.Result result = cli.terminalInput("mars\n" + api.url() + "\n715948317\n" + GOOD + "\n").run("configure");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("Server (0 us, 1 jp, 2 eu, 3 br)", "Default service id", "Token: ").doesNotContain(GOOD);
-        assertThat(Files.readString(cli.configFile())).contains("server: \"2\"", "service-id: \"715948317\"", "default-profile: default");
+        assertThat(result.err()).contains("Server: us, jp, eu, br or a URL [us]: ", "expected 0 or us", "Default service id [none]: ",
+                "Token").doesNotContain(GOOD);
+        assertThat(Files.readString(cli.configFile())).contains("server-url: " + api.url(), "service-id: \"715948317\"",
+                "default-profile: default");
         assertThat(api.lastRequest().target()).isEqualTo("/api/715948317/service/get");
+
+        // Run again: the current values are shown and Enter keeps each of them, the stored token too.
+        int requests = api.requests().size();
+        CliHarness.Result again = cli.terminalInput("\n\n\n").run("configure");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.err()).contains("[" + api.url() + "]", "[715948317]", "[keep good\u20267890]").doesNotContain(GOOD);
+        assertThat(Files.readString(cli.configFile())).contains("server-url: " + api.url(), "service-id: \"715948317\"");
+        assertThat(api.requests()).as("a kept token is not checked again").hasSize(requests);
+        assertThat(cli.run("client", "list").exitCode()).isZero();
+        assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + GOOD);
+
+        // A name replaces the URL.
+        assertThat(cli.terminalInput("jp\n\n\n").run("configure").exitCode()).isZero();
+        assertThat(Files.readString(cli.configFile())).contains("server: jp").doesNotContain("server-url");
     }
 
     @Test

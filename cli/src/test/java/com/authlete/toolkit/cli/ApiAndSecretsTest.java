@@ -46,7 +46,7 @@ class ApiAndSecretsTest {
         assertThat(stub.lastRequest().body()).isEqualTo("{ \"clientName\" : \"A\" }");
         assertThat(stub.lastRequest().header("Content-Type")).isEqualTo("application/json");
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer test-token");
-        assertThat(result.out()).as("json passes the bytes through").isEqualTo("{\"echo\":{ \"clientName\" : \"A\" }}");
+        assertThat(result.out()).as("json passes the bytes through").isEqualTo("{\"echo\":{ \"clientName\" : \"A\" }}\n");
     }
 
     @Test

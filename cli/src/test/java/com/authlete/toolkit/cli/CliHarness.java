@@ -77,13 +77,23 @@ final class CliHarness {
         return this;
     }
 
+    private boolean shared;
+
+    /** Standard output and standard error are one terminal, as in an interactive shell: both land in {@code out}. */
+    CliHarness sharedTerminal() {
+        this.stdoutIsTerminal = true;
+        this.stderrIsTerminal = true;
+        this.shared = true;
+        return this;
+    }
+
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = shared ? out : new ByteArrayOutputStream();
         int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 workingDirectory).run(args);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), shared ? "" : err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -64,7 +64,7 @@ class DiagnosticsTest {
         CliHarness.Result result = cli().run(args("client", "get", "--service-id", "1", "--client-id", "2", "--debug"));
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo(SECRET_RESPONSE);
+        assertThat(result.out()).isEqualTo(SECRET_RESPONSE + "\n");
         assertThat(result.err()).contains("> GET " + stub.url() + "/api/1/client/get/2", "< HTTP 200",
                 "< body (" + SECRET_RESPONSE.length() + " bytes): {\"clientId\":1,\"clientSecret\":\"[REDACTED]\"")
                 .doesNotContain("resp-secret-777", "bearer-secret-4242");

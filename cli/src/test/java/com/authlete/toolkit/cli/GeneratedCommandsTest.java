@@ -42,7 +42,7 @@ class GeneratedCommandsTest {
             Set<String> expected = Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
                     .map(field -> "--" + field.flag()).collect(Collectors.toCollection(HashSet::new));
             expected.addAll(global);
-            expected.addAll(List.of("-F", "-o", "-h"));
+            expected.addAll(List.of("-F", "-o", "-h", "-r"));
             expected.add("--help");
             assertThat(flags).as("flags of %s", row[0]).isEqualTo(expected);
             assertThat(((OperationCommand) Class.forName(row[1]).getDeclaredConstructor().newInstance()).command())

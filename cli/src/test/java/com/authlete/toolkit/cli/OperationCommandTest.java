@@ -61,7 +61,7 @@ class OperationCommandTest {
         CliHarness.Result result = cli().run(args("service", "list", "--start", "0", "--end", "5"));
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo(EXACT_JSON);
+        assertThat(result.out()).isEqualTo(EXACT_JSON + "\n");
         assertThat(result.err()).isEmpty();
         StubServer.Recorded request = stub.lastRequest();
         assertThat(request.method()).isEqualTo("GET");
@@ -163,7 +163,7 @@ class OperationCommandTest {
         CliHarness.Result result = new CliHarness().run(args("utility", "get-api-lifecycle-healthcheck", "--extended", "true"));
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).isEqualTo("OK");
+        assertThat(result.out()).isEqualTo("OK\n");
         assertThat(stub.lastRequest().target()).isEqualTo("/api/lifecycle/healthcheck?extended=true");
         assertThat(stub.lastRequest().header("Authorization")).isNull();
     }
@@ -204,7 +204,15 @@ class OperationCommandTest {
             "missing query      | client management list-authorized-applications --service-id 1 | missing required flag --subject",
             "missing body       | token process --service-id 1                     | 'token process' needs a request body",
             "body on GET        | service get --service-id 1 --body {}             | 'service get' takes no request body",
-            "unknown command    | client frobnicate                                | unknown command 'client frobnicate' (see 'authlete --help')",
+            "unknown command    | client frobnicate                                | unknown command 'client frobnicate' (see 'authlete client --help')",
+            "mistyped group     | clinet list                                      | unknown command 'clinet list'; did you mean 'client'? (see 'authlete --help')",
+            "mistyped command   | client lst --service-id 1                        | unknown command 'client lst'; did you mean 'client list'?",
+            "mistyped command 2 | client lst                                       | did you mean 'client list'? (see 'authlete client --help')",
+            "mistyped flag      | client list --servce-id 1                        | unknown flag or argument: --servce-id 1; did you mean --service-id? (see 'authlete client list --help')",
+            "all with a range   | service list --all --start 400                   | --all fetches every page from the first",
+            "page size alone    | service list --page-size 5                       | --page-size only applies with --all",
+            "flag twice         | client get --service-id 1 --client-id 2 --client-id 3 | --client-id is given twice; give it once",
+            "raw without jq     | service list --raw                               | --raw only applies to --jq results",
             "bad server index   | service list --server 9                          | --server expects 0 or us, 1 or jp, 2 or eu, 3 or br, got '9'",
             "bad server name    | service list --server mars                       | --server expects 0 or us, 1 or jp, 2 or eu, 3 or br, got 'mars'",
             "bad server under a URL | service list --server 99 --server-url http://127.0.0.1:9 | --server expects 0 or us",
@@ -222,7 +230,7 @@ class OperationCommandTest {
     }
 
     @Test
-    void debugAddsTheExchangeAndStackTracesOnStderrOnly() {
+    void debugAddsTheExchangeOnStderrOnlyAndNoStackTraceForAnHttpError() {
         stub.handler(request -> Reply.json(404, "{\"resultCode\":\"A1\",\"resultMessage\":\"gone\"}"));
         CliHarness.Result result = cli().run(args("service", "get", "--service-id", "1", "--debug"));
 
@@ -230,7 +238,7 @@ class OperationCommandTest {
         assertThat(result.out()).isEmpty();
         assertThat(result.err()).contains("> GET " + stub.url() + "/api/1/service/get")
                 .contains("> Authorization: [REDACTED]").contains("< HTTP 404")
-                .contains("error: gone [A1] (HTTP 404)").contains("\tat ")
+                .contains("error: gone [A1] (HTTP 404)").doesNotContain("\tat ")
                 .doesNotContain("env-token-1234");
     }
 }

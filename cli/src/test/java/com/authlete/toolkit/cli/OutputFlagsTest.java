@@ -7,6 +7,7 @@ import com.authlete.toolkit.core.testing.StubServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +49,9 @@ class OutputFlagsTest {
 
     @Test
     void pipedOutputDefaultsToTheExactJsonAndATerminalToPretty() {
-        assertThat(run("service", "get", "--service-id", "1").out()).isEqualTo(SERVICE);
+        // Byte for byte, plus the line break the server left out (scripts reading lines would lose the last one).
+        assertThat(run("service", "get", "--service-id", "1").out()).isEqualTo(SERVICE + "\n");
+        assertThat(run("service", "get", "--service-id", "1", "-F", "json").out()).isEqualTo(SERVICE + "\n");
         CliHarness.Result pretty = run(new CliHarness().terminalOutput().env("NO_COLOR", "1"), "service", "get", "--service-id", "1");
         assertThat(pretty.out()).isEqualTo("""
                 serviceName: Prod
@@ -60,9 +63,54 @@ class OutputFlagsTest {
     }
 
     @Test
-    void jsonFormatIsThePassthroughEvenOnATerminal() {
+    void jsonFormatAskedForOnATerminalIsIndentedWithExactNumbers() {
         assertThat(run(new CliHarness().terminalOutput(), "service", "get", "--service-id", "1", "--output-format", "json").out())
-                .isEqualTo(SERVICE + "\n");
+                .isEqualTo("""
+                        {
+                          "serviceName" : "Prod",
+                          "apiKey" : 715948317,
+                          "enabled" : true,
+                          "note" : null,
+                          "ratio" : 1.10
+                        }
+                        """);
+    }
+
+    @Test
+    void fieldsThatTheAnswerDoesNotHaveAreWarnedAbout() {
+        CliHarness.Result result = run("client", "list", "--service-id", "1", "--fields", "clientName,clientNmae");
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.err()).startsWith("warning: --fields: no field clientNmae in the answer; it has ").contains("clientName")
+                .hasLineCount(1);
+        assertThat(run("client", "list", "--service-id", "1", "--fields", "clientName").err()).isEmpty();
+    }
+
+    @Test
+    void jqRawPrintsStringsAsPlainText() {
+        assertThat(run("client", "list", "--service-id", "1", "--jq", ".clients[].clientName", "-r").out()).isEqualTo("Alpha\nBeta\n");
+        assertThat(run("client", "list", "--service-id", "1", "--jq", ".clients[] | .clientName, .clientId", "--raw").out())
+                .isEqualTo("Alpha\n1140735077\nBeta\n22\n");
+        CliHarness.Result alone = run("service", "get", "--service-id", "1", "--raw");
+        assertThat(alone.exitCode()).isEqualTo(2);
+        assertThat(alone.err()).startsWith("error: --raw only applies to --jq results");
+    }
+
+    @Test
+    void noContentPrintsNothingInAnyFormat() {
+        stub.handler(request -> new Reply(204, java.util.Map.of(), new byte[0]));
+        for (String format : new String[] {"json", "pretty", "yaml", "table", "toon"}) {
+            CliHarness.Result result = run("client", "delete", "--service-id", "1", "--client-id", "2", "--yes", "-F", format);
+            assertThat(result.exitCode()).as(format + ": " + result.err()).isZero();
+            assertThat(result.out()).as(format).isEmpty();
+        }
+    }
+
+    @Test
+    void debugOnAnHttpErrorShowsTheExchangeNotAStackTrace() {
+        stub.handler(request -> Reply.json(404, "{\"resultCode\":\"A001\",\"resultMessage\":\"no such service\"}"));
+        CliHarness.Result result = run("service", "get", "--service-id", "9", "--debug");
+        assertThat(result.exitCode()).isNotZero();
+        assertThat(result.err()).contains("404").contains("no such service").doesNotContain("\tat ").doesNotContain("Exception");
     }
 
     @Test
@@ -111,7 +159,7 @@ class OutputFlagsTest {
         CliHarness.Result result = run("client", "list", "--service-id", "1", "-o", secrets.toString());
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEmpty();
-        assertThat(Files.readString(secrets)).isEqualTo(CLIENTS);
+        assertThat(Files.readString(secrets)).isEqualTo(CLIENTS + "\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secrets))).isEqualTo("rw-------");
 
         Path plain = dir.resolve("service.yaml");
@@ -198,6 +246,19 @@ class OutputFlagsTest {
         assertThat(result.out().lines()).hasSize(5);
         assertThat(result.err()).contains("fetched 2 of 5 items", "fetched 4 of 5 items", "fetched 5 of 5 items")
                 .endsWith("\r\u001b[K");
+    }
+
+    @Test
+    void progressIsClearedBeforeMoreOutputOnTheSameTerminal() {
+        pagesOf(5);
+        CliHarness.Result result = run(new CliHarness().sharedTerminal().env("NO_COLOR", "1"), "client", "list", "--service-id", "1",
+                "--all", "--page-size", "2", "-F", "json");
+        assertThat(result.out()).contains("fetched 2 of 5 items");
+        // What the terminal shows: each line from its last carriage return on, erase-line codes applied.
+        List<String> screen = java.util.Arrays.stream(result.out().split("\n")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
+                .filter(line -> !line.isEmpty()).toList();
+        assertThat(screen).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
+        assertThat(result.out()).endsWith("\r\u001b[K");
     }
 
     @Test

@@ -9,22 +9,24 @@ import org.junit.jupiter.api.Test;
 
 class PassthroughRendererTest {
 
-    private static String render(String json, boolean terminalNewline) throws Exception {
+    private static String render(String json, boolean terminal) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PassthroughRenderer(terminalNewline).render(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
+        new PassthroughRenderer(terminal).render(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
     void keepsBytesFieldOrderAndNumberPrecision() throws Exception {
         String json = "{\"z\":1,\"a\":123456789012345678901234567890,\"f\":1.10,\"s\":\"é\"}";
-        assertThat(render(json, false)).isEqualTo(json);
+        assertThat(render(json, false)).isEqualTo(json + "\n");
     }
 
     @Test
-    void addsALineBreakForTerminalsOnlyWhenMissing() throws Exception {
-        assertThat(render("{}", true)).isEqualTo("{}\n");
-        assertThat(render("{}\n", true)).isEqualTo("{}\n");
-        assertThat(render("", true)).isEmpty();
+    void addsALineBreakOnlyWhenMissingWhereverItGoes() throws Exception {
+        for (boolean terminal : new boolean[] {true, false}) {
+            assertThat(render("{}", terminal)).isEqualTo("{}\n");
+            assertThat(render("{}\n", terminal)).isEqualTo("{}\n");
+            assertThat(render("", terminal)).isEmpty();
+        }
     }
 }

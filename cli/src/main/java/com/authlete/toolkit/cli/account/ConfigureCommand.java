@@ -1,6 +1,7 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
@@ -34,22 +35,39 @@ public final class ConfigureCommand extends AccountCommand {
         boolean interactive = context.terminal().stdinIsTerminal() && target.server == null && target.serverUrl == null
                 && target.serviceId == null && !token.given();
         BufferedReader terminal = context.lines();
-        if (interactive) {
-            target.server = ask(context, terminal, "Server (0 us, 1 jp, 2 eu, 3 br) [0]: ");
-            target.serviceId = ask(context, terminal, "Default service id (empty for none): ");
-        }
-        Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        String keptToken = null;
         Map<String, String> values = new LinkedHashMap<>();
-        if (target.server != null) {
-            values.put("server", target.server);
+        if (interactive) {
+            // Re-running shows what the profile holds; Enter keeps it.
+            Settings before = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+            Map<String, String> current = before.configFile().profile(before.profile());
+            askServer(context, terminal, current.getOrDefault("server-url", current.getOrDefault("server", "us")), values);
+            String serviceId = ask(context, terminal, "Default service id [" + current.getOrDefault("service-id", "none") + "]: ");
+            if (serviceId != null) {
+                values.put("service-id", serviceId.equals("none") ? null : serviceId);
+            }
+            keptToken = CredentialStore.of(before, context.environment()).read(before.profile())
+                    .map(com.authlete.toolkit.credentials.ResolvedToken::masked).orElse(null);
+        } else {
+            if (target.server != null) {
+                com.authlete.toolkit.cli.ServerChoice.index(target.server, Catalog.standard().servers());
+                values.put("server", target.server);
+            }
+            if (target.serverUrl != null) {
+                values.put("server-url", target.serverUrl);
+            }
+            if (target.serviceId != null) {
+                values.put("service-id", target.serviceId);
+            }
         }
-        if (target.serverUrl != null) {
-            values.put("server-url", target.serverUrl);
-        }
-        if (target.serviceId != null) {
-            values.put("service-id", target.serviceId);
-        }
-        String newToken = token.read(context, interactive);
+        // The token is checked against the server chosen above.
+        ProfileTarget chosen = new ProfileTarget();
+        chosen.profile = target.profile;
+        chosen.server = values.containsKey("server") ? values.get("server") : target.server;
+        chosen.serverUrl = values.containsKey("server-url") ? values.get("server-url") : target.serverUrl;
+        chosen.serviceId = values.containsKey("service-id") ? values.get("service-id") : target.serviceId;
+        Settings settings = Settings.load(chosen.asFlags(), context.environment(), context.workingDirectory());
+        String newToken = keptToken != null ? token.readOrKeep(context, keptToken) : token.read(context, interactive);
         if (newToken != null) {
             TokenVerifier.verify(newToken, settings, context, network); // before anything is written
         }
@@ -63,6 +81,38 @@ public final class ConfigureCommand extends AccountCommand {
             stored = "; token " + Tokens.mask(newToken) + " stored in " + where.where();
         }
         context.err().println("Saved profile " + settings.profile() + " in " + settings.configFile().path() + stored);
+    }
+
+    /**
+     * Asks for the server until the answer is a cluster name, an index or an http(s) URL (checked before the hidden
+     * token is typed); Enter keeps {@code current}. A name replaces a URL in the profile and the other way round.
+     */
+    private static void askServer(AccountContext context, BufferedReader terminal, String current, Map<String, String> values)
+            throws CliException {
+        java.util.List<String> servers = Catalog.standard().servers();
+        for (int attempt = 1; ; attempt++) {
+            String answer = ask(context, terminal, "Server: us, jp, eu, br or a URL [" + current + "]: ");
+            if (answer == null) {
+                return;
+            }
+            try {
+                if (answer.contains("://")) {
+                    com.authlete.toolkit.transport.ServerSelection.resolve(answer, null, servers);
+                    values.put("server-url", answer);
+                    values.put("server", null);
+                } else {
+                    com.authlete.toolkit.cli.ServerChoice.index(answer, servers);
+                    values.put("server", answer);
+                    values.put("server-url", null);
+                }
+                return;
+            } catch (IllegalArgumentException | CliException e) {
+                if (attempt == 3) {
+                    throw CliException.usage(e.getMessage().replaceFirst("^--server expects", "the server must be"));
+                }
+                context.err().println("  " + e.getMessage().replaceFirst("^--server expects", "expected") + "; try again");
+            }
+        }
     }
 
     private static String ask(AccountContext context, BufferedReader terminal, String prompt) throws CliException {

@@ -28,6 +28,9 @@ public final class TokenInput {
 
     /** The token, normalised; null when none was given and there is no terminal to ask on. */
     String read(AccountContext context, boolean askOnTerminal) throws CliException {
+        if ((stdin ? 1 : 0) + (file != null ? 1 : 0) + (inline != null ? 1 : 0) > 1) {
+            throw CliException.usage("give the token one way: --token-stdin, --token-file or --token");
+        }
         String raw;
         if (inline != null) {
             context.err().println("warning: a token on the command line is visible to other users of this machine; "
@@ -57,16 +60,36 @@ public final class TokenInput {
         return token;
     }
 
+    /**
+     * On a terminal, with a token already stored: asks with the stored one shown masked; Enter keeps it (null).
+     */
+    String readOrKeep(AccountContext context, String storedMasked) throws CliException {
+        String raw = askHidden(context, "Token (input hidden) [keep " + storedMasked + "]: ");
+        return raw == null || raw.isBlank() ? null : normalized(raw);
+    }
+
+    private static String normalized(String raw) throws CliException {
+        String token = Tokens.normalize(raw);
+        if (token == null) {
+            throw CliException.usage("the token is empty");
+        }
+        return token;
+    }
+
     /** Hidden input: the token is never echoed. */
     private static String askHidden(AccountContext context) throws CliException {
+        return askHidden(context, "Token (input hidden): ");
+    }
+
+    private static String askHidden(AccountContext context, String prompt) throws CliException {
         Console console = System.console();
         if (console != null) {
-            char[] typed = console.readPassword("Token (input hidden): ");
+            char[] typed = console.readPassword("%s", prompt);
             return typed == null ? null : new String(typed);
         }
         // No Console (standard output redirected): switch the terminal's echo off ourselves while the token is typed.
         boolean echoOff = stty("-echo");
-        context.err().print("Token: ");
+        context.err().print(prompt);
         context.err().flush();
         try {
             return context.lines().readLine();

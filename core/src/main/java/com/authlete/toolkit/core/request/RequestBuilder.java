@@ -49,6 +49,11 @@ public final class RequestBuilder {
         return this;
     }
 
+    /** Whether a value was given for the parameter (call before any default is set). */
+    public boolean hasParameter(String name) {
+        return parameters.get(name) != null;
+    }
+
     /** Sets a parameter only when it has no value yet: a default from settings, below any explicit value. */
     public RequestBuilder defaultParameter(String name, Object value) {
         if (value != null && !parameters.containsKey(name)) {

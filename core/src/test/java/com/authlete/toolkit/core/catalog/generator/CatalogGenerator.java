@@ -100,7 +100,47 @@ public final class CatalogGenerator {
                         .ifPresent(variant -> add(operations, seenCommands, variant));
             }
         }
-        return new Catalog(root.path("info").path("version").asText(), servers, RESERVED_FLAGS, operations);
+        return new Catalog(root.path("info").path("version").asText(), servers, RESERVED_FLAGS, distinctSummaries(operations));
+    }
+
+    /**
+     * Summaries as help shows them: without the description's decorations (a "⚡" on destructive operations, which
+     * help marks in words instead), and told apart where two commands of one group would read the same (an
+     * {@code update} and its {@code update-form} variant, a GET and its {@code -post} twin) by method or body.
+     */
+    static List<Operation> distinctSummaries(List<Operation> operations) {
+        Map<String, List<Operation>> alike = new java.util.LinkedHashMap<>();
+        for (Operation operation : operations) {
+            alike.computeIfAbsent(groupOf(operation) + "\u0000" + cleanSummary(operation.summary()).toLowerCase(Locale.ROOT),
+                    key -> new ArrayList<>()).add(operation);
+        }
+        List<Operation> result = new ArrayList<>();
+        for (Operation operation : operations) {
+            String summary = cleanSummary(operation.summary());
+            List<Operation> same = alike.get(groupOf(operation) + "\u0000" + summary.toLowerCase(Locale.ROOT));
+            if (summary != null && same.size() > 1) {
+                List<String> qualifiers = new ArrayList<>();
+                if (same.stream().map(Operation::method).distinct().count() > 1) {
+                    qualifiers.add(operation.method());
+                }
+                if (same.stream().allMatch(o -> o.body() != null) && same.stream().map(o -> o.body().encoding()).distinct().count() > 1) {
+                    qualifiers.add(RequestBody.FORM.equals(operation.body().encoding()) ? "form-encoded body" : "JSON body");
+                }
+                summary = qualifiers.isEmpty() ? summary : summary + " (" + String.join(", ", qualifiers) + ")";
+            }
+            result.add(new Operation(operation.words(), summary, operation.operationId(), operation.method(), operation.path(),
+                    operation.authenticated(), operation.pathParameters(), operation.queryParameters(), operation.body(),
+                    operation.list()));
+        }
+        return result;
+    }
+
+    private static String groupOf(Operation operation) {
+        return String.join(" ", operation.words().subList(0, operation.words().size() - 1));
+    }
+
+    private static String cleanSummary(String summary) {
+        return summary == null ? null : summary.replace("\u26a1", "").replaceAll("\\s+", " ").strip();
     }
 
     private static void add(List<Operation> operations, Set<String> seen, Operation operation) {
