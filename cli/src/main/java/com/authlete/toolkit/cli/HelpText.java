@@ -33,12 +33,12 @@ final class HelpText {
     }
 
     void root() {
-        out.println("authlete - command-line client for the Authlete API (catalog of API " + CommandIndex.API_VERSION + ")");
+        item(0, 0, "", "authlete - command-line client for the Authlete API (catalog of API " + CommandIndex.API_VERSION + ")");
         out.println();
         out.println("Usage:");
         out.println("  authlete <group> [<subgroup>] <command> [flags]");
-        out.println("  authlete <group> --help                 list the commands of a group");
-        out.println("  authlete <group> <command> --help       flags of one command");
+        item(2, 34, "authlete <group> --help", "list the commands of a group");
+        item(2, 34, "authlete <group> <command> --help", "flags of one command");
         out.println();
         out.println("Groups and commands:");
         groups(List.of());
@@ -48,10 +48,10 @@ final class HelpText {
             item(2, 0, "", example);
         }
         out.println();
-        out.println("Global flags (every API command and 'api'; they may also come before the command words):");
+        item(0, 0, "", "Global flags (every API command and 'api'; they may also come before the command words):");
         flags(GlobalOptions.class);
         out.println();
-        out.println("Network flags (every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
+        item(0, 0, "", "Network flags (every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
         flags(NetworkOptions.class);
         item(2, 26, "-h, --help", "Show help (also: authlete help <command>).");
         item(2, 26, "-V, --version", "Print the version (also: authlete version).");
@@ -103,7 +103,7 @@ final class HelpText {
         }
         out.println();
         if (anyDestructive) {
-            out.println("Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
+            item(0, 0, "", "Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
         }
         out.println("Run 'authlete " + group + " <command> --help' for the flags of a command.");
     }

@@ -76,8 +76,11 @@ final class OperationRunner {
         var match = catalog.match(method, path);
         Settings settings = Settings.load(global.settingsFlags(), environment, workingDirectory);
         OutputOptions outputOptions = OutputOptions.from(global, settings, terminal, environment);
+        java.util.Map<String, String> extraHeaders = command.extraHeaders();
         String body = global.body != null ? BodyInput.flag(global.body, stdin)
-                : !method.equals("GET") && !method.equals("DELETE") && !terminal.stdinIsTerminal() ? BodyInput.read(stdin, "standard input") : null;
+                : !method.equals("GET") && !method.equals("DELETE") && !terminal.stdinIsTerminal() && !command.hasFields()
+                ? BodyInput.read(stdin, "standard input") : null;
+        body = command.withFields(body, stdin);
         java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
         headers.put("Accept", "application/json, */*;q=0.5"); // JSON first, but a plain-text endpoint may answer too.
         byte[] bytes = null;
@@ -86,6 +89,9 @@ final class OperationRunner {
             headers.put("Content-Type", "application/json");
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
+        // The user's Accept or Content-Type wins, however it is spelled.
+        extraHeaders.keySet().forEach(name -> headers.keySet().removeIf(ours -> ours.equalsIgnoreCase(name)));
+        headers.putAll(extraHeaders);
         PreparedRequest request = new PreparedRequest(method, path, headers, bytes);
         Operation operation = match.map(Catalog.PathMatch::operation).orElse(null);
         if (!outputOptions.all()) {

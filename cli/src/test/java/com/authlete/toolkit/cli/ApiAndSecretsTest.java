@@ -50,6 +50,30 @@ class ApiAndSecretsTest {
     }
 
     @Test
+    void apiDefaultsToGetTakesHeadersAndBuildsBodiesFromFields(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertThat(cli().run("api", "/api/service/get/list", "--server-url", stub.url(), "-H", "X-Trace: abc").exitCode()).isZero();
+        assertThat(stub.lastRequest().method()).isEqualTo("GET");
+        assertThat(stub.lastRequest().header("X-Trace")).isEqualTo("abc");
+
+        java.nio.file.Path jwks = java.nio.file.Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
+        CliHarness.Result fields = cli().run("api", "/api/7/client/create", "--server-url", stub.url(), "-f", "clientName=demo",
+                "--field", "clientIdAliasEnabled=true", "--field", "defaultMaxAge=300", "--field", "jwks=@" + jwks,
+                "--body", "{\"clientName\":\"overridden\",\"description\":\"kept\"}");
+        assertThat(fields.exitCode()).as(fields.err()).isZero();
+        assertThat(stub.lastRequest().method()).as("fields make it a POST").isEqualTo("POST");
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"demo\",\"description\":\"kept\",\"clientIdAliasEnabled\":true,"
+                + "\"defaultMaxAge\":300,\"jwks\":\"{\\\"keys\\\":[]}\"}");
+
+        int sent = stub.requests().size();
+        CliHarness.Result authorization = cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "authorization: Bearer stolen");
+        assertThat(authorization.exitCode()).isEqualTo(2);
+        assertThat(authorization.err()).startsWith("error: -H Authorization is refused").doesNotContain("stolen");
+        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "no colon").err()).startsWith("error: -H expects 'Name: value'");
+        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-f", "novalue").err()).startsWith("error: -f expects key=value");
+        assertThat(stub.requests()).hasSize(sent);
+    }
+
+    @Test
     void apiReadsTheBodyFromStdinAndMapsErrorsToExitCodes() {
         CliHarness.Result piped = cli().pipe("{\"a\":1}").run("api", "PUT", "/api/thing", "--server-url", stub.url(), "-F", "json",
                 "--jq", ".echo.a");
