@@ -94,7 +94,9 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
         if (flags.raw && jq == null) {
             throw CliException.usage("--raw only applies to --jq results; add --jq, such as --jq '.services[].serviceName' -r");
         }
-        return new OutputOptions(format, new RenderOptions(color, width, indent), fields, jq, outputFile, flags.all, pageSize, flags.raw);
+        // On a terminal, tables show times as dates; columns chosen with --fields keep their order.
+        RenderOptions render = new RenderOptions(color, width, indent, toTerminal, fields != null);
+        return new OutputOptions(format, render, fields, jq, outputFile, flags.all, pageSize, flags.raw);
     }
 
     /** Whether the response bytes can go out untouched. */

@@ -20,7 +20,7 @@ public final class Renderers {
             case JSON -> new JsonRenderer(options.indent());
             case YAML -> new YamlRenderer();
             case PRETTY -> new PrettyRenderer(options.color());
-            case TABLE -> new TableRenderer(options.width(), options.color());
+            case TABLE -> new TableRenderer(options);
             case TOON -> new ToonRenderer(ToonOptions.DEFAULTS);
         };
     }
@@ -30,7 +30,7 @@ public final class Renderers {
             case JSON -> JsonRenderer.stream(out);
             case YAML -> YamlRenderer.stream(out);
             case PRETTY -> new PrettyRenderer(options.color()).stream(out);
-            case TABLE -> new TableRenderer(options.width(), options.color()).stream(out);
+            case TABLE -> new TableRenderer(options).stream(out);
             case TOON -> new ToonRenderer(ToonOptions.DEFAULTS).stream(out);
         };
     }

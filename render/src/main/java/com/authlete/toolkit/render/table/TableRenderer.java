@@ -2,6 +2,7 @@ package com.authlete.toolkit.render.table;
 
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.RenderOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +24,18 @@ public final class TableRenderer implements DocumentRenderer {
 
     private final int width;
     private final boolean color;
+    private final boolean readableTimes;
+    private final boolean columnsAsGiven;
 
     public TableRenderer(int width, boolean color) {
-        this.width = width;
-        this.color = color;
+        this(new RenderOptions(color, width));
+    }
+
+    public TableRenderer(RenderOptions options) {
+        this.width = options.width();
+        this.color = options.color();
+        this.readableTimes = options.readableTimes();
+        this.columnsAsGiven = options.columnsAsGiven();
     }
 
     @Override
@@ -35,7 +44,7 @@ public final class TableRenderer implements DocumentRenderer {
         if (value.isArray()) {
             List<JsonNode> items = new ArrayList<>();
             value.forEach(items::add);
-            List<String> columns = columns(items);
+            List<String> columns = ordered(columns(items), items);
             write(TableLayout.fit(columns, cells(columns, items), width), items, true, writer);
         } else {
             List<String> columns = List.of("KEY", "VALUE");
@@ -43,7 +52,7 @@ public final class TableRenderer implements DocumentRenderer {
             if (value.isObject()) {
                 for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> field = it.next();
-                    rows.add(List.of(field.getKey(), cell(field.getValue())));
+                    rows.add(List.of(field.getKey(), cell(field.getKey(), field.getValue())));
                 }
             } else {
                 rows.add(List.of("value", cell(value)));
@@ -76,7 +85,7 @@ public final class TableRenderer implements DocumentRenderer {
             @Override
             public void endOfPage() throws IOException {
                 if (layout == null) {
-                    List<String> columns = columns(firstPage);
+                    List<String> columns = ordered(columns(firstPage), firstPage);
                     layout = TableLayout.fit(columns, cells(columns, firstPage), width);
                     write(layout, firstPage, true, writer);
                     firstPage.clear();
@@ -123,17 +132,76 @@ public final class TableRenderer implements DocumentRenderer {
         return new ArrayList<>(columns);
     }
 
-    static List<List<String>> cells(List<String> columns, List<JsonNode> items) {
+    /**
+     * Columns a person wants first: identifiers ({@code id}, {@code ...Id}, {@code ...Key}), then names, then short
+     * values; long values (URLs, keys, descriptions) last, where a narrow terminal cuts them. The order the fields
+     * came in is kept within each rank, and entirely when the user chose the fields.
+     */
+    List<String> ordered(List<String> columns, List<JsonNode> items) {
+        if (columnsAsGiven) {
+            return columns;
+        }
+        List<String> sorted = new ArrayList<>(columns);
+        sorted.sort(java.util.Comparator.comparingInt(column -> rank(column, items)));
+        return sorted;
+    }
+
+    private static int rank(String column, List<JsonNode> items) {
+        String name = column.toLowerCase(java.util.Locale.ROOT);
+        if (name.equals("id") || name.endsWith("id") || name.equals("key") || name.endsWith("key") && !name.endsWith("publickey")) {
+            return 0;
+        }
+        if (name.endsWith("name") || name.equals("title")) {
+            return 1;
+        }
+        long total = 0;
+        int count = 0;
+        for (JsonNode item : items) {
+            JsonNode value = item.isObject() ? item.get(column) : null;
+            if (value != null && !value.isNull()) {
+                String text = value.asText();
+                if (text.contains("://")) {
+                    return 3;
+                }
+                total += text.length();
+                count++;
+            }
+        }
+        return count > 0 && total / count > 40 ? 3 : 2;
+    }
+
+    List<List<String>> cells(List<String> columns, List<JsonNode> items) {
         List<List<String>> rows = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             List<String> row = new ArrayList<>(columns.size());
             for (String column : columns) {
                 JsonNode value = item.isObject() ? item.get(column) : column.equals("value") ? item : null;
-                row.add(value == null ? "" : cell(value));
+                row.add(value == null ? "" : cell(column, value));
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    String cell(String column, JsonNode value) {
+        if (readableTimes && isTimestamp(column, value)) {
+            return TIMESTAMP.format(java.time.Instant.ofEpochMilli(value.longValue()));
+        }
+        return cell(value);
+    }
+
+    private static final java.time.format.DateTimeFormatter TIMESTAMP =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    /** An integer of milliseconds since 1970 between 2001 and 2286, under a name that says it is a time. */
+    static boolean isTimestamp(String column, JsonNode value) {
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            return false;
+        }
+        long millis = value.longValue();
+        String name = column.toLowerCase(java.util.Locale.ROOT);
+        return millis >= 1_000_000_000_000L && millis < 10_000_000_000_000L
+                && (column.endsWith("At") || name.endsWith("_at") || name.contains("time") || name.contains("date"));
     }
 
     static String cell(JsonNode value) {
