@@ -123,6 +123,12 @@ public final class GenerateCommands {
     }
 
     private static void option(StringBuilder out, Field field, String kind) {
+        // A required path or query parameter has no other source (the service id comes from settings too): the
+        // synopsis shows it without brackets. Body fields may come from --body, so they stay optional here.
+        boolean required = field.required() && !kind.equals("Body field") && !field.name().equals("serviceId");
+        if (required) {
+            out.append("    @com.github.rvesse.airline.annotations.restrictions.Required\n");
+        }
         out.append("    @Option(name = ").append(quote("--" + field.flag()))
                 .append(", title = ").append(quote(title(field)))
                 .append(", description = ").append(quote(description(field, kind))).append(")\n")
@@ -142,8 +148,12 @@ public final class GenerateCommands {
         };
     }
 
+    private static final com.authlete.toolkit.core.catalog.Glossary GLOSSARY = com.authlete.toolkit.core.catalog.Glossary.standard();
+
     private static String description(Field field, String kind) {
-        StringBuilder text = new StringBuilder(kind).append(' ').append(field.name()).append(": ");
+        StringBuilder text = new StringBuilder();
+        GLOSSARY.describe(field.name()).ifPresent(words -> text.append(words).append(' '));
+        text.append(kind).append(' ').append(field.name()).append(": ");
         if (field.isArray()) {
             text.append("array of ").append(field.valueType())
                     .append("; repeat the flag once per item");

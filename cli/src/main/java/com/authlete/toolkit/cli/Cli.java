@@ -245,10 +245,26 @@ public final class Cli {
             }
             group.withCommand(type);
         }
-        Help.help(builder.build().getMetadata(), words, out);
+        // Airline's own layout, with the command's own flags before the global ones (each part alphabetical).
+        com.github.rvesse.airline.model.GlobalMetadata<T> global = builder.build().getMetadata();
+        com.github.rvesse.airline.model.CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
+        java.util.Set<String> globalNames = new java.util.HashSet<>();
+        SingleCommand.singleCommand(TopLevelFlags.class).getCommandMetadata().getAllOptions()
+                .forEach(option -> globalNames.addAll(option.getOptions()));
+        java.util.Comparator<com.github.rvesse.airline.model.OptionMetadata> ownFirst = java.util.Comparator
+                .comparing((com.github.rvesse.airline.model.OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
+                .thenComparing(option -> option.getOptions().stream().sorted().findFirst().orElse(""));
+        int width = TerminalWidth.of(environment, terminal.stdoutIsTerminal());
+        new com.github.rvesse.airline.help.cli.CliCommandUsageGenerator(width <= 0 ? 79 : width, ownFirst, false)
+                .usage("authlete", words.subList(0, words.size() - 1).toArray(String[]::new), words.get(words.size() - 1),
+                        metadata, global.getParserConfiguration(), out);
     }
 
     private static String describe(ParseException e, String[] args) {
+        if (e instanceof com.github.rvesse.airline.parser.errors.ParseOptionMissingException missing) {
+            String title = missing.getOptionTitle();
+            return "missing required flag " + (title == null ? "" : title.startsWith("-") ? title : "--" + title);
+        }
         if (e instanceof ParseArgumentsUnexpectedException unexpected) {
             List<String> input = unexpected.getUnparsedInput();
             String first = input.isEmpty() ? "" : input.get(0);
