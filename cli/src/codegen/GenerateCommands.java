@@ -112,6 +112,9 @@ public final class GenerateCommands {
                     + ". Give it with the body-field flags, with --body JSON (or --body @file.json), or as JSON on"
                     + " standard input; a field set by a flag wins over --body, which wins over standard input.");
         }
+        Catalog.standard().currentStateOf(operation).ifPresent(get -> paragraphs.add("The API takes the whole object (its description"
+                + " documents no partial update), so fields left out may be reset to their defaults. With --merge, the current"
+                + " object is read first with '" + get.command() + "' and only the fields you give are changed."));
         if (operation.list() != null) {
             paragraphs.add("The response lists its items in '" + operation.list().field() + "'"
                     + (operation.list().paginated() ? ", a page at a time (start, end, totalCount)." : "."));

@@ -66,6 +66,11 @@ public final class GlobalOptions {
             description = "Show the request on standard error (credentials redacted) and exit without sending it.")
     boolean dryRun;
 
+    @Option(name = "--merge",
+            description = "For update commands: read the current object first and change only the fields given (the API's update "
+                    + "takes the whole object, so fields left out would be reset).")
+    boolean merge;
+
     @Option(name = "--yes", description = "Do not ask before delete and revoke commands.")
     boolean yes;
 

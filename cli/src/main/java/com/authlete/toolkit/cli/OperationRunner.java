@@ -56,6 +56,9 @@ final class OperationRunner {
         if (operation.pathParameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
             requestBuilder.defaultParameter("serviceId", settings.get("service-id").orElse(null));
         }
+        if (global.merge) {
+            mergeWithCurrent(operation, requestBuilder, global, settings);
+        }
         if (outputOptions.all() && (requestBuilder.hasParameter("start") || requestBuilder.hasParameter("end"))) {
             throw CliException.usage("--all fetches every page from the first; leave out --start and --end, or drop --all for one range");
         }
@@ -104,6 +107,33 @@ final class OperationRunner {
         RequestBuilder pages = RequestBuilder.forOperation(operation).parameters(match.get().pathValues())
                 .parameters(ApiCommand.query(path));
         execute(new Planned(operation, request, pages, new PageWalker(operation, outputOptions.pageSize())), global, settings, outputOptions);
+    }
+
+    /**
+     * --merge: reads the object the update is about with the {@code get} beside it, and puts it under the given
+     * body, so that the update sends the whole object with only the given fields changed.
+     */
+    private void mergeWithCurrent(Operation update, RequestBuilder request, GlobalOptions global, Settings settings)
+            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
+        // The full catalog: the one loaded for this command holds only its own operation.
+        Operation get = Catalog.standard().currentStateOf(update).orElseThrow(() -> CliException.usage("--merge works with update commands "
+                + "that have a 'get' beside them, such as client update; '" + update.command() + "' has none"));
+        RequestBuilder read = RequestBuilder.forOperation(get);
+        get.pathParameters().forEach(parameter -> read.parameter(parameter.name(), request.parameterValue(parameter.name())));
+        PreparedRequest prepared = read.build();
+        com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, environment);
+        URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
+        String token = TokenSource.resolve(settings, environment, global.bearer, global.network, version, err).map(ResolvedToken::token)
+                .orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
+                        + CredentialChain.BEARER_ENV));
+        try (HttpTransport http = TransportSetup.build(global.network, environment, baseUrl, token, version, err);
+             var response = http.send(prepared.method(), prepared.target(), prepared.headers(), prepared.body())) {
+            com.fasterxml.jackson.databind.JsonNode current = com.authlete.toolkit.core.json.JsonTrees.parse(response.body().readAllBytes());
+            if (current == null || !current.isObject()) {
+                throw new CliException(ExitCode.ERROR, "--merge: '" + get.command() + "' did not answer with an object");
+            }
+            request.underlay(current, "the current object (--merge)");
+        }
     }
 
     /** A request to send: {@code operation} is null for paths outside the catalog; {@code pages} and {@code walker} for --all. */

@@ -45,6 +45,27 @@ class OperationCommandTest {
     }
 
     @Test
+    void mergeReadsTheCurrentObjectAndChangesOnlyTheGivenFields() {
+        stub.handler(request -> request.method().equals("GET")
+                ? Reply.json(200, "{\"clientId\":7,\"clientName\":\"old\",\"description\":\"kept\",\"defaultMaxAge\":60}")
+                : Reply.json(200, request.body()));
+        CliHarness.Result result = cli().run(args("client", "update", "--service-id", "1", "--client-id", "7", "--client-name", "new",
+                "--merge", "-F", "json"));
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(stub.requests()).extracting(StubServer.Recorded::method).containsExactly("GET", "POST");
+        assertThat(stub.requests().get(0).target()).isEqualTo("/api/1/client/get/7");
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientId\":7,\"clientName\":\"new\",\"description\":\"kept\",\"defaultMaxAge\":60}");
+
+        CliHarness.Result without = cli().run(args("client", "update", "--service-id", "1", "--client-id", "7", "--client-name", "new"));
+        assertThat(without.exitCode()).isZero();
+        assertThat(stub.lastRequest().body()).as("without --merge only the given field").isEqualTo("{\"clientName\":\"new\"}");
+
+        CliHarness.Result nowhere = cli().run(args("service", "list", "--merge"));
+        assertThat(nowhere.exitCode()).isEqualTo(2);
+        assertThat(nowhere.err()).contains("--merge works with update commands");
+    }
+
+    @Test
     void globalFlagsMayComeBeforeTheCommandWords() {
         CliHarness.Result result = cli().run("--server-url", stub.url(), "--output-format=json", "--debug", "service", "list", "--start", "0");
         assertThat(result.exitCode()).as(result.err()).isZero();

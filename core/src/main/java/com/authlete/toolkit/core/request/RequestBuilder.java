@@ -83,6 +83,22 @@ public final class RequestBuilder {
         return this;
     }
 
+    /** The value given for a parameter (or set as its default), or null. */
+    public Object parameterValue(String name) {
+        return parameters.get(name);
+    }
+
+    /**
+     * Puts a whole body under everything given so far and later: its fields count only where no other source
+     * sets them (the current object, for an update that changes only some fields).
+     */
+    public RequestBuilder underlay(JsonNode body, String origin) {
+        if (body != null && body.isObject()) {
+            layers.add(0, new Layer(origin, body));
+        }
+        return this;
+    }
+
     /** Adds a whole body as a JSON tree. */
     public RequestBuilder body(JsonNode body) {
         if (body != null && !body.isMissingNode() && !body.isNull()) {

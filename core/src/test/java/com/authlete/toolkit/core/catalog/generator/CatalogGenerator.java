@@ -37,7 +37,7 @@ public final class CatalogGenerator {
      */
     static final List<String> RESERVED_FLAGS = List.of(
             "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
-            "help", "jq", "output", "output-file", "output-format", "page-size", "profile", "read-timeout", "retry", "retry-post",
+            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "read-timeout", "retry", "retry-post",
             "raw", "server", "server-url", "timeout", "version", "yes");
 
     static final String COLLISION_PREFIX = "body-";
