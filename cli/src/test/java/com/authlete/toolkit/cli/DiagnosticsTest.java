@@ -149,7 +149,7 @@ class DiagnosticsTest {
                 "{\"error\":{\"code\":5,\"status\":404,\"resultCode\":\"A001202\",\"message\":\"[A001202] Not found. (HTTP 404)\"}}\n");
 
         CliHarness.Result usage = cli().run(args("client", "get", "--service-id", "1", "--output-format", "json"));
-        assertThat(usage.err()).isEqualTo("{\"error\":{\"code\":2,\"status\":null,\"message\":\"missing required flag --client-id\"}}\n");
+        assertThat(usage.err()).isEqualTo("{\"error\":{\"code\":2,\"status\":null,\"message\":\"missing required flag --client-id (see 'authlete client get --help')\"}}\n");
     }
 
     @Test

@@ -34,7 +34,7 @@ class LauncherIT {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"y\"}");
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer launcher-token");
-        assertThat(result.out()).isEqualTo("{\"f\":1.10,\"n\":123456789012345678901234567890}");
+        assertThat(result.out()).isEqualTo("{\"f\":1.10,\"n\":123456789012345678901234567890}\n");
         assertThat(result.err()).isEmpty();
     }
 
