@@ -60,6 +60,10 @@ public final class GenerateCommands {
                 + "    /** Command words, command class name, and summary, in catalog order. */\n"
                 + "    public static final String[][] COMMANDS = {\n"
                 + String.join(",\n", rows) + "\n    };\n\n"
+                + "    /** Earlier command words of renamed commands, and the words they now go by. */\n"
+                + "    public static final String[][] ALIASES = {\n"
+                + catalog.aliases().entrySet().stream().map(e -> "            {" + quote(e.getKey()) + ", " + quote(e.getValue()) + "}")
+                        .collect(Collectors.joining(",\n")) + "\n    };\n\n"
                 + "    private CommandIndex() {\n    }\n}\n";
     }
 

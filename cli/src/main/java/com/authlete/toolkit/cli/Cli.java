@@ -30,6 +30,7 @@ import java.util.concurrent.FutureTask;
 public final class Cli {
 
     private final Map<String, String> environment;
+    private boolean pagingHelp;
     private final Terminal terminal;
     private final InputStream stdin;
     private final PrintStream out;
@@ -123,11 +124,11 @@ public final class Cli {
             if (args.length > 0 && !wantsHelp) {
                 throw CliException.usage("unknown flag " + args[0] + "; a command comes first (see 'authlete --help')");
             }
-            new HelpText(out, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).root();
+            paged(page -> new HelpText(page, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).root());
             return ExitCode.OK.status();
         }
         if (!Router.under(words).isEmpty()) {
-            new HelpText(out, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).group(words);
+            paged(page -> new HelpText(page, TerminalWidth.of(environment, terminal.stdoutIsTerminal())).group(words));
             return ExitCode.OK.status();
         }
         throw CliException.usage(unknownCommand(words));
@@ -171,7 +172,7 @@ public final class Cli {
         Class<?> loaded = Class.forName(match.className());
         if (loaded == ApiCommand.class) {
             if (match.rest().contains("--help") || match.rest().contains("-h")) {
-                commandHelp(match.command(), ApiCommand.class);
+                paged(page -> commandHelp(page, match.command(), ApiCommand.class));
                 return ExitCode.OK.status();
             }
             SingleCommand<ApiCommand> parser = SingleCommand.singleCommand(ApiCommand.class);
@@ -187,7 +188,7 @@ public final class Cli {
         Class<OperationCommand> type = (Class<OperationCommand>) loaded;
         // Checked before parsing so that a command's help works even when other flags are incomplete.
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
-            commandHelp(match.command(), type);
+            paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
         }
         // The catalog is read on a second thread while Airline parses: both are first uses of a library (Jackson's
@@ -220,7 +221,7 @@ public final class Cli {
     private int runAccountCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.account.AccountCommand> type)
             throws CliException, TransportException, IOException, com.authlete.toolkit.credentials.CredentialsException {
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
-            commandHelp(match.command(), type);
+            paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
         }
         SingleCommand<? extends com.authlete.toolkit.cli.account.AccountCommand> parser = SingleCommand.singleCommand(type);
@@ -233,7 +234,30 @@ public final class Cli {
     }
 
     /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
-    private <T> void commandHelp(String command, Class<? extends T> type) throws IOException {
+    /** Help text, written to standard output or, for the real process on a terminal, through a pager. */
+    private interface HelpWriter {
+        void write(PrintStream page) throws IOException;
+    }
+
+    private void paged(HelpWriter writer) throws IOException {
+        if (!pagingHelp || !terminal.stdoutIsTerminal()) {
+            writer.write(out);
+            return;
+        }
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        PrintStream page = new PrintStream(buffer, false, StandardCharsets.UTF_8);
+        writer.write(page);
+        page.flush();
+        Pager.show(buffer.toByteArray(), environment, out);
+    }
+
+    /** For the {@code authlete} process itself: long help goes through a pager when standard output is a terminal. */
+    public Cli pagingHelp() {
+        this.pagingHelp = true;
+        return this;
+    }
+
+    private <T> void commandHelp(PrintStream out, String command, Class<? extends T> type) throws IOException {
         List<String> words = List.of(command.split(" "));
         CliBuilder<T> builder = com.github.rvesse.airline.Cli.builder("authlete");
         if (words.size() == 1) {

@@ -23,7 +23,7 @@ public final class Main {
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = new Cli(System.getenv(), Terminal.detect(), System.in, out, err).run(args);
+        int status = new Cli(System.getenv(), Terminal.detect(), System.in, out, err).pagingHelp().run(args);
         out.flush();
         err.flush();
         System.exit(status);

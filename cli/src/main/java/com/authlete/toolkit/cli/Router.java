@@ -49,9 +49,17 @@ public final class Router {
         return words;
     }
 
-    /** The command whose words are the longest prefix of {@code args}, if any. */
+    /** The command whose words are the longest prefix of {@code args} (earlier names of renamed commands too). */
     static java.util.Optional<Match> match(String[] args) {
         List<String> words = leadingWords(args);
+        for (String[] alias : CommandIndex.ALIASES) {
+            List<String> old = List.of(alias[0].split(" "));
+            if (words.size() >= old.size() && words.subList(0, old.size()).equals(old)) {
+                List<String> renamed = new ArrayList<>(List.of(alias[1].split(" ")));
+                renamed.addAll(Arrays.asList(args).subList(old.size(), args.length));
+                return match(renamed.toArray(String[]::new));
+            }
+        }
         for (int n = words.size(); n > 0; n--) {
             String candidate = String.join(" ", words.subList(0, n));
             for (String[] row : allCommands()) {

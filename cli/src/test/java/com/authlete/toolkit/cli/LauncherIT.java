@@ -38,6 +38,26 @@ class LauncherIT {
         assertThat(result.err()).isEmpty();
     }
 
+    /** Long help goes through $PAGER on a real terminal (a pty made by script(1)), and straight out when piped. */
+    @Test
+    void helpIsPagedOnATerminalOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path paged = dir.resolve("paged.txt");
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " client --help", "/dev/null")
+                .redirectErrorStream(true);
+        builder.environment().put("PAGER", "cat > " + paged);
+        builder.environment().put("AUTHLETE_CACHE", "off");
+        Process process = builder.start();
+        String screen = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).isZero();
+        assertThat(java.nio.file.Files.readString(paged)).startsWith("Usage: authlete client <command>").contains("management");
+        assertThat(screen).doesNotContain("Usage: authlete client");
+
+        java.nio.file.Files.delete(paged);
+        LauncherProcess.Result piped = LauncherProcess.run(Map.of("PAGER", "cat > " + paged), null, List.of("client", "--help"));
+        assertThat(piped.out()).startsWith("Usage: authlete client <command>");
+        assertThat(paged).doesNotExist();
+    }
+
     @Test
     void pipedJsonAloneIsTheBody() throws Exception {
         LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"),

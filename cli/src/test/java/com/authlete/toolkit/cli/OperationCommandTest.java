@@ -66,6 +66,15 @@ class OperationCommandTest {
     }
 
     @Test
+    void renamedCommandsAnswerToTheirOldWordsToo() {
+        assertThat(cli().run(args("jwk-set", "get", "--service-id", "1")).exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/1/service/jwks/get");
+        assertThat(cli().run(args("jwk-set", "service-jwks-get-api", "--service-id", "2")).exitCode()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/2/service/jwks/get");
+        assertThat(new CliHarness().run("jose-object", "--help").out()).contains("verify").doesNotContain("jose-verify-api");
+    }
+
+    @Test
     void globalFlagsMayComeBeforeTheCommandWords() {
         CliHarness.Result result = cli().run("--server-url", stub.url(), "--output-format=json", "--debug", "service", "list", "--start", "0");
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -17,9 +17,11 @@ import java.util.Optional;
  * @param servers       the API's base URLs, by cluster index (0 us, 1 jp, 2 eu, 3 br)
  * @param reservedFlags flags that front ends keep for themselves; no operation input uses them
  * @param operations    every command, in the order of the API description
+ * @param aliases       earlier command words of renamed commands, to their current words
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Catalog(String apiVersion, List<String> servers, List<String> reservedFlags, List<Operation> operations) {
+public record Catalog(String apiVersion, List<String> servers, List<String> reservedFlags, List<Operation> operations,
+                      java.util.Map<String, String> aliases) {
 
     public static final String RESOURCE = "catalog.json";
 
@@ -27,6 +29,11 @@ public record Catalog(String apiVersion, List<String> servers, List<String> rese
         servers = List.copyOf(servers);
         reservedFlags = reservedFlags == null ? List.of() : List.copyOf(reservedFlags);
         operations = List.copyOf(operations);
+        aliases = aliases == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
+    }
+
+    public Catalog(String apiVersion, List<String> servers, List<String> reservedFlags, List<Operation> operations) {
+        this(apiVersion, servers, reservedFlags, operations, java.util.Map.of());
     }
 
     /** Loads the catalog shipped with this library. */
@@ -71,7 +78,8 @@ public record Catalog(String apiVersion, List<String> servers, List<String> rese
     }
 
     public Optional<Operation> find(String commandOrOperationId) {
-        String wanted = commandOrOperationId.trim().replaceAll("\\s+", " ");
+        String given = commandOrOperationId.trim().replaceAll("\\s+", " ");
+        String wanted = aliases.getOrDefault(given, given);
         return operations.stream().filter(op -> op.command().equals(wanted)).findFirst()
                 .or(() -> operations.stream().filter(op -> wanted.equals(op.operationId())).findFirst());
     }

@@ -38,6 +38,7 @@ final class CatalogSlice {
             List<String> servers = List.of();
             List<String> reserved = List.of();
             List<Operation> operations = new ArrayList<>();
+            Map<String, String> aliases = new HashMap<>();
             expect(parser.nextToken(), JsonToken.START_OBJECT);
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -46,6 +47,13 @@ final class CatalogSlice {
                     case "apiVersion" -> apiVersion = parser.getText();
                     case "servers" -> servers = strings(parser);
                     case "reservedFlags" -> reserved = strings(parser);
+                    case "aliases" -> {
+                        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                            String alias = parser.currentName();
+                            parser.nextToken();
+                            aliases.put(alias, parser.getText());
+                        }
+                    }
                     case "operations" -> {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
                             Operation operation = matching(parser, wanted);
@@ -57,7 +65,7 @@ final class CatalogSlice {
                     default -> parser.skipChildren();
                 }
             }
-            return new Catalog(apiVersion, servers, reserved, operations);
+            return new Catalog(apiVersion, servers, reserved, operations, aliases);
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot read the catalog resource", e));
         }

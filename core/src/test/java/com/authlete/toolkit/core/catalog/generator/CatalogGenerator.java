@@ -100,7 +100,13 @@ public final class CatalogGenerator {
                         .ifPresent(variant -> add(operations, seenCommands, variant));
             }
         }
-        return new Catalog(root.path("info").path("version").asText(), servers, RESERVED_FLAGS, distinctSummaries(operations));
+        Map<String, String> aliases = naming.aliases();
+        for (String alias : aliases.keySet()) {
+            if (seenCommands.contains(alias)) {
+                throw new IllegalStateException("alias '" + alias + "' is also a command");
+            }
+        }
+        return new Catalog(root.path("info").path("version").asText(), servers, RESERVED_FLAGS, distinctSummaries(operations), aliases);
     }
 
     /**

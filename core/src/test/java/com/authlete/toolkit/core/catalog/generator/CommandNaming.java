@@ -23,6 +23,12 @@ final class CommandNaming {
     private final Map<String, List<String>> overrides = new LinkedHashMap<>();
     private final Map<String, Variant> variants = new LinkedHashMap<>();
 
+    /** The fourth column of a row that renames an operation and keeps the generic rule's words as an alias. */
+    static final String KEEP_OLD_NAME = "keep-old-name";
+
+    private final java.util.Set<String> keepOldName = new java.util.HashSet<>();
+    private final java.util.Map<String, String> aliases = new java.util.HashMap<>();
+
     private CommandNaming() {
     }
 
@@ -38,7 +44,10 @@ final class CommandNaming {
             }
             String key = key(columns[0], columns[1]);
             List<String> words = List.of(columns[2].trim().split("\\s+"));
-            if (columns.length > 3) {
+            if (columns.length > 3 && columns[3].trim().equals(KEEP_OLD_NAME)) {
+                naming.overrides.put(key, words);
+                naming.keepOldName.add(key);
+            } else if (columns.length > 3) {
                 naming.variants.put(key, new Variant(words, columns[3].trim()));
             } else {
                 naming.overrides.put(key, words);
@@ -63,8 +72,20 @@ final class CommandNaming {
     List<String> words(String method, String path, String group, String name, String tag, String operationId) {
         List<String> override = overrides.get(key(method, path));
         if (override != null) {
+            if (keepOldName.contains(key(method, path))) {
+                aliases.put(String.join(" ", generic(method, path, group, name, tag, operationId)), String.join(" ", override));
+            }
             return override;
         }
+        return generic(method, path, group, name, tag, operationId);
+    }
+
+    /** Old command words (what the generic rule gives) of renamed operations, to the new words. */
+    java.util.Map<String, String> aliases() {
+        return new java.util.TreeMap<>(aliases);
+    }
+
+    private List<String> generic(String method, String path, String group, String name, String tag, String operationId) {
         List<String> words = new ArrayList<>();
         if (group != null && name != null) {
             Arrays.stream(group.split("\\.")).map(CommandNaming::kebab).forEach(words::add);
