@@ -58,6 +58,35 @@ class LauncherIT {
         assertThat(paged).doesNotExist();
     }
 
+    /** On a real terminal (a pty made by script(1)) the --all progress line never stays glued to an item. */
+    @Test
+    void theProgressLineIsClearedBeforeItemsOnARealTerminal() throws Exception {
+        stub.handler(request -> {
+            java.util.regex.Matcher range = java.util.regex.Pattern.compile("start=(\\d+)&end=(\\d+)").matcher(request.target());
+            range.find();
+            int start = Integer.parseInt(range.group(1));
+            int end = Math.min(Integer.parseInt(range.group(2)), 5);
+            StringBuilder json = new StringBuilder("{\"start\":" + start + ",\"end\":" + end + ",\"totalCount\":5,\"clients\":[");
+            for (int i = start; i < end; i++) {
+                json.append(i > start ? "," : "").append("{\"clientId\":").append(i).append('}');
+            }
+            return Reply.json(200, json.append("]}").toString());
+        });
+        ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " client list --service-id 1 --all"
+                + " --page-size 2 -F json --server-url " + stub.url(), "/dev/null").redirectErrorStream(true);
+        builder.environment().put("AUTHLETE_BEARER", "t");
+        builder.environment().put("AUTHLETE_CACHE", "off");
+        Process process = builder.start();
+        String screen = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(screen).isZero();
+        assertThat(screen).contains("fetched 2 of 5 items");
+        // What the terminal shows: each line from its last carriage return on, erase-line codes applied.
+        List<String> lines = java.util.Arrays.stream(screen.split("\n"))
+                .map(line -> line.replaceAll("\r+$", "")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
+                .filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
+    }
+
     @Test
     void pipedJsonAloneIsTheBody() throws Exception {
         LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"),
