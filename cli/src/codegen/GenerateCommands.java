@@ -104,6 +104,24 @@ public final class GenerateCommands {
                 + "    @Override\n    protected void collect(RequestBuilder request) {\n" + collect + "    }\n}\n";
     }
 
+    /** Example command lines by command words, from examples.tsv beside this file. */
+    private static final java.util.Map<String, List<String>> EXAMPLES = examples();
+
+    private static java.util.Map<String, List<String>> examples() {
+        java.util.Map<String, List<String>> examples = new java.util.HashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of(System.getProperty("examples", "src/codegen/examples.tsv")), StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    String[] columns = line.split("\t", 2);
+                    examples.computeIfAbsent(columns[0], k -> new ArrayList<>()).add(columns[1]);
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return examples;
+    }
+
     private static List<String> discussion(Operation operation) {
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add("Sends " + operation.method() + " " + operation.path()
@@ -126,6 +144,7 @@ public final class GenerateCommands {
         if (!operation.authenticated()) {
             paragraphs.add("This operation needs no API token.");
         }
+        EXAMPLES.getOrDefault(operation.command(), List.of()).forEach(example -> paragraphs.add("Example: " + example));
         return paragraphs;
     }
 

@@ -50,6 +50,26 @@ class GeneratedCommandsTest {
         }
     }
 
+    /** The help examples name real commands and only flags those commands have. */
+    @Test
+    void everyExampleUsesACommandAndItsFlags() throws Exception {
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/codegen/examples.tsv")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            String[] columns = row.split("\t", 2);
+            assertThat(columns[1]).startsWith("authlete " + columns[0] + " ");
+            CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row(columns[0])[1])).getCommandMetadata();
+            Set<String> flags = metadata.getAllOptions().stream().flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
+            for (String word : columns[1].split("\\s+")) {
+                if (word.startsWith("-")) {
+                    assertThat(flags).as("%s in '%s'", word, columns[1]).contains(word);
+                }
+            }
+        }
+        assertThat(new CliHarness().run("client", "create", "--help").out()).contains("Example: authlete client create --body @client.json");
+    }
+
     @Test
     void globalFlagsAreReservedSoNoBodyFieldCanShadowThem() {
         Set<String> reserved = CATALOG.reservedFlags().stream().map(flag -> "--" + flag).collect(Collectors.toSet());
