@@ -272,9 +272,7 @@ public final class Cli {
         // Airline's own layout, with the command's own flags before the global ones (each part alphabetical).
         com.github.rvesse.airline.model.GlobalMetadata<T> global = builder.build().getMetadata();
         com.github.rvesse.airline.model.CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
-        java.util.Set<String> globalNames = new java.util.HashSet<>();
-        SingleCommand.singleCommand(TopLevelFlags.class).getCommandMetadata().getAllOptions()
-                .forEach(option -> globalNames.addAll(option.getOptions()));
+        java.util.Set<String> globalNames = TopLevelFlags.takesValue().keySet();
         java.util.Comparator<com.github.rvesse.airline.model.OptionMetadata> ownFirst = java.util.Comparator
                 .comparing((com.github.rvesse.airline.model.OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
                 .thenComparing(option -> option.getOptions().stream().sorted().findFirst().orElse(""));

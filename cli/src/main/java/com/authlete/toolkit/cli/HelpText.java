@@ -109,8 +109,7 @@ final class HelpText {
     }
 
     private static boolean destructive(String command) {
-        String verb = command.substring(command.lastIndexOf(' ') + 1);
-        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
+        return com.authlete.toolkit.core.catalog.Operation.isDestructiveVerb(command.substring(command.lastIndexOf(' ') + 1));
     }
 
     /** Each next word under {@code words}: a command's summary, or a group's commands (all of them, wrapped). */

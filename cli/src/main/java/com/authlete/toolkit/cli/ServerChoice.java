@@ -22,12 +22,17 @@ public final class ServerChoice {
         String serverUrl = settings.get("server-url").orElse(null);
         // Checked even when a URL wins, so that a mistyped --server is never silently ignored.
         Integer index = server == null ? null : index(server, servers);
-        boolean urlWins = serverUrl != null && settings.rank("server-url") >= settings.rank("server");
+        boolean urlWins = winningKey(settings).equals("server-url");
         try {
             return ServerSelection.resolve(urlWins ? serverUrl : null, index, servers);
         } catch (IllegalArgumentException e) {
             throw CliException.usage((urlWins ? "--server-url" : "--server") + ": " + e.getMessage());
         }
+    }
+
+    /** Which setting names the server: {@code server-url} when given at least as strongly as {@code server}. */
+    public static String winningKey(Settings settings) {
+        return settings.get("server-url").isPresent() && settings.rank("server-url") >= settings.rank("server") ? "server-url" : "server";
     }
 
     /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */

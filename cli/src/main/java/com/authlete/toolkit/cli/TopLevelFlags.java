@@ -62,7 +62,8 @@ public final class TopLevelFlags {
         return reordered.toArray(String[]::new);
     }
 
-    private static Map<String, Boolean> takesValue() {
+    /** Every global flag name, and whether it takes a value. */
+    static Map<String, Boolean> takesValue() {
         Map<String, Boolean> names = new HashMap<>();
         for (OptionMetadata option : SingleCommand.singleCommand(TopLevelFlags.class).getCommandMetadata().getAllOptions()) {
             option.getOptions().forEach(name -> names.put(name, option.getArity() > 0));

@@ -66,8 +66,7 @@ public final class AuthStatusCommand extends AccountCommand {
         } catch (CliException e) {
             server = "(" + e.getMessage() + ")";
         }
-        String serverOrigin = settings.origin(settings.rank("server-url") >= settings.rank("server") && settings.get("server-url").isPresent()
-                ? "server-url" : "server").orElse("default");
+        String serverOrigin = settings.origin(ServerChoice.winningKey(settings)).orElse("default");
         if (outputFormat != null) {
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             answer.put("profile", settings.profile());

@@ -76,7 +76,11 @@ public record Operation(
      */
     @JsonIgnore
     public boolean isDestructive() {
-        String verb = words.get(words.size() - 1);
+        return isDestructiveVerb(words.get(words.size() - 1));
+    }
+
+    /** Whether a command's last word deletes or revokes something ({@code delete}, {@code revoke-client-tokens}). */
+    public static boolean isDestructiveVerb(String verb) {
         return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
     }
 
