@@ -175,9 +175,7 @@ public final class Cli {
                 paged(page -> commandHelp(page, match.command(), ApiCommand.class));
                 return ExitCode.OK.status();
             }
-            SingleCommand<ApiCommand> parser = SingleCommand.singleCommand(ApiCommand.class);
-            RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
-            ApiCommand command = parser.parse(match.rest());
+            ApiCommand command = parse(ApiCommand.class, match.rest());
             new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
             return ExitCode.OK.status();
         }
@@ -197,9 +195,7 @@ public final class Cli {
         Thread reader = new Thread(catalog, "catalog");
         reader.setDaemon(true);
         reader.start();
-        SingleCommand<OperationCommand> parser = SingleCommand.singleCommand(type);
-        RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
-        OperationCommand command = parser.parse(match.rest());
+        OperationCommand command = parse(type, match.rest());
         new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
         return ExitCode.OK.status();
     }
@@ -224,16 +220,20 @@ public final class Cli {
             paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
         }
-        SingleCommand<? extends com.authlete.toolkit.cli.account.AccountCommand> parser = SingleCommand.singleCommand(type);
-        RepeatedFlags.check(parser.getCommandMetadata(), match.rest());
-        com.authlete.toolkit.cli.account.AccountCommand command = parser.parse(match.rest());
+        com.authlete.toolkit.cli.account.AccountCommand command = parse(type, match.rest());
         command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
                 new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version()));
         out.flush();
         return ExitCode.OK.status();
     }
 
-    /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
+    /** Parses one command's arguments; a single-value flag given twice is refused first (Airline keeps the last). */
+    private static <T> T parse(Class<T> type, List<String> arguments) throws CliException {
+        SingleCommand<T> parser = SingleCommand.singleCommand(type);
+        RepeatedFlags.check(parser.getCommandMetadata(), arguments);
+        return parser.parse(arguments);
+    }
+
     /** Help text, written to standard output or, for the real process on a terminal, through a pager. */
     private interface HelpWriter {
         void write(PrintStream page) throws IOException;
@@ -257,6 +257,7 @@ public final class Cli {
         return this;
     }
 
+    /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
     private <T> void commandHelp(PrintStream out, String command, Class<? extends T> type) throws IOException {
         List<String> words = List.of(command.split(" "));
         CliBuilder<T> builder = com.github.rvesse.airline.Cli.builder("authlete");
