@@ -38,7 +38,7 @@ public final class GenerateCommands {
             String className = className(operation);
             write(out.resolve(className + ".java"), commandClass(operation, className));
             indexRows.add("            {" + quote(operation.command()) + ", " + quote(PACKAGE + "." + className) + ", "
-                    + quote(operation.summary() == null ? "" : operation.summary()) + "}");
+                    + quote(operation.summary() == null ? "" : operation.summary()) + (operation.destructive() ? ", \"destructive\"" : "") + "}");
         }
         write(out.resolve("CommandIndex.java"), index(catalog, indexRows));
     }
@@ -57,7 +57,7 @@ public final class GenerateCommands {
                 + "public final class CommandIndex {\n\n"
                 + "    /** The API version of the catalog the commands were generated from. */\n"
                 + "    public static final String API_VERSION = " + quote(catalog.apiVersion()) + ";\n\n"
-                + "    /** Command words, command class name, and summary, in catalog order. */\n"
+                + "    /** Command words, command class name, summary, and \\\"destructive\\\" for those that ask first; catalog order. */\n"
                 + "    public static final String[][] COMMANDS = {\n"
                 + String.join(",\n", rows) + "\n    };\n\n"
                 + "    /** Earlier command words of renamed commands, and the words they now go by. */\n"

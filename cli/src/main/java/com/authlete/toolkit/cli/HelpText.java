@@ -90,7 +90,7 @@ final class HelpText {
         if (!direct.isEmpty()) {
             out.println("Commands:");
             for (String[] row : direct) {
-                boolean destructive = destructive(row[0]);
+                boolean destructive = row.length > 3 && row[3].equals("destructive");
                 anyDestructive |= destructive;
                 item(2, 36, row[0].substring(group.length() + 1), row[2] + (destructive ? " (asks first)" : ""));
             }
@@ -106,10 +106,6 @@ final class HelpText {
             item(0, 0, "", "Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
         }
         out.println("Run 'authlete " + group + " <command> --help' for the flags of a command.");
-    }
-
-    private static boolean destructive(String command) {
-        return com.authlete.toolkit.core.catalog.Operation.isDestructiveVerb(command.substring(command.lastIndexOf(' ') + 1));
     }
 
     /** Each next word under {@code words}: a command's summary, or a group's commands (all of them, wrapped). */

@@ -162,16 +162,16 @@ final class OperationRunner {
                 err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));
                 return;
             }
-            boolean destructive = operation != null ? operation.isDestructive() : request.method().equals("DELETE");
+            boolean destructive = operation != null ? operation.destructive() : request.method().equals("DELETE");
             if (destructive && !global.yes && terminal.stdinIsTerminal()) {
                 confirm(operation != null ? operation.command() : "api",
                         http.request(request.method(), request.target(), request.headers(), request.body()));
             }
             ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal)
-                    .revealingSecret(operation != null && operation.revealsNewSecret());
+                    .revealingSecret(operation != null && operation.revealsSecret());
             if (walker == null) {
                 try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
-                    if (operation != null && operation.revealsNewSecret()) {
+                    if (operation != null && operation.revealsSecret()) {
                         err.println("warning: the response holds a new client secret, shown this once; keep it now"
                                 + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
                                 : " (-o FILE writes it to a file with mode 0600)"));

@@ -89,7 +89,7 @@ final class CatalogSlice {
                     case "pathParameters", "queryParameters" -> values.put(name, fields(parser));
                     case "body" -> values.put(name, body(parser));
                     case "list" -> values.put(name, list(parser));
-                    case "authenticated" -> values.put(name, parser.getValueAsBoolean());
+                    case "authenticated", "destructive", "revealsSecret" -> values.put(name, parser.getValueAsBoolean());
                     default -> values.put(name, scalar(parser));
                 }
             }
@@ -100,7 +100,8 @@ final class CatalogSlice {
         return new Operation(strings(values.get("words")), (String) values.get("summary"),
                 (String) values.get("operationId"), (String) values.get("method"), (String) values.get("path"),
                 Boolean.TRUE.equals(values.get("authenticated")), fieldList(values.get("pathParameters")),
-                fieldList(values.get("queryParameters")), (RequestBody) values.get("body"), (ListShape) values.get("list"));
+                fieldList(values.get("queryParameters")), (RequestBody) values.get("body"), (ListShape) values.get("list"),
+                Boolean.TRUE.equals(values.get("destructive")), Boolean.TRUE.equals(values.get("revealsSecret")));
     }
 
     private static RequestBody body(JsonParser parser) throws IOException {

@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * @param queryParameters the query parameters
  * @param body            the request body, or null when the operation takes none
  * @param list            the list field of the response, or null when the response is not a list
+ * @param destructive     whether it deletes or revokes something (front ends ask first): written by the generator
+ * @param revealsSecret   whether its answer carries a newly generated secret shown only this once (secret
+ *                        rotation): written by the generator
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Operation(
@@ -31,7 +34,9 @@ public record Operation(
         List<Field> pathParameters,
         List<Field> queryParameters,
         RequestBody body,
-        ListShape list) {
+        ListShape list,
+        boolean destructive,
+        boolean revealsSecret) {
 
     public Operation {
         words = List.copyOf(words);
@@ -55,33 +60,22 @@ public record Operation(
         return Optional.ofNullable(list);
     }
 
-    /**
-     * Whether the response carries a newly generated client secret that is shown only once: the operations under
-     * a {@code /client/secret/} path (refresh and update).
-     */
-    @JsonIgnore
-    public boolean revealsNewSecret() {
-        return path.contains("/client/secret/");
+    /** The same operation with another summary. */
+    public Operation withSummary(String newSummary) {
+        return new Operation(words, newSummary, operationId, method, path, authenticated, pathParameters, queryParameters, body, list,
+                destructive, revealsSecret);
+    }
+
+    /** The same operation under other words with another body (a variant such as {@code client update-form}). */
+    public Operation withWordsAndBody(List<String> newWords, RequestBody newBody) {
+        return new Operation(newWords, summary, operationId, method, path, authenticated, pathParameters, queryParameters, newBody, list,
+                destructive, revealsSecret);
     }
 
     /** Path and query parameters, in that order. */
     @JsonIgnore
     public List<Field> parameters() {
         return Stream.concat(pathParameters.stream(), queryParameters.stream()).toList();
-    }
-
-    /**
-     * Whether the command deletes or revokes something: its last word is {@code delete} or {@code revoke}, or
-     * starts with {@code delete-} or {@code revoke-}.
-     */
-    @JsonIgnore
-    public boolean isDestructive() {
-        return isDestructiveVerb(words.get(words.size() - 1));
-    }
-
-    /** Whether a command's last word deletes or revokes something ({@code delete}, {@code revoke-client-tokens}). */
-    public static boolean isDestructiveVerb(String verb) {
-        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
     }
 
     @JsonIgnore

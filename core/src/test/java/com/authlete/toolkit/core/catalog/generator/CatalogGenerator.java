@@ -134,9 +134,7 @@ public final class CatalogGenerator {
                 }
                 summary = qualifiers.isEmpty() ? summary : summary + " (" + String.join(", ", qualifiers) + ")";
             }
-            result.add(new Operation(operation.words(), summary, operation.operationId(), operation.method(), operation.path(),
-                    operation.authenticated(), operation.pathParameters(), operation.queryParameters(), operation.body(),
-                    operation.list()));
+            result.add(operation.withSummary(summary));
         }
         return result;
     }
@@ -182,7 +180,18 @@ public final class CatalogGenerator {
         }
         boolean authenticated = !op.has("security") || !op.path("security").isEmpty();
         return new Operation(words, text(op, "summary"), text(op, "operationId"), method, path, authenticated,
-                pathParameters, queryParameters, requestBody(method, path, op, taken), listShape(method, path, op));
+                pathParameters, queryParameters, requestBody(method, path, op, taken), listShape(method, path, op),
+                destructive(words), path.contains("/client/secret/"));
+    }
+
+    /**
+     * Deletes or revokes something, so front ends ask first: the last command word is {@code delete} or
+     * {@code revoke}, or starts with {@code delete-} or {@code revoke-}. A secret is revealed by the operations under
+     * {@code /client/secret/} (refresh and update), whose answer is the only place the new secret is shown.
+     */
+    static boolean destructive(List<String> words) {
+        String verb = words.get(words.size() - 1);
+        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
     }
 
     private static List<Field> concat(List<Field> a, List<Field> b) {
@@ -295,9 +304,7 @@ public final class CatalogGenerator {
                     + "' asks for an encoding the operation does not accept");
         }
         RequestBody encoded = new RequestBody(body.contentTypes(), variant.encoding(), body.required(), body.fields());
-        return new Operation(variant.words(), operation.summary(), operation.operationId(), operation.method(),
-                operation.path(), operation.authenticated(), operation.pathParameters(), operation.queryParameters(),
-                encoded, operation.list());
+        return operation.withWordsAndBody(variant.words(), encoded);
     }
 
     private static String mediaType(String encoding) {
