@@ -35,6 +35,12 @@ public final class NetworkOptions {
             description = "Allow plain http to hosts other than loopback (the token then travels unencrypted).")
     boolean allowInsecureHttp;
 
+    /** The flags as the transport module takes them. */
+    public com.authlete.toolkit.transport.setup.TransportOptions toOptions() {
+        return new com.authlete.toolkit.transport.setup.TransportOptions(timeout, connectTimeout, readTimeout, retry, retryPost, caCert,
+                allowInsecureHttp, debug);
+    }
+
     @Option(name = "--debug",
             description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
     boolean debug;

@@ -1,7 +1,6 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
-import com.authlete.toolkit.cli.Durations;
 import com.authlete.toolkit.cli.TransportSetup;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
@@ -52,7 +51,7 @@ final class OAuthLogin {
             throw CliException.usage("an OAuth login needs --issuer URL and --client-id ID");
         }
         if (options.wait != null) {
-            Durations.parse("--wait", options.wait); // refused before anything is sent
+            waitFor(options.wait); // refused before anything is sent
         }
         TransportFactory transports = TransportSetup.oauth(network, context.environment(), context.version(), context.err());
         ServerMetadata server = new Discovery(transports).discover(options.issuer);
@@ -112,12 +111,12 @@ final class OAuthLogin {
                 + com.authlete.toolkit.render.TerminalSafe.text(authorization.userCode()) + ": approve it only if you started it yourself, just now.");
         err.println("Waiting for approval (Ctrl-C to cancel)...");
         err.flush();
-        return options.wait == null ? flow.await(authorization) : flow.await(authorization, Durations.parse("--wait", options.wait));
+        return options.wait == null ? flow.await(authorization) : flow.await(authorization, waitFor(options.wait));
     }
 
     private TokenResponse browser(TransportFactory transports, ServerMetadata server, ClientAuthentication client, String scope)
             throws CredentialsException, TransportException, InterruptedException, CliException {
-        Duration wait = options.wait == null ? DEFAULT_WAIT : Durations.parse("--wait", options.wait);
+        Duration wait = options.wait == null ? DEFAULT_WAIT : waitFor(options.wait);
         BrowserFlow flow = new BrowserFlow(transports, server, client, new SecureRandom());
         return flow.login(scope, wait, url -> {
             boolean opened = !options.noOpen && BrowserOpener.open(url, context.environment());
@@ -205,5 +204,14 @@ final class OAuthLogin {
 
     private static String minutes(Duration duration) {
         return duration.toSeconds() % 60 == 0 || duration.toMinutes() >= 10 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+    }
+
+    /** The --wait duration; a bad one is a usage error. */
+    private static Duration waitFor(String text) throws CliException {
+        try {
+            return com.authlete.toolkit.transport.setup.Durations.parse("--wait", text);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
     }
 }

@@ -1,10 +1,13 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.transport.setup;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads durations such as {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s} or a plain number of seconds. */
+/**
+ * Reads durations such as {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1.5s} or a plain number of seconds; a bad one is an
+ * {@link IllegalArgumentException} whose message names the setting.
+ */
 public final class Durations {
 
     /** No time limit anyone means is longer; beyond it a typo (or an overflow) is more likely than intent. */
@@ -14,10 +17,10 @@ public final class Durations {
     private Durations() {
     }
 
-    public static Duration parse(String flag, String text) throws CliException {
+    public static Duration parse(String flag, String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
         if (!m.matches()) {
-            throw CliException.usage(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
+            throw new IllegalArgumentException(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
         }
         // Parsed exactly: a long run of digits must be refused as too long, not overflow into something short.
         double amount = new java.math.BigDecimal(m.group(1)).min(java.math.BigDecimal.valueOf(1e15)).doubleValue();
@@ -29,16 +32,16 @@ public final class Durations {
             default -> amount * 1000;
         };
         if (millis < 1) {
-            throw CliException.usage(flag + " must be at least 1ms, got '" + text + "'");
+            throw new IllegalArgumentException(flag + " must be at least 1ms, got '" + text + "'");
         }
         if (millis > MAX.toMillis()) {
-            throw CliException.usage(flag + " must be at most 24h, got '" + text + "'");
+            throw new IllegalArgumentException(flag + " must be at most 24h, got '" + text + "'");
         }
         return Duration.ofMillis((long) millis);
     }
 
     /** A time limit: a duration as {@link #parse} reads it, or 0 for none (null). */
-    static Duration limit(String flag, String text) throws CliException {
+    public static Duration limit(String flag, String text) {
         if (text.strip().matches("0+(\\.0+)?\\s*(ms|s|m|h)?")) {
             return null;
         }
