@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,17 @@ class ExamplesAgainstPrismTest {
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(count).isPositive();
         assertThat(text.lines()).hasSize((int) count).allMatch(line -> line.matches("\\d+\t\\d+\t.*"));
+    }
+
+    @Test
+    void theClientFacadeCallsAndStreamsAgainstTheRealDescription() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long count = ClientsOfAService.run(URI.create(prism.url()), "test-token", "715948317", java.util.Map.of(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(count).isPositive();
+        assertThat(lines).hasSize((int) count + 1);
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.matches("\\d+\t.*"));
     }
 
     @Test
