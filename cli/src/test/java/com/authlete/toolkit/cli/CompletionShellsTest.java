@@ -141,6 +141,55 @@ class CompletionShellsTest {
                 .containsExactly("refresh-secret", "revoke-client-tokens", "revoke-client-tokens-post");
     }
 
+    /** The README's own install lines, run as written by a user with a fresh home directory. */
+    private List<String> readmeLines(String... containing) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("../README.md"));
+        return lines.stream().filter(line -> Arrays.stream(containing).anyMatch(line::contains)).filter(line -> !line.startsWith("#")).toList();
+    }
+
+    /** A home directory with an {@code authlete} on PATH that prints the given shell's script, as the real one does. */
+    private Path home(String shell) throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home-" + shell));
+        Path bin = Files.createDirectories(dir.resolve("bin-" + shell));
+        Path authlete = bin.resolve("authlete");
+        Files.writeString(authlete, "#!/bin/sh\ncat '" + script(shell) + "'\n");
+        authlete.toFile().setExecutable(true);
+        return home;
+    }
+
+    private static String runIn(Path home, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("HOME", home.toString());
+        builder.environment().remove("XDG_CONFIG_HOME");
+        builder.environment().put("PATH", home.resolveSibling("bin-" + home.getFileName().toString().substring(5)) + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    @Test
+    void theReadmeInstallLinesWorkForAUserWithAFreshHome() throws Exception {
+        String zsh = System.getenv("AUTHLETE_ZSH");
+        String fish = System.getenv("AUTHLETE_FISH");
+        assumeTrue(zsh != null && Files.isExecutable(Path.of(zsh)) && fish != null && Files.isExecutable(Path.of(fish)),
+                "skipped: set AUTHLETE_ZSH and AUTHLETE_FISH to the zsh and fish executables (Debian zsh, fish)");
+        List<String> zshLines = readmeLines("~/.zfunc");
+        assertThat(zshLines).hasSize(2);
+        Path zshHome = home("zsh");
+        runIn(zshHome, "sh", "-c", String.join("\n", zshLines));
+        // A new interactive-style zsh reads ~/.zshrc: compinit finds _authlete on fpath and binds it to authlete.
+        assertThat(runIn(zshHome, zsh, "-c", "source ~/.zshrc; print -r -- ${_comps[authlete]}")).isEqualTo("_authlete\n");
+
+        List<String> fishLines = readmeLines("fish/completions");
+        assertThat(fishLines).hasSize(1);
+        Path fishHome = home("fish");
+        runIn(fishHome, "sh", "-c", fishLines.get(0));
+        assertThat(runIn(fishHome, fish, "-c", "complete -C 'authlete cl'").lines().map(line -> line.split("\t")[0]).toList())
+                .containsExactly("client");
+    }
+
     @Test
     void powershellScriptIsWellFormed() throws Exception {
         String text = Files.readString(script("powershell"));
