@@ -56,14 +56,18 @@ final class OperationRunner {
         if (operation.pathParameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
             requestBuilder.defaultParameter("serviceId", settings.get("service-id").orElse(null));
         }
-        if (global.merge) {
-            mergeWithCurrent(operation, requestBuilder, global, settings);
-        }
         if (outputOptions.all() && (requestBuilder.hasParameter("start") || requestBuilder.hasParameter("end"))) {
             throw CliException.usage("--all fetches every page from the first; leave out --start and --end, or drop --all for one range");
         }
         PageWalker walker = outputOptions.all() ? new PageWalker(operation, outputOptions.pageSize()) : null;
-        execute(new Planned(operation, requestBuilder.build(), requestBuilder, walker), global, settings, outputOptions);
+        // Found before anything is sent: a command that cannot merge is a usage error, not a half-done exchange.
+        Operation current = global.merge ? currentStateOf(operation) : null;
+        try (HttpTransport http = connect(operation, global, settings)) {
+            if (current != null) {
+                mergeWithCurrent(http, current, requestBuilder);
+            }
+            exchange(http, new Planned(operation, requestBuilder.build(), requestBuilder, walker), global, outputOptions);
+        }
     }
 
     /**
@@ -97,37 +101,30 @@ final class OperationRunner {
         headers.putAll(extraHeaders);
         PreparedRequest request = new PreparedRequest(method, path, headers, bytes);
         Operation operation = match.map(Catalog.PathMatch::operation).orElse(null);
-        if (!outputOptions.all()) {
-            execute(new Planned(operation, request, null, null), global, settings, outputOptions);
-            return;
+        Planned planned = new Planned(operation, request, null, null);
+        if (outputOptions.all()) {
+            if (operation == null || operation.list() == null || !method.equals("GET")) {
+                throw CliException.usage("--paginate works for GET requests of list endpoints that take start and end, such as /api/service/get/list");
+            }
+            RequestBuilder pages = RequestBuilder.forOperation(operation).parameters(match.get().pathValues())
+                    .parameters(ApiCommand.query(path));
+            planned = new Planned(operation, request, pages, new PageWalker(operation, outputOptions.pageSize()));
         }
-        if (operation == null || operation.list() == null || !method.equals("GET")) {
-            throw CliException.usage("--paginate works for GET requests of list endpoints that take start and end, such as /api/service/get/list");
+        try (HttpTransport http = connect(operation, global, settings)) {
+            exchange(http, planned, global, outputOptions);
         }
-        RequestBuilder pages = RequestBuilder.forOperation(operation).parameters(match.get().pathValues())
-                .parameters(ApiCommand.query(path));
-        execute(new Planned(operation, request, pages, new PageWalker(operation, outputOptions.pageSize())), global, settings, outputOptions);
     }
 
     /**
      * --merge: reads the object the update is about with the {@code get} beside it, and puts it under the given
      * body, so that the update sends the whole object with only the given fields changed.
      */
-    private void mergeWithCurrent(Operation update, RequestBuilder request, GlobalOptions global, Settings settings)
-            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
-        // The full catalog: the one loaded for this command holds only its own operation.
-        Operation get = Catalog.standard().currentStateOf(update).orElseThrow(() -> CliException.usage("--merge works with update commands "
-                + "that have a 'get' beside them, such as client update; '" + update.command() + "' has none"));
+    private void mergeWithCurrent(HttpTransport http, Operation get, RequestBuilder request)
+            throws CliException, InvalidInputException, TransportException, IOException {
         RequestBuilder read = RequestBuilder.forOperation(get);
         get.pathParameters().forEach(parameter -> read.parameter(parameter.name(), request.parameterValue(parameter.name())));
         PreparedRequest prepared = read.build();
-        com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, environment);
-        URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
-        String token = TokenSource.resolve(settings, environment, global.bearer, global.network, version, err).map(ResolvedToken::token)
-                .orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
-                        + CredentialChain.BEARER_ENV));
-        try (HttpTransport http = TransportSetup.build(global.network, environment, baseUrl, token, version, err);
-             var response = http.send(prepared.method(), prepared.target(), prepared.headers(), prepared.body())) {
+        try (var response = http.send(prepared.method(), prepared.target(), prepared.headers(), prepared.body())) {
             com.fasterxml.jackson.databind.JsonNode current = com.authlete.toolkit.core.json.JsonTrees.parse(response.body().readAllBytes());
             if (current == null || !current.isObject()) {
                 throw new CliException(ExitCode.ERROR, "--merge: '" + get.command() + "' did not answer with an object");
@@ -136,15 +133,20 @@ final class OperationRunner {
         }
     }
 
+    /** The {@code get} beside an update, for --merge. */
+    private static Operation currentStateOf(Operation update) throws CliException {
+        // The full catalog: the one loaded for this command holds only its own operation.
+        return Catalog.standard().currentStateOf(update).orElseThrow(() -> CliException.usage("--merge works with update commands "
+                + "that have a 'get' beside them, such as client update; '" + update.command() + "' has none"));
+    }
+
     /** A request to send: {@code operation} is null for paths outside the catalog; {@code pages} and {@code walker} for --all. */
     private record Planned(Operation operation, PreparedRequest request, RequestBuilder pages, PageWalker walker) {
     }
 
-    private void execute(Planned planned, GlobalOptions global, Settings settings, OutputOptions outputOptions)
-            throws CliException, InvalidInputException, TransportException, IOException, CredentialsException {
-        Operation operation = planned.operation();
-        PreparedRequest request = planned.request();
-        PageWalker walker = planned.walker();
+    /** The transport for this command: the profile checked, the server chosen, the token found (once). */
+    private HttpTransport connect(Operation operation, GlobalOptions global, Settings settings)
+            throws CliException, TransportException, CredentialsException {
         com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, environment);
         URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
         String token = null;
@@ -156,38 +158,44 @@ final class OperationRunner {
             }
             token = found.orElse(null);
         }
-        try (HttpTransport http = TransportSetup.build(global.network, environment, baseUrl, token, version, err)) {
-            if (global.dryRun) {
-                new ExchangeLog(err).request(http.request(request.method(), request.target(), request.headers(), request.body()));
-                err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));
-                return;
-            }
-            boolean destructive = operation != null ? operation.destructive() : request.method().equals("DELETE");
-            if (destructive && !global.yes && terminal.stdinIsTerminal()) {
-                confirm(operation != null ? operation.command() : "api",
-                        http.request(request.method(), request.target(), request.headers(), request.body()));
-            }
-            ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal)
-                    .revealingSecret(operation != null && operation.revealsSecret());
-            if (walker == null) {
-                try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
-                    if (operation != null && operation.revealsSecret()) {
-                        err.println("warning: the response holds a new client secret, shown this once; keep it now"
-                                + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
-                                : " (-o FILE writes it to a file with mode 0600)"));
-                    }
-                    output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list(),
-                            response.header("Content-Type").orElse(null), response.status());
+        return TransportSetup.build(global.network, environment, baseUrl, token, version, err);
+    }
+
+    private void exchange(HttpTransport http, Planned planned, GlobalOptions global, OutputOptions outputOptions)
+            throws CliException, InvalidInputException, TransportException, IOException {
+        Operation operation = planned.operation();
+        PreparedRequest request = planned.request();
+        PageWalker walker = planned.walker();
+        if (global.dryRun) {
+            new ExchangeLog(err).request(http.request(request.method(), request.target(), request.headers(), request.body()));
+            err.println("* dry run: nothing was sent" + (walker != null ? " (--all would continue page by page)" : ""));
+            return;
+        }
+        boolean destructive = operation != null ? operation.destructive() : request.method().equals("DELETE");
+        if (destructive && !global.yes && terminal.stdinIsTerminal()) {
+            confirm(operation != null ? operation.command() : "api",
+                    http.request(request.method(), request.target(), request.headers(), request.body()));
+        }
+        ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal)
+                .revealingSecret(operation != null && operation.revealsSecret());
+        if (walker == null) {
+            try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
+                if (operation != null && operation.revealsSecret()) {
+                    err.println("warning: the response holds a new client secret, shown this once; keep it now"
+                            + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
+                            : " (-o FILE writes it to a file with mode 0600)"));
                 }
-                return;
+                output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list(),
+                        response.header("Content-Type").orElse(null), response.status());
             }
-            try (ResponseOutput.Items items = output.items()) {
-                walker.walk(planned.pages(), 0, page -> NetworkReadException.guard(
-                        http.send(page.method(), page.target(), page.headers(), page.body()).body()), items);
-                items.finish();
-            } catch (ResponseOutput.JqRuntimeException e) {
-                throw e.failure();
-            }
+            return;
+        }
+        try (ResponseOutput.Items items = output.items()) {
+            walker.walk(planned.pages(), 0, page -> NetworkReadException.guard(
+                    http.send(page.method(), page.target(), page.headers(), page.body()).body()), items);
+            items.finish();
+        } catch (ResponseOutput.JqRuntimeException e) {
+            throw e.failure();
         }
     }
 

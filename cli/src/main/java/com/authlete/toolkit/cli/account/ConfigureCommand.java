@@ -60,12 +60,12 @@ public final class ConfigureCommand extends AccountCommand {
                 values.put("service-id", target.serviceId);
             }
         }
-        // The token is checked against the server chosen above.
+        // The token is checked against the server chosen above (the flags, or the answers; null where none).
         ProfileTarget chosen = new ProfileTarget();
         chosen.profile = target.profile;
-        chosen.server = values.containsKey("server") ? values.get("server") : target.server;
-        chosen.serverUrl = values.containsKey("server-url") ? values.get("server-url") : target.serverUrl;
-        chosen.serviceId = values.containsKey("service-id") ? values.get("service-id") : target.serviceId;
+        chosen.server = values.get("server");
+        chosen.serverUrl = values.get("server-url");
+        chosen.serviceId = values.get("service-id");
         Settings settings = Settings.load(chosen.asFlags(), context.environment(), context.workingDirectory());
         String newToken = keptToken != null ? token.readOrKeep(context, keptToken) : token.read(context, interactive);
         if (newToken != null) {
