@@ -9,7 +9,6 @@ import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.PassthroughRenderer;
 import com.authlete.toolkit.render.Renderers;
 import com.authlete.toolkit.render.TerminalSafe;
-import com.authlete.toolkit.render.json.JsonRenderer;
 import com.authlete.toolkit.transport.redact.SensitiveNames;
 import com.authlete.toolkit.transport.redact.TreeRedactor;
 import com.fasterxml.jackson.core.JsonParser;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.util.Optional;
 import java.util.Set;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
@@ -99,15 +97,6 @@ final class ResponseOutput {
         if (mustBeJson) {
             checkStartsAsJson(bytes, type, status);
         }
-        if (copiesAsJson()) {
-            Optional<byte[]> compact = compactJson(bytes);
-            if (compact.isPresent()) {
-                stdout.write(compact.get());
-                stdout.flush();
-                checkOpen();
-                return;
-            }
-        }
         JsonNode tree;
         boolean unexamined = false;
         try {
@@ -155,21 +144,6 @@ final class ResponseOutput {
                 render(select(tree, list), list, target.stream(), target.isTerminal());
             }
             target.commit(unexamined || (tree != null && SensitiveNames.containsSensitive(tree)));
-        }
-    }
-
-    /** JSON to the terminal or a pipe, nothing to select or filter: copied, no tree needed. */
-    private boolean copiesAsJson() {
-        return options.effectiveFormat() == OutputFormat.JSON && !options.render().indent() && options.jq() == null
-                && options.fields() == null && options.outputFile() == null;
-    }
-
-    /** Empty when the text is not JSON: the tree path then says why, or passes the text through. */
-    private static Optional<byte[]> compactJson(byte[] bytes) throws IOException {
-        try {
-            return JsonRenderer.compact(bytes);
-        } catch (JsonProcessingException notJson) {
-            return Optional.empty();
         }
     }
 

@@ -8,10 +8,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Optional;
 
 /** JSON: a document as compact JSON on one line; a stream as NDJSON, one compact value per line. */
 public final class JsonRenderer implements DocumentRenderer {
@@ -46,24 +44,6 @@ public final class JsonRenderer implements DocumentRenderer {
             generator.useDefaultPrettyPrinter();
             JsonValues.MAPPER.writeTree(generator, value);
             generator.writeRaw('\n');
-        }
-    }
-
-    /**
-     * The first JSON value of {@code json} as compact JSON on one line, numbers exactly as written; empty when the
-     * text is empty. Nothing is produced for text that is not JSON: the parser's exception says where it broke.
-     */
-    public static Optional<byte[]> compact(byte[] json) throws IOException {
-        try (JsonParser parser = FACTORY.createParser(json)) {
-            if (parser.nextToken() == null) {
-                return Optional.empty();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(json.length + 1);
-            try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-                generator.copyCurrentStructureExact(parser);
-                generator.writeRaw('\n');
-            }
-            return Optional.of(out.toByteArray());
         }
     }
 
