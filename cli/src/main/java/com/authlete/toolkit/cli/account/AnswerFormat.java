@@ -29,8 +29,9 @@ public final class AnswerFormat {
         try {
             java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
             Renderers.document(format, RenderOptions.PLAIN).render(answer, text);
-            out.write(text.toByteArray());
-            if (text.size() > 0 && text.toByteArray()[text.size() - 1] != '\n') {
+            byte[] bytes = text.toByteArray();
+            out.write(bytes);
+            if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {
                 out.println();
             }
             out.flush();

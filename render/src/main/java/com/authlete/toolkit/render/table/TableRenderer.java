@@ -141,8 +141,10 @@ public final class TableRenderer implements DocumentRenderer {
         if (columnsAsGiven) {
             return columns;
         }
+        Map<String, Integer> ranks = new java.util.HashMap<>();
+        columns.forEach(column -> ranks.put(column, rank(column, items))); // once per column, not per comparison
         List<String> sorted = new ArrayList<>(columns);
-        sorted.sort(java.util.Comparator.comparingInt(column -> rank(column, items)));
+        sorted.sort(java.util.Comparator.comparingInt(ranks::get));
         return sorted;
     }
 
