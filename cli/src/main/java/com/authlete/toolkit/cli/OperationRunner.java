@@ -6,7 +6,6 @@ import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.core.request.RequestBuilder;
-import com.authlete.toolkit.credentials.CredentialChain;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.ResolvedToken;
@@ -148,13 +147,17 @@ final class OperationRunner {
     private HttpTransport connect(Operation operation, GlobalOptions global, Settings settings)
             throws CliException, TransportException, CredentialsException {
         com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, environment);
-        URI baseUrl = ServerChoice.baseUrl(settings, catalog.servers());
+        URI baseUrl;
+        try {
+            baseUrl = com.authlete.toolkit.credentials.ServerChoice.baseUrl(settings, catalog.servers());
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
         String token = null;
         if (operation == null || operation.authenticated()) {
             var found = TokenSource.resolve(settings, environment, global.bearer, global.network, version, err).map(ResolvedToken::token);
             if (found.isEmpty() && !global.dryRun) {
-                throw new CliException(ExitCode.NOT_AUTHENTICATED, "no API token: run 'authlete auth login', pass --bearer or set "
-                        + CredentialChain.BEARER_ENV);
+                throw new CliException(ExitCode.NOT_AUTHENTICATED, new com.authlete.toolkit.credentials.MissingTokenException().getMessage());
             }
             token = found.orElse(null);
         }

@@ -15,10 +15,14 @@ public final class TransportSetup {
     public static HttpTransport build(NetworkOptions flags, Map<String, String> environment, URI baseUrl, String token, String version,
                                       PrintStream err) throws CliException {
         try {
-            return EnvironmentTransports.build(flags.toOptions(), environment, baseUrl, token, "authlete-cli/" + version, err);
+            return EnvironmentTransports.build(flags.toOptions(), environment, baseUrl, token, userAgent(version), err);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
+    }
+
+    static String userAgent(String version) {
+        return "authlete-cli/" + version;
     }
 
     /**
@@ -28,12 +32,7 @@ public final class TransportSetup {
     public static com.authlete.toolkit.credentials.oauth.TransportFactory oauth(NetworkOptions flags, Map<String, String> environment,
                                                                                 String version, PrintStream err) {
         NetworkOptions options = flags == null ? new NetworkOptions() : flags;
-        return origin -> {
-            try {
-                return build(options, environment, origin, null, version, err);
-            } catch (CliException e) {
-                throw new com.authlete.toolkit.credentials.CredentialsException(e.getMessage(), e);
-            }
-        };
+        return com.authlete.toolkit.credentials.AuthleteConnections.oauthTransports(options.toOptions(), environment,
+                userAgent(version), err);
     }
 }

@@ -2,7 +2,6 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.cli.ServerChoice;
 import com.authlete.toolkit.cli.TokenSource;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialChain;
@@ -13,6 +12,7 @@ import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
@@ -63,7 +63,7 @@ public final class AuthStatusCommand extends AccountCommand {
         String server;
         try {
             server = ServerChoice.baseUrl(settings, Catalog.standard().servers()).toString();
-        } catch (CliException e) {
+        } catch (IllegalArgumentException e) {
             server = "(" + e.getMessage() + ")";
         }
         String serverOrigin = settings.origin(ServerChoice.winningKey(settings)).orElse("default");

@@ -50,7 +50,11 @@ public final class ConfigureCommand extends AccountCommand {
                     .map(com.authlete.toolkit.credentials.ResolvedToken::masked).orElse(null);
         } else {
             if (target.server != null) {
-                com.authlete.toolkit.cli.ServerChoice.index(target.server, Catalog.standard().servers());
+                try {
+                    com.authlete.toolkit.credentials.ServerChoice.index(target.server, Catalog.standard().servers());
+                } catch (IllegalArgumentException e) {
+                    throw CliException.usage(e.getMessage());
+                }
                 values.put("server", target.server);
             }
             if (target.serverUrl != null) {
@@ -101,12 +105,12 @@ public final class ConfigureCommand extends AccountCommand {
                     values.put("server-url", answer);
                     values.put("server", null);
                 } else {
-                    com.authlete.toolkit.cli.ServerChoice.index(answer, servers);
+                    com.authlete.toolkit.credentials.ServerChoice.index(answer, servers);
                     values.put("server", answer);
                     values.put("server-url", null);
                 }
                 return;
-            } catch (IllegalArgumentException | CliException e) {
+            } catch (IllegalArgumentException e) {
                 if (attempt == 3) {
                     throw CliException.usage(e.getMessage().replaceFirst("^--server expects", "the server must be"));
                 }

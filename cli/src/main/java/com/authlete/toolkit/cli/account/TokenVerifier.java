@@ -2,17 +2,16 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.cli.ServerChoice;
 import com.authlete.toolkit.core.Operations;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.NetworkException;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
-import java.net.URI;
 import java.util.Map;
 
 /**
@@ -26,10 +25,10 @@ final class TokenVerifier {
 
     static void verify(String token, Settings settings, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network)
             throws CliException {
-        URI baseUrl = ServerChoice.baseUrl(settings, Catalog.standard().servers());
         String serviceId = settings.get("service-id").orElse(null);
         // Set up as for any API command: proxies, CA bundle, time limits, retries, the debug log.
-        try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(), baseUrl, token,
+        try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(),
+                ServerChoice.baseUrl(settings, Catalog.standard().servers()), token,
                 context.version(), context.err())) {
             Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
             try (TransportResponse response = serviceId != null

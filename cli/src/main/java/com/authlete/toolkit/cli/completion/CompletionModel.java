@@ -54,7 +54,7 @@ public record CompletionModel(List<Command> commands) {
             enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
             enums.put("-F", enums.get("--output-format"));
             enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-            enums.put("--server", com.authlete.toolkit.cli.ServerChoice.names(catalog.servers()));
+            enums.put("--server", com.authlete.toolkit.credentials.ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
             for (OptionMetadata option : SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata().getAllOptions()) {
                 List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();

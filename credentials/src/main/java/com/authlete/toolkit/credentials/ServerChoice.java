@@ -1,6 +1,5 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.credentials;
 
-import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.transport.ServerSelection;
 import java.net.URI;
 import java.util.ArrayList;
@@ -10,14 +9,15 @@ import java.util.Locale;
 /**
  * The API base URL the settings ask for. {@code server} (an index or a cluster name such as {@code jp}) and
  * {@code server-url} are ranked by where they were given (flag > environment > link file > profile); given at the
- * same level, the URL wins. Without either, the first server.
+ * same level, the URL wins. Without either, the first server. Bad values are {@link IllegalArgumentException}s
+ * whose message names the flag.
  */
 public final class ServerChoice {
 
     private ServerChoice() {
     }
 
-    public static URI baseUrl(Settings settings, List<String> servers) throws CliException {
+    public static URI baseUrl(Settings settings, List<String> servers) {
         String server = settings.get("server").orElse(null);
         String serverUrl = settings.get("server-url").orElse(null);
         // Checked even when a URL wins, so that a mistyped --server is never silently ignored.
@@ -26,7 +26,7 @@ public final class ServerChoice {
         try {
             return ServerSelection.resolve(urlWins ? serverUrl : null, index, servers);
         } catch (IllegalArgumentException e) {
-            throw CliException.usage((urlWins ? "--server-url" : "--server") + ": " + e.getMessage());
+            throw new IllegalArgumentException((urlWins ? "--server-url" : "--server") + ": " + e.getMessage());
         }
     }
 
@@ -36,7 +36,7 @@ public final class ServerChoice {
     }
 
     /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */
-    public static int index(String server, List<String> servers) throws CliException {
+    public static int index(String server, List<String> servers) {
         String value = server.strip().toLowerCase(Locale.ROOT);
         List<String> names = names(servers);
         int byName = names.indexOf(value);
@@ -55,7 +55,7 @@ public final class ServerChoice {
         for (int i = 0; i < names.size(); i++) {
             choices.add(i + " or " + names.get(i));
         }
-        throw CliException.usage("--server expects " + String.join(", ", choices) + ", got '" + server + "'");
+        throw new IllegalArgumentException("--server expects " + String.join(", ", choices) + ", got '" + server + "'");
     }
 
     /** Each server's short name: the first label of its host ({@code https://jp.authlete.com} is {@code jp}). */
