@@ -222,7 +222,7 @@ public final class Cli {
         }
         com.authlete.toolkit.cli.account.AccountCommand command = parse(type, match.rest());
         command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
-                new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version()));
+                new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
         out.flush();
         return ExitCode.OK.status();
     }

@@ -25,6 +25,7 @@ public final class Router {
             {"configure", "com.authlete.toolkit.cli.account.ConfigureCommand", "Save server, service id and token for a profile"},
             {"link", "com.authlete.toolkit.cli.account.LinkCommand", "Make this directory tree default to a service id"},
             {"completion", "com.authlete.toolkit.cli.account.CompletionCommand", "Print the shell completion script"},
+            {"mcp", "com.authlete.toolkit.cli.account.McpCommand", "Serve the API's operations as MCP tools on stdio"},
     };
 
     private Router() {

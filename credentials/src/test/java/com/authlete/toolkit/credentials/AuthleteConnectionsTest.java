@@ -81,6 +81,6 @@ class AuthleteConnectionsTest {
 
     private Map<String, String> environment() {
         // No keychain: the test must not touch the machine's.
-        return new HashMap<>(Map.of("XDG_CONFIG_HOME", home.toString(), "AUTHLETE_KEYRING", "none"));
+        return new HashMap<>(Map.of("XDG_CONFIG_HOME", home.toString(), "AUTHLETE_KEYCHAIN", "none"));
     }
 }

@@ -1,0 +1,73 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.mcp.AuthleteMcpServer;
+import com.authlete.toolkit.mcp.McpOptions;
+import com.authlete.toolkit.render.OutputFormat;
+import com.github.rvesse.airline.annotations.AirlineModule;
+import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.Option;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@Command(name = "mcp", description = "Serve the API's operations as MCP tools over standard input and output, for AI assistants "
+        + "and other MCP clients. Uses the same profile, server, token, proxy and certificate settings as every command.")
+public final class McpCommand extends AccountCommand {
+
+    @AirlineModule
+    ProfileTarget target = new ProfileTarget();
+
+    @AirlineModule
+    NetworkOptions network = new NetworkOptions();
+
+    @Option(name = "--read-only", description = "Expose only the operations that read (GET).")
+    boolean readOnly;
+
+    @Option(name = "--allow-destructive", description = "Let the tools that delete or revoke run (by default they are listed but refuse).")
+    boolean allowDestructive;
+
+    @Option(name = "--tools", title = "groups", description = "Expose only these command groups, comma-separated, such as client,service (default: all).")
+    String tools;
+
+    @Option(name = "--format", title = "toon|json", description = "Format of tool results (default toon: compact for prompts).")
+    String format;
+
+    @Option(name = "--page-limit", title = "n", description = "Most items one call returns (default " + McpOptions.DEFAULT_PAGE_LIMIT + ", at most 500).")
+    Integer pageLimit;
+
+    @Override
+    public void run(AccountContext context) throws CliException, CredentialsException {
+        Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        CredentialStore.requireKnownProfile(settings, context.environment());
+        AuthleteMcpServer server;
+        try {
+            McpOptions options = new McpOptions(readOnly, allowDestructive, groups(), format == null ? OutputFormat.TOON : OutputFormat.parse(format),
+                    pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit, settings.get("service-id").orElse(null));
+            var transportOptions = network.toOptions();
+            // The server must be reachable in principle before a client connects: a bad --server fails now.
+            AuthleteConnections.baseUrl(settings);
+            String userAgent = "authlete-mcp/" + context.version();
+            server = new AuthleteMcpServer(options, () -> AuthleteConnections.fromEnvironment(settings, context.environment(),
+                    transportOptions, null, userAgent, context.err()), context.version());
+            server.tools();
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage(e.getMessage());
+        }
+        try {
+            server.serve(context.input(), context.out());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Set<String> groups() {
+        return tools == null ? Set.of() : Arrays.stream(tools.split(",")).map(String::strip).filter(group -> !group.isEmpty())
+                .collect(Collectors.toSet());
+    }
+}

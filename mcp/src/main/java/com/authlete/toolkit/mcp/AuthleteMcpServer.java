@@ -1,0 +1,109 @@
+package com.authlete.toolkit.mcp;
+
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Glossary;
+import com.authlete.toolkit.core.catalog.Operation;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The Authlete API as an MCP server: every exposed catalog operation is a tool, generated from the catalog (no
+ * code per operation), served over stdio by the official MCP Java SDK.
+ *
+ * <pre>{@code
+ * AuthleteMcpServer server = new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteConnections.fromEnvironment(...), "1.0");
+ * server.serve(System.in, System.out);   // until the client closes standard input
+ * }</pre>
+ */
+public final class AuthleteMcpServer {
+
+    private final McpOptions options;
+    private final Connector connector;
+    private final String version;
+    private final Catalog catalog;
+
+    public AuthleteMcpServer(McpOptions options, Connector connector, String version) {
+        this(Catalog.standard(), options, connector, version);
+    }
+
+    AuthleteMcpServer(Catalog catalog, McpOptions options, Connector connector, String version) {
+        this.catalog = catalog;
+        this.options = options;
+        this.connector = connector;
+        this.version = version;
+    }
+
+    /** The tools the options expose; fails with an {@link IllegalArgumentException} naming a bad option. */
+    public List<AsyncToolSpecification> tools() {
+        return tools(new StdioLifetime());
+    }
+
+    private List<AsyncToolSpecification> tools(StdioLifetime lifetime) {
+        ToolSchemas schemas = new ToolSchemas(Glossary.standard(), options);
+        ToolCalls calls = new ToolCalls(options, connector);
+        return ToolSet.exposed(catalog, options).stream()
+                .map(operation -> AsyncToolSpecification.builder()
+                        .tool(McpSchema.Tool.builder()
+                                .name(ToolSet.name(operation))
+                                .title(operation.summary())
+                                .description(ToolDescriptions.describe(operation, options))
+                                .inputSchema(schemas.input(operation))
+                                .annotations(annotations(operation))
+                                .build())
+                        // Counted from the moment the SDK takes the request (on its reading thread), so that the end of
+                        // input waits for it; run where blocking is allowed, so that calls proceed side by side.
+                        .callHandler((exchange, request) -> Mono.defer(() -> {
+                            lifetime.callStarted();
+                            return Mono.fromCallable(() -> calls.call(operation, request.arguments()))
+                                    .subscribeOn(Schedulers.boundedElastic())
+                                    .doFinally(signal -> lifetime.callFinished());
+                        }))
+                        .build())
+                .toList();
+    }
+
+    /** Serves one client on these streams until its input ends and the answers under way are written. */
+    public void serve(InputStream in, OutputStream out) throws InterruptedException {
+        StdioLifetime lifetime = new StdioLifetime();
+        List<AsyncToolSpecification> tools = tools(lifetime);
+        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
+        McpAsyncServer server = McpServer.async(transport)
+                .serverInfo("authlete", version)
+                .instructions(instructions())
+                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .jsonMapper(json)
+                .tools(tools)
+                .build();
+        lifetime.awaitEnd();
+        server.closeGracefully().block(java.time.Duration.ofSeconds(5));
+    }
+
+    private String instructions() {
+        return "Tools for the Authlete API (OAuth 2.0 and OpenID Connect as a service), one per operation, named after the "
+                + "authlete CLI's commands (client_list is 'authlete client list'). Lists return at most " + options.pageLimit()
+                + " items per call: pass start and end to page. Results are " + options.format().name().toLowerCase(java.util.Locale.ROOT)
+                + "; secrets in them are redacted except in the one answer that hands out a new secret."
+                + (options.defaultServiceId() != null ? " serviceId defaults to " + options.defaultServiceId() + "." : "")
+                + (options.allowDestructive() ? "" : " Tools that delete or revoke refuse: the server runs without --allow-destructive.");
+    }
+
+    private static McpSchema.ToolAnnotations annotations(Operation operation) {
+        boolean reads = ToolSet.readsOnly(operation);
+        String method = operation.method();
+        // MCP assumes destructive unless told otherwise: every write says which it is.
+        return new McpSchema.ToolAnnotations(operation.summary(), reads, reads ? null : operation.destructive(),
+                method.equals("GET") || method.equals("PUT") || method.equals("DELETE"), false, null);
+    }
+}
