@@ -104,6 +104,6 @@ public final class AuthleteMcpServer {
         String method = operation.method();
         // MCP assumes destructive unless told otherwise: every write says which it is.
         return new McpSchema.ToolAnnotations(operation.summary(), reads, reads ? null : operation.destructive(),
-                method.equals("GET") || method.equals("PUT") || method.equals("DELETE"), false, null);
+                reads || method.equals("PUT") || method.equals("DELETE"), false, null);
     }
 }

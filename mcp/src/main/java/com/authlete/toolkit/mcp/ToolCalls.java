@@ -85,13 +85,29 @@ final class ToolCalls {
         if (answer != null && list != null) {
             answer = boundList(answer, list, values, notes);
         }
-        if (operation.revealsSecret()) {
-            notes.add("note: this result holds a newly generated secret, shown only this once and not redacted; "
-                    + "tell the user to store it now");
-        } else if (answer != null) {
-            answer = TreeRedactor.redact(answer, Set.of());
+        if (answer != null) {
+            Set<String> shown = operation.revealsSecret() ? newSecrets(answer) : Set.of();
+            if (!shown.isEmpty()) {
+                notes.add("note: " + String.join(", ", shown) + " is a newly generated secret, shown only this once and not "
+                        + "redacted; tell the user to store it now");
+            }
+            answer = TreeRedactor.redact(answer, shown);
         }
         return results.answer(answer, notes);
+    }
+
+    /**
+     * In the answer of an operation that hands out a secret, the secret it hands out: the top-level fields named
+     * {@code new...} ({@code newClientSecret}). Everything else stays redacted, the secret it replaces too.
+     */
+    private static Set<String> newSecrets(JsonNode answer) {
+        Set<String> names = new TreeSet<>();
+        answer.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("new") && com.authlete.toolkit.transport.redact.SensitiveNames.isSensitive(name)) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     private static List<String> inputNames(Operation operation) {
@@ -153,15 +169,15 @@ final class ToolCalls {
     }
 
     private static String apiError(AuthleteApiException e) {
+        if (e.resultCode() == null && e.resultMessage() == null) {
+            return e.getMessage();
+        }
         StringBuilder text = new StringBuilder("the Authlete API answered HTTP " + e.status());
         if (e.resultCode() != null) {
             text.append("; resultCode: ").append(e.resultCode());
         }
         if (e.resultMessage() != null) {
             text.append("; resultMessage: ").append(e.resultMessage());
-        }
-        if (e.resultCode() == null && e.resultMessage() == null && e.getMessage() != null) {
-            text.append(": ").append(e.getMessage());
         }
         return text.toString();
     }

@@ -41,8 +41,11 @@ public final class ToolSet {
         return catalog.operations().stream().map(operation -> operation.words().get(0)).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** GET requests read; every other method may change something (Authlete's runtime POSTs record grants and tokens). */
+    /**
+     * GET requests read, except one that hands out a newly generated secret (it replaces the old one); every other
+     * method may change something (Authlete's runtime POSTs record grants and tokens).
+     */
     static boolean readsOnly(Operation operation) {
-        return operation.method().equals("GET");
+        return operation.method().equals("GET") && !operation.revealsSecret();
     }
 }

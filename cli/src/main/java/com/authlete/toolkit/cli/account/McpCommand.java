@@ -26,7 +26,7 @@ public final class McpCommand extends AccountCommand {
     @AirlineModule
     NetworkOptions network = new NetworkOptions();
 
-    @Option(name = "--read-only", description = "Expose only the operations that read (GET).")
+    @Option(name = "--read-only", description = "Expose only the operations that read (GET requests, except the one that replaces a client secret).")
     boolean readOnly;
 
     @Option(name = "--allow-destructive", description = "Let the tools that delete or revoke run (by default they are listed but refuse).")

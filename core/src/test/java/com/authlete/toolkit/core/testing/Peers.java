@@ -16,6 +16,9 @@ public final class Peers {
     /** Env variable: the Prism executable ({@code @stoplight/prism-cli} 5.14.2). */
     public static final String PRISM = "AUTHLETE_PRISM";
 
+    /** Env variable: the MCP test client script (.ci/peers/mcp-client.mjs; npm @modelcontextprotocol/sdk 1.32.2 beside it, node on PATH). */
+    public static final String MCP_CLIENT = "AUTHLETE_MCP_CLIENT";
+
     private Peers() {
     }
 
@@ -31,6 +34,10 @@ public final class Peers {
 
     public static Path prism() {
         return existingFile(PRISM, "the Prism mock server executable (npm @stoplight/prism-cli 5.14.2)");
+    }
+
+    public static Path mcpClient() {
+        return existingFile(MCP_CLIENT, "the MCP test client script (.ci/peers/mcp-client.mjs, with npm @modelcontextprotocol/sdk 1.32.2 installed beside it)");
     }
 
     private static Path existingFile(String variable, String what) {

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,13 +28,25 @@ public final class PrismServer implements AutoCloseable {
     }
 
     public static PrismServer start(Path prism, Path spec) throws IOException, InterruptedException {
+        return start(prism, spec, false);
+    }
+
+    /**
+     * @param strict with Prism's {@code --errors}: a request that breaks the description is answered with an error
+     *               (4xx) instead of a mock answer, so that a successful answer proves the request was valid
+     */
+    public static PrismServer start(Path prism, Path spec, boolean strict) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("prism", ".log");
-        Process process = new ProcessBuilder("setsid", prism.toString(), "mock", "-h", "127.0.0.1", "-p",
-                String.valueOf(port), spec.toString())
+        List<String> command = new ArrayList<>(List.of("setsid", prism.toString(), "mock", "-h", "127.0.0.1", "-p",
+                String.valueOf(port), spec.toString()));
+        if (strict) {
+            command.add("--errors");
+        }
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         PrismServer server = new PrismServer(process, port, log);
         server.awaitReady(Duration.ofSeconds(60));

@@ -1,0 +1,147 @@
+package com.authlete.toolkit.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.credentials.MissingTokenException;
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.transport.HttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Tool calls against a stub API: arguments completed and bounded, answers bounded and redacted, failures as tool errors. */
+class ToolCallsTest {
+
+    private static final String SECRET = "s3cr3t-value-that-must-not-leak";
+
+    private final StubServer api;
+    private final Catalog catalog = Catalog.standard();
+
+    ToolCallsTest() throws Exception {
+        api = new StubServer();
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    private ToolCalls calls(McpOptions options) {
+        return new ToolCalls(options, () -> AuthleteConnections.over(HttpTransport.builder().baseUrl(URI.create(api.url()))
+                .bearer("test-token-1234567890").build()));
+    }
+
+    private static McpOptions options(boolean allowDestructive, OutputFormat format, String defaultServiceId) {
+        return new McpOptions(false, allowDestructive, Set.of(), format, 50, defaultServiceId);
+    }
+
+    private static String text(McpSchema.CallToolResult result) {
+        return result.content().stream().map(content -> ((McpSchema.TextContent) content).text()).collect(Collectors.joining("\n---\n"));
+    }
+
+    @Test
+    void aReadIsAnsweredInToonWithTheDefaultServiceId() {
+        api.handler(request -> StubServer.Reply.json(200, "{\"clientId\":1140735077,\"clientName\":\"Shop\",\"redirectUris\":[\"https://a/cb\"]}"));
+        McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "715948317"))
+                .call(catalog.operation("client get"), Map.of("clientId", "1140735077"));
+        assertThat(result.isError()).isFalse();
+        assertThat(api.lastRequest().target()).isEqualTo("/api/715948317/client/get/1140735077");
+        assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer test-token-1234567890");
+        assertThat(text(result)).isEqualTo("clientId: 1140735077\nclientName: Shop\nredirectUris[1]: \"https://a/cb\"");
+    }
+
+    @Test
+    void jsonOnRequestAndBodyFieldsFromArguments() {
+        api.handler(request -> StubServer.Reply.json(200, "{\"clientId\":7,\"clientName\":\"New\"}"));
+        McpSchema.CallToolResult result = calls(options(false, OutputFormat.JSON, null))
+                .call(catalog.operation("client create"), Map.of("serviceId", "1", "clientName", "New", "grantTypes", List.of("AUTHORIZATION_CODE")));
+        assertThat(text(result)).isEqualTo("{\"clientId\":7,\"clientName\":\"New\"}");
+        assertThat(api.lastRequest().method()).isEqualTo("POST");
+        assertThat(api.lastRequest().body()).contains("\"clientName\":\"New\"").contains("\"grantTypes\":[\"AUTHORIZATION_CODE\"]");
+    }
+
+    @Test
+    void listsAreAskedForOnePageAndSayWhereTheNextStarts() {
+        api.handler(request -> StubServer.Reply.json(200, "{\"start\":100,\"end\":150,\"totalCount\":400,\"clients\":["
+                + String.join(",", java.util.Collections.nCopies(50, "{\"clientId\":1}")) + "]}"));
+        McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client list"), Map.of("start", 100, "end", 10_000));
+        assertThat(api.lastRequest().target()).contains("start=100").contains("end=150");
+        assertThat(text(result)).contains("asked for 9900 items; one call returns at most 50")
+                .contains("items 100 to 149 of 400; for more, call again with start=150");
+
+        calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client list"), Map.of());
+        assertThat(api.lastRequest().target()).contains("start=0").contains("end=50");
+    }
+
+    @Test
+    void secretsAreRedactedWhereAuthleteCarriesThem() {
+        // In a field named as a secret, inside a JWK Set held in a string, and inside a response body held in a string.
+        api.handler(request -> StubServer.Reply.json(200, "{\"apiKey\":1,\"apiSecret\":\"" + SECRET + "\",\"jwks\":"
+                + "\"{\\\"keys\\\":[{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"" + SECRET + "\\\"}]}\",\"responseContent\":"
+                + "\"{\\\"access_token\\\":\\\"" + SECRET + "\\\"}\"}"));
+        for (OutputFormat format : List.of(OutputFormat.TOON, OutputFormat.JSON)) {
+            String text = text(calls(options(false, format, null)).call(catalog.operation("service get"), Map.of("serviceId", "1")));
+            assertThat(text).as(format.name()).doesNotContain(SECRET).contains("[REDACTED]").contains("apiKey");
+        }
+    }
+
+    @Test
+    void theToolThatHandsOutANewSecretShowsItAndSaysSo() {
+        api.handler(request -> StubServer.Reply.json(200, "{\"resultCode\":\"A148001\",\"newClientSecret\":\"" + SECRET
+                + "\",\"oldClientSecret\":\"old-" + SECRET + "\"}"));
+        String text = text(calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client management refresh-secret"), Map.of("clientIdentifier", "5")));
+        assertThat(text).contains("newClientSecret: " + SECRET).contains("oldClientSecret: \"[REDACTED]\"").doesNotContain("old-" + SECRET)
+                .contains("newClientSecret is a newly generated secret, shown only this once");
+    }
+
+    @Test
+    void destructiveToolsRefuseUnlessAllowed() {
+        api.handler(request -> new StubServer.Reply(204, Map.of(), new byte[0]));
+        McpSchema.CallToolResult refused = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client delete"), Map.of("clientId", "5"));
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("--allow-destructive").contains("authlete client delete");
+        assertThat(api.requests()).isEmpty();
+
+        McpSchema.CallToolResult done = calls(options(true, OutputFormat.TOON, "1")).call(catalog.operation("client delete"), Map.of("clientId", "5"));
+        assertThat(done.isError()).isFalse();
+        assertThat(api.lastRequest().method()).isEqualTo("DELETE");
+        assertThat(text(done)).contains("no content");
+    }
+
+    @Test
+    void apiErrorsCarryResultCodeAndMessage() {
+        api.handler(request -> StubServer.Reply.json(400, "{\"resultCode\":\"A001201\",\"resultMessage\":\"[A001201] The client does not exist.\"}"));
+        McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("the Authlete API answered HTTP 400; resultCode: A001201; resultMessage: [A001201] The client does not exist.");
+    }
+
+    @Test
+    void badArgumentsAndMissingTokensAreToolErrors() {
+        McpSchema.CallToolResult unknown = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client get"), Map.of("clientId", "9", "clientNmae", "x"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("unknown argument clientNmae").contains("takes serviceId, clientId");
+
+        McpSchema.CallToolResult badPage = calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client list"), Map.of("start", "ten"));
+        assertThat(text(badPage)).contains("start and end must be whole numbers");
+
+        McpSchema.CallToolResult noToken = new ToolCalls(options(false, OutputFormat.TOON, "1"), () -> {
+            throw new MissingTokenException();
+        }).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        assertThat(noToken.isError()).isTrue();
+        assertThat(text(noToken)).contains("no API token").contains("AUTHLETE_BEARER");
+        assertThat(api.requests()).isEmpty();
+    }
+}
