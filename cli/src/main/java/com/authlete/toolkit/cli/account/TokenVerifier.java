@@ -2,21 +2,19 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.core.Operations;
 import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.credentials.TokenCheck;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.NetworkException;
 import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
-import java.util.Map;
 
 /**
- * Checks a new token with one API call before it is stored: {@code service get} when a service id is known,
- * else {@code service list} (which organization tokens may call). A token the server rejects is never stored.
+ * {@code auth login} and {@code configure}: the library's {@link TokenCheck} over a transport set up as for any API
+ * command (proxies, CA bundle, time limits, retries, the debug log), its failures as exit codes. A token the server
+ * rejects is never stored.
  */
 final class TokenVerifier {
 
@@ -25,17 +23,9 @@ final class TokenVerifier {
 
     static void verify(String token, Settings settings, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network)
             throws CliException {
-        String serviceId = settings.get("service-id").orElse(null);
-        // Set up as for any API command: proxies, CA bundle, time limits, retries, the debug log.
         try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(),
-                ServerChoice.baseUrl(settings, Catalog.standard().servers()), token,
-                context.version(), context.err())) {
-            Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
-            try (TransportResponse response = serviceId != null
-                    ? api.call("service get", Map.of("serviceId", serviceId), null)
-                    : api.call("service list", Map.of("start", 0, "end", 1), null)) {
-                response.body().readAllBytes();
-            }
+                ServerChoice.baseUrl(settings, Catalog.standard().servers()), token, context.version(), context.err())) {
+            TokenCheck.check(http, settings.get("service-id").orElse(null));
         } catch (ApiException e) {
             if (e.status() == 401 || e.status() == 403) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "the API rejected this token (" + e.getMessage()
@@ -45,7 +35,7 @@ final class TokenVerifier {
                     + "; nothing was stored");
         } catch (NetworkException e) {
             throw new CliException(ExitCode.NETWORK, "could not check the token: " + e.getMessage() + "; nothing was stored");
-        } catch (TransportException | InvalidInputException | java.io.IOException e) {
+        } catch (TransportException | java.io.IOException e) {
             throw new CliException(ExitCode.ERROR, "could not check the token: " + e.getMessage() + "; nothing was stored");
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
