@@ -29,6 +29,21 @@ public final class GenerateCommands {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
 
+    /**
+     * The CLI's own flags (global, network, help and version): an operation input whose catalog flag is one of these
+     * is offered as {@code --body-<flag>} (the catalog's collision prefix) so that it cannot shadow them. Exported as
+     * {@code CommandIndex.CLI_FLAGS}; GeneratedCommandsTest checks it against the options the commands really have.
+     */
+    static final List<String> CLI_FLAGS = List.of(
+            "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
+            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "raw", "read-timeout", "retry",
+            "retry-post", "server", "server-url", "timeout", "version", "yes");
+
+    /** The flag an operation input has on the command line. */
+    static String flag(Field field) {
+        return CLI_FLAGS.contains(field.flag()) ? "body-" + field.flag() : field.flag();
+    }
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]).resolve(PACKAGE.replace('.', '/'));
         Files.createDirectories(out);
@@ -64,6 +79,12 @@ public final class GenerateCommands {
                 + "    public static final String[][] ALIASES = {\n"
                 + catalog.aliases().entrySet().stream().map(e -> "            {" + quote(e.getKey()) + ", " + quote(e.getValue()) + "}")
                         .collect(Collectors.joining(",\n")) + "\n    };\n\n"
+                + "    /** The CLI's own flags; an operation input whose catalog flag is one of them goes by body-FLAG. */\n"
+                + "    public static final java.util.List<String> CLI_FLAGS = java.util.List.of(" + CLI_FLAGS.stream().map(GenerateCommands::quote)
+                        .collect(Collectors.joining(", ")) + ");\n\n"
+                + "    /** The command-line flag (without dashes) of an operation input with this catalog flag. */\n"
+                + "    public static String flag(String catalogFlag) {\n"
+                + "        return CLI_FLAGS.contains(catalogFlag) ? \"body-\" + catalogFlag : catalogFlag;\n    }\n\n"
                 + "    private CommandIndex() {\n    }\n}\n";
     }
 
@@ -155,7 +176,7 @@ public final class GenerateCommands {
         if (required) {
             out.append("    @com.github.rvesse.airline.annotations.restrictions.Required\n");
         }
-        out.append("    @Option(name = ").append(quote("--" + field.flag()))
+        out.append("    @Option(name = ").append(quote("--" + flag(field)))
                 .append(", title = ").append(quote(title(field)))
                 .append(", description = ").append(quote(description(field, kind))).append(")\n")
                 .append("    private ").append(field.isArray() ? "List<String>" : "String").append(' ')
@@ -216,7 +237,7 @@ public final class GenerateCommands {
     private static String fieldName(Field field) {
         StringBuilder name = new StringBuilder();
         boolean upper = false;
-        for (char c : field.flag().toCharArray()) {
+        for (char c : flag(field).toCharArray()) {
             if (c == '-') {
                 upper = true;
             } else {

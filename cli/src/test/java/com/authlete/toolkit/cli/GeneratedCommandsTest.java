@@ -71,15 +71,22 @@ class GeneratedCommandsTest {
     }
 
     @Test
-    void globalFlagsAreReservedSoNoBodyFieldCanShadowThem() {
-        Set<String> reserved = CATALOG.reservedFlags().stream().map(flag -> "--" + flag).collect(Collectors.toSet());
+    void theCliKeepsItsOwnFlagsSoNoOperationInputCanShadowThem() {
+        Set<String> reserved = com.authlete.toolkit.cli.generated.CommandIndex.CLI_FLAGS.stream().map(flag -> "--" + flag)
+                .collect(Collectors.toSet());
         assertThat(reserved).containsAll(globalFlags()).contains("--help", "--version");
         for (Operation operation : CATALOG.operations()) {
+            for (Field field : operation.parameters()) {
+                assertThat(reserved).as("%s parameter %s", operation.command(), field.name()).doesNotContain("--" + field.flag());
+            }
             for (Field field : operation.bodyFields()) {
-                assertThat(reserved).as("%s body field %s", operation.command(), field.name())
-                        .doesNotContain("--" + field.flag());
+                String flag = "--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag());
+                assertThat(reserved).as("%s body field %s", operation.command(), field.name()).doesNotContain(flag);
             }
         }
+        // A catalog flag that is one of the CLI's own is moved aside.
+        assertThat(com.authlete.toolkit.cli.generated.CommandIndex.flag("debug")).isEqualTo("body-debug");
+        assertThat(com.authlete.toolkit.cli.generated.CommandIndex.flag("client-name")).isEqualTo("client-name");
     }
 
     @Test

@@ -72,9 +72,9 @@ public record CompletionModel(List<Command> commands) {
     private static void enumValues(Operation operation, Map<String, List<String>> enums) {
         java.util.stream.Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> {
             if (!field.enumValues().isEmpty()) {
-                enums.put("--" + field.flag(), field.enumValues());
+                enums.put("--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag()), field.enumValues());
             } else if ("boolean".equals(field.valueType())) {
-                enums.put("--" + field.flag(), List.of("true", "false"));
+                enums.put("--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag()), List.of("true", "false"));
             }
         });
     }

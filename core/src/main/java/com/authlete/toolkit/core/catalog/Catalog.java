@@ -13,27 +13,25 @@ import java.util.Optional;
  * The operations of the Authlete API as the toolkit knows them, generated from the API's OpenAPI description
  * and shipped as a data resource ({@code catalog.json} next to this class).
  *
- * @param apiVersion    the version of the API description the catalog was generated from
+ * @param apiVersion the version of the API description the catalog was generated from
  * @param servers       the API's base URLs, by cluster index (0 us, 1 jp, 2 eu, 3 br)
- * @param reservedFlags flags that front ends keep for themselves; no operation input uses them
  * @param operations    every command, in the order of the API description
  * @param aliases       earlier command words of renamed commands, to their current words
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Catalog(String apiVersion, List<String> servers, List<String> reservedFlags, List<Operation> operations,
+public record Catalog(String apiVersion, List<String> servers, List<Operation> operations,
                       java.util.Map<String, String> aliases) {
 
     public static final String RESOURCE = "catalog.json";
 
     public Catalog {
         servers = List.copyOf(servers);
-        reservedFlags = reservedFlags == null ? List.of() : List.copyOf(reservedFlags);
         operations = List.copyOf(operations);
         aliases = aliases == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
     }
 
-    public Catalog(String apiVersion, List<String> servers, List<String> reservedFlags, List<Operation> operations) {
-        this(apiVersion, servers, reservedFlags, operations, java.util.Map.of());
+    public Catalog(String apiVersion, List<String> servers, List<Operation> operations) {
+        this(apiVersion, servers, operations, java.util.Map.of());
     }
 
     /** Loads the catalog shipped with this library. */

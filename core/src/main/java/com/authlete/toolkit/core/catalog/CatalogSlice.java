@@ -36,7 +36,6 @@ final class CatalogSlice {
              JsonParser parser = new JsonFactory().createParser(in)) {
             String apiVersion = null;
             List<String> servers = List.of();
-            List<String> reserved = List.of();
             List<Operation> operations = new ArrayList<>();
             Map<String, String> aliases = new HashMap<>();
             expect(parser.nextToken(), JsonToken.START_OBJECT);
@@ -46,7 +45,6 @@ final class CatalogSlice {
                 switch (name) {
                     case "apiVersion" -> apiVersion = parser.getText();
                     case "servers" -> servers = strings(parser);
-                    case "reservedFlags" -> reserved = strings(parser);
                     case "aliases" -> {
                         while (parser.nextToken() == JsonToken.FIELD_NAME) {
                             String alias = parser.currentName();
@@ -65,7 +63,7 @@ final class CatalogSlice {
                     default -> parser.skipChildren();
                 }
             }
-            return new Catalog(apiVersion, servers, reserved, operations, aliases);
+            return new Catalog(apiVersion, servers, operations, aliases);
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException("cannot read the catalog resource", e));
         }

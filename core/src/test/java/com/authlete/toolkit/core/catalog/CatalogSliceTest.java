@@ -23,7 +23,6 @@ class CatalogSliceTest {
             assertThat(slice.operations()).as(operation.command()).containsExactly(operation);
             assertThat(slice.servers()).isEqualTo(full.servers());
             assertThat(slice.apiVersion()).isEqualTo(full.apiVersion());
-            assertThat(slice.reservedFlags()).isEqualTo(full.reservedFlags());
         }
         assertThat(Catalog.forCommand("no such command").operations()).isEmpty();
     }

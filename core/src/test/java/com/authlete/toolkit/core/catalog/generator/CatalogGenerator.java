@@ -32,14 +32,10 @@ import java.util.Set;
 public final class CatalogGenerator {
 
     /**
-     * Flags that front ends use for themselves. A body field whose flag would be one of these, or would equal a
-     * path or query parameter's flag, is offered as {@code --body-<flag>} instead: the single collision rule.
+     * A body field whose flag would equal a path or query parameter's flag of the same operation is given this
+     * prefix ({@code --body-client-id}). Front ends' own flags are theirs to keep clear of (the CLI's code generator
+     * does).
      */
-    static final List<String> RESERVED_FLAGS = List.of(
-            "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
-            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "read-timeout", "retry", "retry-post",
-            "raw", "server", "server-url", "timeout", "version", "yes");
-
     static final String COLLISION_PREFIX = "body-";
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
@@ -106,7 +102,7 @@ public final class CatalogGenerator {
                 throw new IllegalStateException("alias '" + alias + "' is also a command");
             }
         }
-        return new Catalog(root.path("info").path("version").asText(), servers, RESERVED_FLAGS, distinctSummaries(operations), aliases);
+        return new Catalog(root.path("info").path("version").asText(), servers, distinctSummaries(operations), aliases);
     }
 
     /**
@@ -172,7 +168,7 @@ public final class CatalogGenerator {
             }
         }
         pathParameters.sort((a, b) -> Integer.compare(path.indexOf("{" + a.name() + "}"), path.indexOf("{" + b.name() + "}")));
-        Set<String> taken = new HashSet<>(RESERVED_FLAGS);
+        Set<String> taken = new HashSet<>();
         for (Field parameter : concat(pathParameters, queryParameters)) {
             if (!taken.add(parameter.flag())) {
                 throw new IllegalStateException(method + " " + path + ": flag --" + parameter.flag() + " is taken twice");
