@@ -1,6 +1,6 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.transport.FormFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.rvesse.airline.HelpOption;

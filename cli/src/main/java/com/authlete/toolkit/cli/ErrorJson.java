@@ -1,6 +1,6 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.transport.ApiException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

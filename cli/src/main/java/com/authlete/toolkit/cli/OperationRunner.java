@@ -124,7 +124,7 @@ final class OperationRunner {
         get.pathParameters().forEach(parameter -> read.parameter(parameter.name(), request.parameterValue(parameter.name())));
         PreparedRequest prepared = read.build();
         try (var response = http.send(prepared.method(), prepared.target(), prepared.headers(), prepared.body())) {
-            com.fasterxml.jackson.databind.JsonNode current = com.authlete.toolkit.core.json.JsonTrees.parse(response.body().readAllBytes());
+            com.fasterxml.jackson.databind.JsonNode current = com.authlete.toolkit.json.JsonTrees.parse(response.body().readAllBytes());
             if (current == null || !current.isObject()) {
                 throw new CliException(ExitCode.ERROR, "--merge: '" + get.command() + "' did not answer with an object");
             }

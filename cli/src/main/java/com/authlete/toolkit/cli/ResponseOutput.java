@@ -1,7 +1,7 @@
 package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.core.catalog.ListShape;
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.paging.PageWalker;
 import com.authlete.toolkit.render.AtomicFile;
 import com.authlete.toolkit.render.ItemStream;

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.credentials;
 
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.render.JsonValues;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
@@ -32,7 +31,7 @@ public final class RenderFile {
 
     /** Prints a heading and the rendering for each format. */
     public static void run(Path file, RenderOptions options, PrintStream out) throws IOException {
-        JsonNode document = JsonValues.MAPPER.readTree(file.toFile());
+        JsonNode document = com.authlete.toolkit.json.JsonTrees.mapper().readTree(file.toFile());
         for (OutputFormat format : OutputFormat.values()) {
             out.println("== " + format.name().toLowerCase(java.util.Locale.ROOT));
             Renderers.document(format, options).render(document, out);

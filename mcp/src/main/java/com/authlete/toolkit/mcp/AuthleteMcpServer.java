@@ -3,7 +3,6 @@ package com.authlete.toolkit.mcp;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -77,7 +76,8 @@ public final class AuthleteMcpServer {
     public void serve(InputStream in, OutputStream out) throws InterruptedException {
         StdioLifetime lifetime = new StdioLifetime();
         List<AsyncToolSpecification> tools = tools(lifetime);
-        McpJsonMapper json = new JacksonMcpJsonMapper(new ObjectMapper());
+        // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
+        McpJsonMapper json = new JacksonMcpJsonMapper(com.authlete.toolkit.json.JsonTrees.mapper().copy());
         StdioServerTransportProvider transport = new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class TerminalSafe {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
 
     private TerminalSafe() {
     }

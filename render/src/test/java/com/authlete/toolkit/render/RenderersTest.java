@@ -15,7 +15,7 @@ class RenderersTest {
             + "{\"clientId\":2,\"clientName\":\"Beta, with comma\",\"ratio\":0.5,\"redirectUris\":[]}]}";
 
     static JsonNode json(String text) throws Exception {
-        return JsonValues.MAPPER.readTree(text);
+        return com.authlete.toolkit.json.JsonTrees.mapper().readTree(text);
     }
 
     static String document(OutputFormat format, RenderOptions options, String json) throws Exception {

@@ -13,7 +13,7 @@ final class ErrorMapping {
 
     static final int MAX_ERROR_BODY = 64 * 1024;
     /** The streaming parser only: an error should not pay for data binding's start-up. */
-    private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory JSON = com.authlete.toolkit.json.JsonTrees.JSON;
 
     private ErrorMapping() {
     }

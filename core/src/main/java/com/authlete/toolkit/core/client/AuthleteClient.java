@@ -3,7 +3,7 @@ package com.authlete.toolkit.core.client;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.fasterxml.jackson.databind.JsonNode;

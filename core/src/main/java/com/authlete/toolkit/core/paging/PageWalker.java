@@ -2,7 +2,7 @@ package com.authlete.toolkit.core.paging;
 
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.request.RequestBuilder;

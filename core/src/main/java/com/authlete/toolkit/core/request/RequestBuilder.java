@@ -3,7 +3,7 @@ package com.authlete.toolkit.core.request;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.RequestBody;
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

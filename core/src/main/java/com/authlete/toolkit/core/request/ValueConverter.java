@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ValueConverter {
 
-    private static final JsonNodeFactory NODES = com.authlete.toolkit.core.json.JsonTrees.NODES;
+    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
 
     private ValueConverter() {
     }

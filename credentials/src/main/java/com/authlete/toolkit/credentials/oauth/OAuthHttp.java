@@ -1,6 +1,6 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import com.authlete.toolkit.core.json.JsonTrees;
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;

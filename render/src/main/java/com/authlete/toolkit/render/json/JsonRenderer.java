@@ -2,11 +2,9 @@ package com.authlete.toolkit.render.json;
 
 import com.authlete.toolkit.render.DocumentRenderer;
 import com.authlete.toolkit.render.ItemStream;
-import com.authlete.toolkit.render.JsonValues;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +16,7 @@ public final class JsonRenderer implements DocumentRenderer {
      * Streaming only: text copied token by token needs neither trees nor data binding, whose first use costs more
      * start-up time than a small response takes to render.
      */
-    private static final JsonFactory FACTORY = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final JsonFactory FACTORY = com.authlete.toolkit.json.JsonTrees.JSON;
 
     private final boolean indent;
 
@@ -42,7 +40,7 @@ public final class JsonRenderer implements DocumentRenderer {
         }
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.useDefaultPrettyPrinter();
-            JsonValues.MAPPER.writeTree(generator, value);
+            com.authlete.toolkit.json.JsonTrees.mapper().writeTree(generator, value);
             generator.writeRaw('\n');
         }
     }
@@ -54,7 +52,7 @@ public final class JsonRenderer implements DocumentRenderer {
         return new ItemStream() {
             @Override
             public void item(JsonNode item) throws IOException {
-                JsonValues.MAPPER.writeTree(generator, item);
+                com.authlete.toolkit.json.JsonTrees.mapper().writeTree(generator, item);
                 generator.writeRaw('\n');
             }
 

@@ -2,7 +2,6 @@ package com.authlete.toolkit.render.toon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.render.JsonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,20 +15,20 @@ class ToonEncoderTest {
 
     @Test
     void rowsWhoseFieldsComeInAnotherOrderStillFillTheRightColumns() throws Exception {
-        JsonNode list = JsonValues.MAPPER.readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
+        JsonNode list = com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
         assertThat(encoder.encode(list)).isEqualTo("items[3]{a,b}:\n  1,x\n  2,y\n  3,z");
     }
 
     @Test
     void rowsWithOtherKeysAreNoTable() throws Exception {
-        JsonNode list = JsonValues.MAPPER.readTree("{\"items\":[{\"a\":1,\"b\":2},{\"a\":3,\"c\":4}]}");
+        JsonNode list = com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":2},{\"a\":3,\"c\":4}]}");
         assertThat(encoder.encode(list)).isEqualTo("items[2]:\n  - a: 1\n    b: 2\n  - a: 3\n    c: 4");
     }
 
     /** A document of several 64 KB blocks, with quoting, escapes and non-ASCII text, comes out whole and in order. */
     @Test
     void theRendererWritesTheSameTextInBlocksAsUtf8() throws Exception {
-        ObjectNode root = JsonValues.MAPPER.createObjectNode();
+        ObjectNode root = com.authlete.toolkit.json.JsonTrees.mapper().createObjectNode();
         ArrayNode rows = root.putArray("clients");
         for (int i = 0; i < 20_000; i++) {
             rows.addObject().put("clientId", 1_000_000_000L + i).put("name", "client \u00e9\u2713 " + i)

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class TreeRedactor {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
 
     private TreeRedactor() {
     }

@@ -1,4 +1,4 @@
-package com.authlete.toolkit.core.json;
+package com.authlete.toolkit.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -20,6 +23,9 @@ import java.io.OutputStream;
  * {@code 1.10}, 30-digit integers stay exact). Why not {@code ObjectMapper}: a command-line process pays for its
  * first use with about 20 ms of start-up (its static set-up loads date-format and locale data) and some 300 more
  * classes; reading a response or a request body into a tree needs none of that (BENCHMARKS.md).
+ *
+ * <p>The one place the toolkit's JSON settings live: every module reads, builds and writes trees through these
+ * (the node factory, the streaming factory, and {@link #mapper()} where data binding is really needed).
  */
 public final class JsonTrees {
 
@@ -30,6 +36,22 @@ public final class JsonTrees {
     public static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
     private JsonTrees() {
+    }
+
+    /**
+     * The one data-binding mapper: numbers exact as in {@link #NODES}, output streams left open. Made on first use,
+     * since most processes never need it.
+     */
+    public static ObjectMapper mapper() {
+        return Binding.MAPPER;
+    }
+
+    private static final class Binding {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(NODES)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .build();
     }
 
     /**

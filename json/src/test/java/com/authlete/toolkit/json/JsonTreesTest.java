@@ -1,4 +1,4 @@
-package com.authlete.toolkit.core.json;
+package com.authlete.toolkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
