@@ -77,7 +77,7 @@ public class RenderBenchmark {
 
     private long render(OutputFormat format) throws IOException {
         Sink sink = new Sink();
-        Renderers.document(format, new RenderOptions(false, 120)).render(document, sink);
+        Renderers.of(format, new RenderOptions(false, 120)).render(document, sink);
         return sink.count;
     }
 

@@ -86,12 +86,12 @@ public final class Cli {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ReflectiveOperationException e) {
             return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
-        } catch (OutputClosedException e) {
+        } catch (com.authlete.toolkit.render.OutputClosedException e) {
             return ExitCode.OK.status();
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + ResponseOutput.limit(e), e, debug);
+            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + com.authlete.toolkit.render.ResponseOutput.limit(e), e, debug);
         } catch (com.authlete.toolkit.core.paging.PagingException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (IOException | UncheckedIOException e) {

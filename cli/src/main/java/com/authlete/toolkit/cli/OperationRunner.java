@@ -9,10 +9,15 @@ import com.authlete.toolkit.core.request.RequestBuilder;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.render.OutputException;
+import com.authlete.toolkit.render.ResponseOutput;
+import com.authlete.toolkit.render.SecretPolicy;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.TransportException;
 import com.authlete.toolkit.transport.TransportResponse;
 import com.authlete.toolkit.transport.debug.ExchangeLog;
+import com.authlete.toolkit.transport.redact.SensitiveNames;
+import com.authlete.toolkit.transport.redact.TreeRedactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -179,8 +184,8 @@ final class OperationRunner {
             confirm(operation != null ? operation.command() : "api",
                     http.request(request.method(), request.target(), request.headers(), request.body()));
         }
-        ResponseOutput output = new ResponseOutput(outputOptions, out, err, terminal)
-                .revealingSecret(operation != null && operation.revealsSecret());
+        ResponseOutput output = new ResponseOutput(outputOptions.plan(), out, err, terminal.stdoutIsTerminal(), terminal.stderrIsTerminal(),
+                SECRETS).revealingSecret(operation != null && operation.revealsSecret());
         if (walker == null) {
             try (TransportResponse response = http.send(request.method(), request.target(), request.headers(), request.body())) {
                 if (operation != null && operation.revealsSecret()) {
@@ -188,18 +193,53 @@ final class OperationRunner {
                             + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
                             : " (-o FILE writes it to a file with mode 0600)"));
                 }
-                output.document(NetworkReadException.guard(response.body()), operation == null ? null : operation.list(),
-                        response.header("Content-Type").orElse(null), response.status());
+                output.document(NetworkReadException.guard(response.body()), operation == null || operation.list() == null ? null
+                        : operation.list().field(), response.header("Content-Type").orElse(null), response.status());
+            } catch (OutputException e) {
+                throw new CliException(ExitCode.ERROR, e.getMessage());
             }
             return;
         }
         try (ResponseOutput.Items items = output.items()) {
             walker.walk(planned.pages(), 0, page -> NetworkReadException.guard(
-                    http.send(page.method(), page.target(), page.headers(), page.body()).body()), items);
+                    http.send(page.method(), page.target(), page.headers(), page.body()).body()), sink(items));
             items.finish();
         } catch (ResponseOutput.JqRuntimeException e) {
-            throw e.failure();
+            throw new CliException(ExitCode.ERROR, e.failure().getMessage());
         }
+    }
+
+    /** The toolkit's secret rules (the transport's redaction package) for the output pipeline. */
+    private static final SecretPolicy SECRETS = new SecretPolicy() {
+        @Override
+        public com.fasterxml.jackson.databind.JsonNode masked(com.fasterxml.jackson.databind.JsonNode value, java.util.Set<String> shown) {
+            return TreeRedactor.redact(value, shown);
+        }
+
+        @Override
+        public boolean holdsSecrets(com.fasterxml.jackson.databind.JsonNode value) {
+            return SensitiveNames.containsSensitive(value);
+        }
+    };
+
+    /** The page walker's items into the output pipeline. */
+    private static PageWalker.ItemSink sink(ResponseOutput.Items items) {
+        return new PageWalker.ItemSink() {
+            @Override
+            public void item(com.fasterxml.jackson.core.JsonParser parser) throws IOException {
+                items.item(parser);
+            }
+
+            @Override
+            public void item(com.fasterxml.jackson.databind.JsonNode item) throws IOException {
+                items.item(item);
+            }
+
+            @Override
+            public void endOfPage(long fetched, long total) throws IOException {
+                items.endOfPage(fetched, total);
+            }
+        };
     }
 
     /** Asks on the terminal before deleting or revoking; anything but yes cancels. */

@@ -99,14 +99,9 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
         return new OutputOptions(format, render, fields, jq, outputFile, flags.all, pageSize, flags.raw);
     }
 
-    /** Whether the response bytes can go out untouched. */
-    boolean passthrough() {
-        return (format == null || format == OutputFormat.JSON && !render.indent()) && fields == null && jq == null;
-    }
-
-    /** The format to use when the response must be parsed: JSON when none was chosen. */
-    OutputFormat effectiveFormat() {
-        return format == null ? OutputFormat.JSON : format;
+    /** What the render module's output pipeline needs of these. */
+    com.authlete.toolkit.render.OutputPlan plan() {
+        return new com.authlete.toolkit.render.OutputPlan(format, render, fields, jq, outputFile, raw);
     }
 
     private static String describe(Exception e) {

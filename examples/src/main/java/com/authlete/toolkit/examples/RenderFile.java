@@ -34,7 +34,7 @@ public final class RenderFile {
         JsonNode document = com.authlete.toolkit.json.JsonTrees.mapper().readTree(file.toFile());
         for (OutputFormat format : OutputFormat.values()) {
             out.println("== " + format.name().toLowerCase(java.util.Locale.ROOT));
-            Renderers.document(format, options).render(document, out);
+            Renderers.of(format, options).render(document, out);
             out.flush();
         }
     }

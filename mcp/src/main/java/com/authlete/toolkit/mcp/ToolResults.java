@@ -36,7 +36,7 @@ final class ToolResults {
     private String render(JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Renderers.document(format, RenderOptions.PLAIN).render(value, out);
+            Renderers.of(format, RenderOptions.PLAIN).render(value, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

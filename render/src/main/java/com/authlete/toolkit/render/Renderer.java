@@ -1,15 +1,19 @@
 package com.authlete.toolkit.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Writes a JSON document, read from a stream, in one output format. Renderers know nothing of where the JSON
- * came from; formats other than {@link PassthroughRenderer} plug in behind this interface.
+ * One output format: a whole JSON document, or a stream of items as they arrive (a paged list). Every format
+ * (json, yaml, pretty, table, toon) implements it; {@link Renderers#of} picks one. Renderers know nothing of where
+ * the JSON came from.
  */
-@FunctionalInterface
 public interface Renderer {
 
-    void render(InputStream json, OutputStream out) throws IOException;
+    /** Writes one whole document. */
+    void render(JsonNode value, OutputStream out) throws IOException;
+
+    /** Starts a stream of items on {@code out}; closing it finishes the output (a table lays out its rows then). */
+    ItemStream stream(OutputStream out) throws IOException;
 }

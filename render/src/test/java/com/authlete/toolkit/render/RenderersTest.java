@@ -20,13 +20,13 @@ class RenderersTest {
 
     static String document(OutputFormat format, RenderOptions options, String json) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Renderers.document(format, options).render(json(json), out);
+        Renderers.of(format, options).render(json(json), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
     static String stream(OutputFormat format, RenderOptions options, String... items) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ItemStream stream = Renderers.stream(format, options, out)) {
+        try (ItemStream stream = Renderers.of(format, options).stream(out)) {
             for (String item : items) {
                 stream.item(json(item));
             }
@@ -107,7 +107,7 @@ class RenderersTest {
     @Test
     void tableStreamPrintsTheHeaderOnceWithWidthsFromTheFirstPage() throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (ItemStream stream = Renderers.stream(OutputFormat.TABLE, RenderOptions.PLAIN, out)) {
+        try (ItemStream stream = Renderers.of(OutputFormat.TABLE, RenderOptions.PLAIN).stream(out)) {
             stream.item(json("{\"id\":1,\"name\":\"ab\"}"));
             stream.endOfPage();
             stream.item(json("{\"id\":2,\"name\":\"c\"}"));

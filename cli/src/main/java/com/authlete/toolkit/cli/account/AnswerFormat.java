@@ -28,7 +28,7 @@ public final class AnswerFormat {
     static void print(OutputFormat format, JsonNode answer, PrintStream out) throws CliException {
         try {
             java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
-            Renderers.document(format, RenderOptions.PLAIN).render(answer, text);
+            Renderers.of(format, RenderOptions.PLAIN).render(answer, text);
             byte[] bytes = text.toByteArray();
             out.write(bytes);
             if (bytes.length > 0 && bytes[bytes.length - 1] != '\n') {

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.render.json;
 
-import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** JSON: a document as compact JSON on one line; a stream as NDJSON, one compact value per line. */
-public final class JsonRenderer implements DocumentRenderer {
+public final class JsonRenderer implements Renderer {
 
     /**
      * Streaming only: text copied token by token needs neither trees nor data binding, whose first use costs more
@@ -46,7 +46,8 @@ public final class JsonRenderer implements DocumentRenderer {
     }
 
     /** One generator for the whole stream, flushed per page rather than per item. */
-    public static ItemStream stream(OutputStream out) throws IOException {
+    @Override
+    public ItemStream stream(OutputStream out) throws IOException {
         JsonGenerator generator = FACTORY.createGenerator(out);
         generator.setRootValueSeparator(null); // each value ends with its own line break instead
         return new ItemStream() {

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.render.pretty;
 
 import com.authlete.toolkit.render.BlockStream;
-import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import java.util.Map;
  * For people: objects as key/value pairs with the values of one object aligned, nesting by indentation, array
  * items as {@code -} entries, strings without quotes (unless empty or multi-line), optional colours.
  */
-public final class PrettyRenderer implements DocumentRenderer {
+public final class PrettyRenderer implements Renderer {
 
     private static final String INDENT = "  ";
     private final Palette palette;
@@ -33,6 +33,7 @@ public final class PrettyRenderer implements DocumentRenderer {
         writer.flush();
     }
 
+    @Override
     public ItemStream stream(OutputStream out) {
         return new BlockStream(out, this::write);
     }

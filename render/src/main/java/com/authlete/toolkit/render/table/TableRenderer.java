@@ -1,6 +1,6 @@
 package com.authlete.toolkit.render.table;
 
-import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.RenderOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +20,7 @@ import java.util.Set;
  * Tables: an array becomes one row per item with a column per scalar field (in order of first appearance); any
  * other value becomes KEY/VALUE rows. Widths fit the given terminal width; long cells end in an ellipsis.
  */
-public final class TableRenderer implements DocumentRenderer {
+public final class TableRenderer implements Renderer {
 
     private final int width;
     private final boolean color;
@@ -67,6 +67,7 @@ public final class TableRenderer implements DocumentRenderer {
     }
 
     /** Rows as items arrive; the columns and widths come from the first page. */
+    @Override
     public ItemStream stream(OutputStream out) {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         return new ItemStream() {

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.render.toon;
 
 import com.authlete.toolkit.render.BlockStream;
-import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 /** TOON documents (with a final line break for terminals and files), and streams of blocks separated by a blank line. */
-public final class ToonRenderer implements DocumentRenderer {
+public final class ToonRenderer implements Renderer {
 
     private final ToonEncoder encoder;
 
@@ -58,6 +58,7 @@ public final class ToonRenderer implements DocumentRenderer {
         }
     }
 
+    @Override
     public ItemStream stream(OutputStream out) {
         return new BlockStream(out, (item, writer) -> {
             StringBuilder text = new StringBuilder(256);

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.render.yaml;
 
-import com.authlete.toolkit.render.DocumentRenderer;
+import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /** YAML through Jackson: a document without a start marker; a stream as documents separated by {@code ---}. */
-public final class YamlRenderer implements DocumentRenderer {
+public final class YamlRenderer implements Renderer {
 
     // Built on first use: loading SnakeYAML costs start-up time that other formats should not pay.
     private static final class Holder {
@@ -31,7 +31,8 @@ public final class YamlRenderer implements DocumentRenderer {
         out.flush();
     }
 
-    public static ItemStream stream(OutputStream out) {
+    @Override
+    public ItemStream stream(OutputStream out) {
         return new ItemStream() {
             private boolean first = true;
 

@@ -1,16 +1,6 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.render;
 
-import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.core.paging.PageWalker;
-import com.authlete.toolkit.render.AtomicFile;
-import com.authlete.toolkit.render.ItemStream;
-import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.render.PassthroughRenderer;
-import com.authlete.toolkit.render.Renderers;
-import com.authlete.toolkit.render.TerminalSafe;
-import com.authlete.toolkit.transport.redact.SensitiveNames;
-import com.authlete.toolkit.transport.redact.TreeRedactor;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,30 +14,37 @@ import java.util.Set;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
 /**
- * Puts a response where and how the output flags say: the format, --fields, --jq, and -o (an atomic file,
- * private when the response holds secrets). A whole response goes through {@link #document}; the items of
- * --all through {@link #items}.
+ * The output pipeline for any front end: puts a JSON response where and how an {@link OutputPlan} says (format,
+ * fields, jq, list unwrapping for tables, an atomic file that is private when the response holds secrets). A whole
+ * response goes through {@link #document}; the items of a paged walk through {@link #items}. Knows nothing of
+ * where the JSON came from: which values are secrets is the {@link SecretPolicy}'s business.
  */
-final class ResponseOutput {
+public final class ResponseOutput {
 
-    private final OutputOptions options;
+    private final OutputPlan options;
     private final PrintStream stdout;
     private final PrintStream stderr;
-    private final Terminal terminal;
+    private final boolean stdoutIsTerminal;
+    private final boolean stderrIsTerminal;
+    private final SecretPolicy secrets;
     private boolean revealsSecret;
 
-    ResponseOutput(OutputOptions options, PrintStream stdout, PrintStream stderr, Terminal terminal) {
-        this.options = options;
+    /** Warnings (a --fields name the answer lacks) and page progress (on a terminal) go to {@code stderr}. */
+    public ResponseOutput(OutputPlan plan, PrintStream stdout, PrintStream stderr, boolean stdoutIsTerminal, boolean stderrIsTerminal,
+                          SecretPolicy secrets) {
+        this.options = plan;
         this.stdout = stdout;
         this.stderr = stderr;
-        this.terminal = terminal;
+        this.stdoutIsTerminal = stdoutIsTerminal;
+        this.stderrIsTerminal = stderrIsTerminal;
+        this.secrets = secrets;
     }
 
     /**
      * The response is the one place a new secret is shown (secret rotation): the human formats keep it instead of
      * masking it.
      */
-    ResponseOutput revealingSecret(boolean reveals) {
+    public ResponseOutput revealingSecret(boolean reveals) {
         this.revealsSecret = reveals;
         return this;
     }
@@ -58,7 +55,7 @@ final class ResponseOutput {
         if (revealsSecret || options.jq() != null || (format != OutputFormat.PRETTY && format != OutputFormat.TABLE)) {
             return value;
         }
-        return TreeRedactor.redact(value, options.fields() == null ? Set.of() : Set.copyOf(options.fields().names()));
+        return secrets.masked(value, options.fields() == null ? Set.of() : Set.copyOf(options.fields().names()));
     }
 
     /** Server text on a terminal: JSON escapes control characters itself, the other formats need it done. */
@@ -69,10 +66,11 @@ final class ResponseOutput {
     /**
      * Prints a response.
      *
+     * @param listField   the array property that holds the items of a list response (a table shows its rows), or null
      * @param contentType the response's Content-Type, or null
      * @param status      its HTTP status: a 204 has no body to check
      */
-    void document(InputStream body, ListShape list, String contentType, int status) throws IOException, CliException {
+    public void document(InputStream body, String listField, String contentType, int status) throws IOException, OutputException {
         if (status == 204) {
             return; // no content: nothing to print in any format (not "null")
         }
@@ -89,7 +87,7 @@ final class ResponseOutput {
                 checkStartsAsJson(start, type, status);
                 body = buffered;
             }
-            new PassthroughRenderer(terminal.stdoutIsTerminal()).render(body, stdout);
+            new Passthrough(stdoutIsTerminal).copy(body, stdout);
             checkOpen();
             return;
         }
@@ -103,14 +101,14 @@ final class ResponseOutput {
             tree = JsonTrees.parse(bytes);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooLarge) {
             if (!options.passthrough()) {
-                throw new CliException(ExitCode.ERROR, "the response is beyond what can be rendered: " + limit(tooLarge)
+                throw new OutputException("the response is beyond what can be rendered: " + limit(tooLarge)
                         + "; -F json passes it through as received");
             }
             tree = null;
             unexamined = true; // written as received; what it holds is unknown, so the file is private
         } catch (JsonProcessingException notJson) {
             if ((mustBeJson || looksLikeJson(bytes)) && !options.passthrough()) {
-                throw new CliException(ExitCode.ERROR, "the response is not valid JSON: " + notJson.getOriginalMessage()
+                throw new OutputException("the response is not valid JSON: " + notJson.getOriginalMessage()
                         + (notJson.getLocation() == null ? "" : " (line " + notJson.getLocation().getLineNr() + ", column "
                         + notJson.getLocation().getColumnNr() + ")"));
             }
@@ -119,7 +117,7 @@ final class ResponseOutput {
         }
         if (revealsSecret && options.outputFile() != null) {
             try {
-                written(bytes, tree, list, unexamined);
+                written(bytes, tree, listField, unexamined);
             } catch (IOException e) {
                 // The secret is shown only this once: printed rather than lost.
                 stderr.println("warning: " + e.getMessage() + "; the answer, with the new secret, is printed here instead");
@@ -129,42 +127,42 @@ final class ResponseOutput {
             }
             return;
         }
-        written(bytes, tree, list, unexamined);
+        written(bytes, tree, listField, unexamined);
     }
 
-    private void written(byte[] bytes, JsonNode tree, ListShape list, boolean unexamined) throws IOException, CliException {
+    private void written(byte[] bytes, JsonNode tree, String listField, boolean unexamined) throws IOException, OutputException {
         try (Target target = target()) {
             if (tree == null || options.passthrough()) {
                 // Not JSON (the health check answers text), or JSON kept byte for byte.
                 if (tree == null && options.jq() != null) {
-                    throw new CliException(ExitCode.ERROR, "--jq needs a JSON response");
+                    throw new OutputException("--jq needs a JSON response");
                 }
-                new PassthroughRenderer(target.isTerminal()).render(new ByteArrayInputStream(bytes), target.stream());
+                new Passthrough(target.isTerminal()).copy(new ByteArrayInputStream(bytes), target.stream());
             } else {
-                render(select(tree, list), list, target.stream(), target.isTerminal());
+                render(select(tree, listField), listField, target.stream(), target.isTerminal());
             }
-            target.commit(unexamined || (tree != null && SensitiveNames.containsSensitive(tree)));
+            target.commit(unexamined || (tree != null && secrets.holdsSecrets(tree)));
         }
     }
 
     /** Jackson's limit message without the name of its setting. */
-    static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+    public static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
         return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replaceAll("\\s*\\(\\s*\\)", "").strip();
     }
 
-    private static void checkStartsAsJson(byte[] start, String type, int status) throws CliException {
+    private static void checkStartsAsJson(byte[] start, String type, int status) throws OutputException {
         int first = 0;
         while (first < start.length && Character.isWhitespace(start[first])) {
             first++;
         }
         if (first == start.length) {
-            throw new CliException(ExitCode.ERROR, "the server answered HTTP " + status + " with an empty body where JSON was expected");
+            throw new OutputException("the server answered HTTP " + status + " with an empty body where JSON was expected");
         }
         byte b = start[first];
         if (type.contains("html") || !(b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't'
                 || b == 'f' || b == 'n')) {
             String shown = new String(start, first, Math.min(60, start.length - first), java.nio.charset.StandardCharsets.UTF_8);
-            throw new CliException(ExitCode.ERROR, "the server answered HTTP " + status + " with " + (type.isEmpty() ? "a body" : type)
+            throw new OutputException("the server answered HTTP " + status + " with " + (type.isEmpty() ? "a body" : type)
                     + " that is not JSON (it starts with '" + TerminalSafe.line(shown) + "'); is the server URL right, or is a proxy in the way?");
         }
     }
@@ -178,14 +176,14 @@ final class ResponseOutput {
         return false;
     }
 
-    private JsonNode select(JsonNode tree, ListShape list) {
+    private JsonNode select(JsonNode tree, String listField) {
         if (options.fields() == null) {
             return tree;
         }
-        warnAboutMissingFields(list != null && tree.path(list.field()).isArray() ? tree.get(list.field()) : tree);
-        if (list != null && tree.path(list.field()).isArray()) {
+        warnAboutMissingFields(listField != null && tree.path(listField).isArray() ? tree.get(listField) : tree);
+        if (listField != null && tree.path(listField).isArray()) {
             ObjectNode copy = tree.deepCopy();
-            copy.set(list.field(), options.fields().apply(tree.get(list.field())));
+            copy.set(listField, options.fields().apply(tree.get(listField)));
             return copy;
         }
         return options.fields().apply(tree);
@@ -209,23 +207,23 @@ final class ResponseOutput {
         }
     }
 
-    private void render(JsonNode value, ListShape list, OutputStream out, boolean terminal) throws IOException, CliException {
+    private void render(JsonNode value, String listField, OutputStream out, boolean terminal) throws IOException, OutputException {
         if (options.jq() != null) {
             jq(value, out);
             out.flush();
             return;
         }
         OutputFormat format = options.effectiveFormat();
-        JsonNode shown = format == OutputFormat.TABLE && list != null && value.path(list.field()).isArray()
-                ? value.get(list.field()) : value;
-        Renderers.document(format, options.render()).render(forTerminal(forPeople(shown), terminal), out);
+        JsonNode shown = format == OutputFormat.TABLE && listField != null && value.path(listField).isArray()
+                ? value.get(listField) : value;
+        Renderers.of(format, options.render()).render(forTerminal(forPeople(shown), terminal), out);
     }
 
-    private void jq(JsonNode value, OutputStream out) throws IOException, CliException {
+    private void jq(JsonNode value, OutputStream out) throws IOException, OutputException {
         try {
             for (JsonNode result : options.jq().apply(value)) {
                 if (options.raw() && result.isTextual()) {
-                    out.write((terminal.stdoutIsTerminal() ? TerminalSafe.text(result.textValue()) : result.textValue())
+                    out.write((stdoutIsTerminal ? TerminalSafe.text(result.textValue()) : result.textValue())
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 } else {
                     JsonTrees.write(result, out);
@@ -233,7 +231,7 @@ final class ResponseOutput {
                 out.write('\n');
             }
         } catch (JsonQueryException e) {
-            throw new CliException(ExitCode.ERROR, "jq: " + e.getMessage());
+            throw new OutputException("jq: " + e.getMessage());
         }
     }
 
@@ -244,12 +242,13 @@ final class ResponseOutput {
         }
     }
 
-    /** A sink for the items of --all; close it to finish the output. */
-    Items items() throws IOException {
+    /** A sink for the items of a paged walk; {@link Items#finish} completes the output, close ends it either way. */
+    public Items items() throws IOException {
         return new Items(target());
     }
 
-    final class Items implements PageWalker.ItemSink, AutoCloseable {
+    /** Where a paged walk puts its items: straight from the parser when nothing needs to look at them. */
+    public final class Items implements AutoCloseable {
         private final Target target;
         private final ItemStream stream;
         private boolean sensitive;
@@ -259,11 +258,10 @@ final class ResponseOutput {
 
         private Items(Target target) throws IOException {
             this.target = target;
-            this.stream = options.jq() != null ? null : Renderers.stream(options.effectiveFormat(), options.render(), target.stream());
+            this.stream = options.jq() != null ? null : Renderers.of(options.effectiveFormat(), options.render()).stream(target.stream());
         }
 
-        /** Items go straight from parser to output when nothing needs to look at them. */
-        @Override
+        /** The item the parser is on. */
         public void item(JsonParser parser) throws IOException {
             clearProgress();
             if (stream != null && stream.copies() && options.fields() == null && target.file() == null) {
@@ -273,11 +271,10 @@ final class ResponseOutput {
             }
         }
 
-        @Override
         public void item(JsonNode item) throws IOException {
             clearProgress();
             if (target.file() != null && !sensitive) {
-                sensitive = SensitiveNames.containsSensitive(item);
+                sensitive = secrets.holdsSecrets(item);
             }
             if (options.fields() != null && !fieldsChecked) {
                 fieldsChecked = true;
@@ -290,12 +287,12 @@ final class ResponseOutput {
             }
             try {
                 jq(selected, target.stream());
-            } catch (CliException e) {
+            } catch (OutputException e) {
                 throw new JqRuntimeException(e);
             }
         }
 
-        @Override
+        /** A page is done: output flushed, a closed pipe noticed, progress shown on a terminal. */
         public void endOfPage(long fetched, long total) throws IOException {
             if (stream != null) {
                 stream.endOfPage();
@@ -304,7 +301,7 @@ final class ResponseOutput {
             if (target.file() == null) {
                 checkOpen();
             }
-            if (terminal.stderrIsTerminal()) {
+            if (stderrIsTerminal) {
                 stderr.print("\r\u001b[Kfetched " + fetched + (total >= 0 ? " of " + total : "") + " items");
                 stderr.flush();
                 progressShown = true;
@@ -312,7 +309,7 @@ final class ResponseOutput {
         }
 
         /** Finishes the output; only a complete walk is committed to -o. */
-        void finish() throws IOException {
+        public void finish() throws IOException {
             clearProgress();
             if (stream != null) {
                 stream.close();
@@ -340,15 +337,15 @@ final class ResponseOutput {
     }
 
     /** A jq runtime error raised inside the page walk, carried out as an unchecked exception. */
-    static final class JqRuntimeException extends RuntimeException {
+    public static final class JqRuntimeException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        JqRuntimeException(CliException cause) {
+        JqRuntimeException(OutputException cause) {
             super(cause.getMessage(), cause);
         }
 
-        CliException failure() {
-            return (CliException) getCause();
+        public OutputException failure() {
+            return (OutputException) getCause();
         }
     }
 
@@ -382,7 +379,7 @@ final class ResponseOutput {
         }
 
         boolean isTerminal() {
-            return file == null && terminal.stdoutIsTerminal();
+            return file == null && stdoutIsTerminal;
         }
 
         void commit(boolean privateFile) throws IOException {

@@ -1,13 +1,13 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.render;
 
 import java.io.IOException;
 
 /** Standard output was closed by its reader (as by {@code | head -1}): stop quietly, there is nobody to tell. */
-final class OutputClosedException extends IOException {
+public final class OutputClosedException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
-    OutputClosedException() {
+    public OutputClosedException() {
         super("standard output was closed");
     }
 }

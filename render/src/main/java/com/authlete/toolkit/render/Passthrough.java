@@ -10,17 +10,16 @@ import java.io.OutputStream;
  * script reading lines ({@code while read}) would lose the last one. On a terminal, control characters are escaped
  * too (see {@link TerminalSafe}), since the text came from a server.
  */
-public final class PassthroughRenderer implements Renderer {
+public final class Passthrough {
 
     private final boolean terminal;
 
     /** @param terminal whether the target is a terminal (control characters are then escaped) */
-    public PassthroughRenderer(boolean terminal) {
+    public Passthrough(boolean terminal) {
         this.terminal = terminal;
     }
 
-    @Override
-    public void render(InputStream json, OutputStream target) throws IOException {
+    public void copy(InputStream json, OutputStream target) throws IOException {
         OutputStream out = terminal ? TerminalSafe.stream(target) : target;
         byte[] buffer = new byte[16 * 1024];
         int last = '\n';

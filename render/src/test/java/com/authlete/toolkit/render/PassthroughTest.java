@@ -7,11 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-class PassthroughRendererTest {
+class PassthroughTest {
 
     private static String render(String json, boolean terminal) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PassthroughRenderer(terminal).render(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
+        new Passthrough(terminal).copy(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
