@@ -19,6 +19,9 @@ public final class Peers {
     /** Env variable: the MCP test client script (.ci/peers/mcp-client.mjs; npm @modelcontextprotocol/sdk 1.32.2 beside it, node on PATH). */
     public static final String MCP_CLIENT = "AUTHLETE_MCP_CLIENT";
 
+    /** Env variable: a release archive made by scripts/build-dist, with its .sha256 beside it. */
+    public static final String DIST_ARCHIVE = "AUTHLETE_DIST_ARCHIVE";
+
     private Peers() {
     }
 
@@ -38,6 +41,10 @@ public final class Peers {
 
     public static Path mcpClient() {
         return existingFile(MCP_CLIENT, "the MCP test client script (.ci/peers/mcp-client.mjs, with npm @modelcontextprotocol/sdk 1.32.2 installed beside it)");
+    }
+
+    public static Path distArchive() {
+        return existingFile(DIST_ARCHIVE, "a release archive made by scripts/build-dist (dist/authlete-VERSION-linux-x64.tar.gz)");
     }
 
     private static Path existingFile(String variable, String what) {

@@ -1,0 +1,136 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.core.testing.Peers;
+import com.authlete.toolkit.core.testing.StubServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The release archive (scripts/build-dist) installed by scripts/install.sh as a user would: into a fresh home, with a
+ * PATH that has neither Maven nor a JDK. The installed CLI then runs a command against a stub API, and bash finds its
+ * completion by itself. Uninstall leaves nothing behind; a tampered archive is refused.
+ */
+class DistInstallIT {
+
+    /** What a machine without a build set-up lacks: these are left out of the PATH the install runs with. */
+    private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "mvnyjp", "java", "javac", "jar", "jshell", "jlink",
+            "jpackage", "jdeps", "jcmd", "keytool", "jarsigner", "javadoc", "jfr");
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void installsWithoutMavenOrAJdkRunsAndCompletesAndUninstalls() throws Exception {
+        Path archive = Peers.distArchive();
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Path prefix = home.resolve(".local");
+        Map<String, String> environment = cleanEnvironment(home);
+
+        Result noTools = run(environment, "bash", "-c", "command -v mvn || command -v java || echo neither");
+        assertThat(noTools.out().strip()).isEqualTo("neither");
+
+        Result install = run(environment, "bash", installScript().toString(), archive.toString());
+        assertThat(install.exit()).as(install.toString()).isZero();
+        assertThat(install.out()).contains("Installed authlete ").contains(prefix.resolve("lib/authlete").toString());
+        Path authlete = prefix.resolve("bin/authlete");
+
+        Result version = run(environment, authlete.toString(), "--version");
+        assertThat(version.out()).startsWith("authlete ").contains("Authlete API");
+
+        try (StubServer api = new StubServer()) {
+            api.handler(request -> StubServer.Reply.json(200, "{\"apiKey\":7,\"serviceName\":\"Installed\"}"));
+            Map<String, String> withToken = new HashMap<>(environment);
+            withToken.put("AUTHLETE_BEARER", "dist-test-token-123456");
+            Result get = run(withToken, authlete.toString(), "service", "get", "--service-id", "7", "--server-url", api.url(), "-F", "json");
+            assertThat(get.exit()).as(get.toString()).isZero();
+            assertThat(get.out().strip()).isEqualTo("{\"apiKey\":7,\"serviceName\":\"Installed\"}");
+            assertThat(api.lastRequest().target()).isEqualTo("/api/7/service/get");
+            assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer dist-test-token-123456");
+        }
+
+        // bash-completion's own loader finds the script under ~/.local/share, as it does in an interactive shell.
+        Result completion = run(environment, "bash", "-c", "source /usr/share/bash-completion/bash_completion; "
+                + "__load_completion authlete || exit 9; COMP_WORDS=(authlete cli); COMP_CWORD=1; _authlete; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertThat(completion.exit()).as(completion.toString()).isZero();
+        assertThat(completion.out().lines()).contains("client");
+        assertThat(prefix.resolve("share/man/man1/authlete.1")).exists();
+
+        Result uninstall = run(environment, "bash", installScript().toString(), "--uninstall");
+        assertThat(uninstall.exit()).as(uninstall.toString()).isZero();
+        assertThat(authlete).doesNotExist();
+        assertThat(prefix.resolve("lib/authlete")).doesNotExist();
+        try (Stream<Path> left = Files.walk(prefix)) {
+            assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+    }
+
+    @Test
+    void aTamperedArchiveIsRefusedAndNothingIsInstalled() throws Exception {
+        Path archive = Peers.distArchive();
+        Path copy = Files.copy(archive, temp.resolve(archive.getFileName()));
+        Files.writeString(temp.resolve(archive.getFileName() + ".sha256"), "0".repeat(64) + "  " + archive.getFileName() + "\n");
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Result install = run(cleanEnvironment(home), "bash", installScript().toString(), copy.toString());
+        assertThat(install.exit()).isEqualTo(1);
+        assertThat(install.err()).contains("checksum mismatch").contains("nothing was installed");
+        assertThat(home.resolve(".local/lib/authlete")).doesNotExist();
+    }
+
+    private Map<String, String> cleanEnvironment(Path home) throws IOException {
+        // In target/, not the test's temporary folder: JUnit would warn about every link it deletes.
+        Path tools = Files.createDirectories(Path.of("target", "dist-test-path").toAbsolutePath());
+        for (String folder : List.of("/usr/bin", "/bin")) {
+            try (Stream<Path> programs = Files.list(Path.of(folder))) {
+                for (Path program : programs.toList()) {
+                    Path link = tools.resolve(program.getFileName().toString());
+                    if (!BUILD_TOOLS.contains(program.getFileName().toString()) && Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        Files.createSymbolicLink(link, program);
+                    }
+                }
+            }
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("HOME", home.toString());
+        environment.put("PATH", tools.toString());
+        environment.put("LANG", "C.UTF-8");
+        environment.put("AUTHLETE_KEYCHAIN", "none");
+        return environment;
+    }
+
+    private static Path installScript() {
+        Path script = Path.of("..", "scripts", "install.sh").toAbsolutePath().normalize();
+        assertThat(script).exists();
+        return script;
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        Path out = Files.createTempFile(temp, "out", ".txt");
+        Path err = Files.createTempFile(temp, "err", ".txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(line + " did not finish in 120 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
