@@ -5,11 +5,13 @@
 # each install (nothing in ~/.cache) and steady runs, alternating with curl; medians. Also the archive and installed
 # sizes.
 #
-#   bench/installed.sh ARCHIVE [rounds]      (default 11 rounds; the first run is measured on 5 fresh installs)
+#   bench/installed.sh ARCHIVE [rounds] [OTHER]   (default 11 rounds; the first run is measured on 5 fresh installs)
+# With OTHER (another archive, such as the one before a change), its steady runs alternate with ARCHIVE's: an A/B.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 archive=${1:?give the release archive (dist/authlete-VERSION-linux-x64.tar.gz)}
 rounds=${2:-11}
+other=${3:-}
 work=$(mktemp -d)
 export XDG_CONFIG_HOME=$work/config AUTHLETE_KEYCHAIN=none AUTHLETE_BEARER=x
 mkdir -p "$work/www/api/service/get"
@@ -38,8 +40,14 @@ for i in $(seq 5); do
   XDG_CACHE_HOME=$work/cache-$i ms "$prefix/bin/authlete" service list --server-url "$url" >> "$work/first"
 done
 installed=$prefix/lib/authlete
-: > "$work/steady"; : > "$work/curl"; : > "$work/version"
+: > "$work/steady"; : > "$work/curl"; : > "$work/version"; : > "$work/other"
+if [[ -n $other ]]; then
+  bash "$root/scripts/install.sh" --prefix "$work/prefix-other" "$other" > /dev/null
+fi
 for _ in $(seq "$rounds"); do
+  if [[ -n $other ]]; then
+    XDG_CACHE_HOME=$work/cache-other ms "$work/prefix-other/bin/authlete" service list --server-url "$url" >> "$work/other"
+  fi
   ms curl -s -H 'Authorization: Bearer x' "$url/api/service/get/list" >> "$work/curl"
   XDG_CACHE_HOME=$work/cache-1 ms "$prefix/bin/authlete" service list --server-url "$url" >> "$work/steady"
   XDG_CACHE_HOME=$work/cache-1 ms "$prefix/bin/authlete" --version >> "$work/version"
@@ -51,4 +59,9 @@ printf '  curl GET                          %5s ms (first runs: %s ms)\n' "$c" "
 printf '  first run after install           %5s ms   %5.1fx curl\n' "$f" "$(echo "$f / $c" | bc -l)"
 printf '  steady service list               %5s ms   %5.1fx curl\n' "$s" "$(echo "$s / $c" | bc -l)"
 printf '  steady --version                  %5s ms\n' "$(median < "$work/version")"
+if [[ -n $other ]]; then
+  o=$(median < "$work/other")
+  printf '  steady service list of %s: %s ms (%s, jar %s)\n' "${other##*/}" "$o" \
+    "$(du -h "$other" | cut -f1)" "$(du -h "$work/prefix-other/lib/authlete/lib/authlete.jar" | cut -f1)"
+fi
 ls "$work"/cache-1 2>/dev/null | sed 's/^/  (launcher cache, should be empty: )/' || true

@@ -59,6 +59,10 @@ class DistInstallIT {
             assertThat(get.out().strip()).isEqualTo("{\"apiKey\":7,\"serviceName\":\"Installed\"}");
             assertThat(api.lastRequest().target()).isEqualTo("/api/7/service/get");
             assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer dist-test-token-123456");
+            // jq's regular expressions work in the trimmed jar (joni and its Unicode tables, no transcoders).
+            Result jq = run(withToken, authlete.toString(), "service", "get", "--service-id", "7", "--server-url", api.url(),
+                    "--jq", ".serviceName | test(\"^inst\"; \"i\")");
+            assertThat(jq.out().strip()).as(jq.toString()).isEqualTo("true");
         }
 
         // bash-completion's own loader finds the script under ~/.local/share, as it does in an interactive shell.
