@@ -93,6 +93,51 @@ class DistInstallIT {
         assertThat(home.resolve(".local/lib/authlete")).doesNotExist();
     }
 
+    /**
+     * The Homebrew formula made beside the archive, evaluated by Ruby with a stand-in for Homebrew's Formula class
+     * that records the DSL calls (what {@code brew audit} looks at first: a parsable class, url, sha256, version, desc),
+     * and the JBang catalog.
+     */
+    @Test
+    void theFormulaAndTheJBangCatalogDescribeTheArchive() throws Exception {
+        Path archive = Peers.distArchive();
+        Path formula = archive.resolveSibling("authlete.rb");
+        Path recorder = Files.writeString(temp.resolve("recorder.rb"), String.join("\n",
+                "class Formula",
+                "  class << self",
+                "    def fields; @fields ||= {}; end",
+                "    %i[desc homepage url sha256 version license].each { |m| define_method(m) { |v| fields[m] = v } }",
+                "    def depends_on(*args); (fields[:depends_on] ||= []) << args.inspect; end",
+                "    def test(&block); fields[:test] = !block.nil?; end",
+                "  end",
+                "end",
+                "load ARGV[0]",
+                "raise 'Authlete must be a Formula' unless Authlete < Formula",
+                "Authlete.fields.each { |k, v| puts \"#{k}=#{v}\" }",
+                "puts \"install=#{Authlete.instance_method(:install).arity}\""));
+        Result evaluated = run(Map.of("PATH", "/usr/bin:/bin"), Peers.ruby().toString(), recorder.toString(), formula.toString());
+        assertThat(evaluated.exit()).as(evaluated.toString()).isZero();
+        Map<String, String> fields = new HashMap<>();
+        evaluated.out().lines().forEach(line -> fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        assertThat(fields.get("sha256")).isEqualTo(sha256);
+        assertThat(fields.get("url")).startsWith("https://").endsWith("/" + archive.getFileName());
+        String version = archive.getFileName().toString().replaceFirst("^authlete-", "").replaceFirst("-linux-x64\\.tar\\.gz$", "");
+        assertThat(fields.get("version")).isEqualTo(version);
+        // brew audit's rules for desc: short, no leading article, no final period.
+        assertThat(fields.get("desc")).hasSizeLessThan(80).doesNotStartWith("A ").doesNotStartWith("An ").doesNotEndWith(".");
+        assertThat(fields.get("homepage")).startsWith("https://");
+        assertThat(fields.get("test")).isEqualTo("true");
+        assertThat(fields.get("install")).isEqualTo("0");
+        assertThat(fields.get("depends_on")).contains(":linux");
+
+        com.fasterxml.jackson.databind.JsonNode catalog = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(archive.resolveSibling("jbang-catalog.json").toFile());
+        assertThat(catalog.at("/aliases/authlete/script-ref").asText()).isEqualTo("com.authlete.toolkit:authlete-cli:" + version);
+        assertThat(catalog.at("/aliases/authlete/main").asText()).isEqualTo(Main.class.getName());
+    }
+
     private Map<String, String> cleanEnvironment(Path home) throws IOException {
         // In target/, not the test's temporary folder: JUnit would warn about every link it deletes.
         Path tools = Files.createDirectories(Path.of("target", "dist-test-path").toAbsolutePath());

@@ -22,6 +22,9 @@ public final class Peers {
     /** Env variable: a release archive made by scripts/build-dist, with its .sha256 beside it. */
     public static final String DIST_ARCHIVE = "AUTHLETE_DIST_ARCHIVE";
 
+    /** Env variable: a Ruby interpreter (Debian {@code ruby}), which evaluates the generated Homebrew formula. */
+    public static final String RUBY = "AUTHLETE_RUBY";
+
     private Peers() {
     }
 
@@ -45,6 +48,10 @@ public final class Peers {
 
     public static Path distArchive() {
         return existingFile(DIST_ARCHIVE, "a release archive made by scripts/build-dist (dist/authlete-VERSION-linux-x64.tar.gz)");
+    }
+
+    public static Path ruby() {
+        return existingFile(RUBY, "a Ruby interpreter (Debian ruby), to evaluate the generated Homebrew formula");
     }
 
     private static Path existingFile(String variable, String what) {
