@@ -138,6 +138,34 @@ class DistInstallIT {
         assertThat(catalog.at("/aliases/authlete/main").asText()).isEqualTo(Main.class.getName());
     }
 
+    /** The .deb made beside the archive: the same release under /usr/lib/authlete, linked and filed where Debian looks. */
+    @Test
+    void theDebPackageHoldsTheReleaseInTheSystemFolders() throws Exception {
+        Path archive = Peers.distArchive();
+        Path deb;
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            deb = files.filter(file -> file.getFileName().toString().matches("authlete_.*_amd64\\.deb")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no .deb beside " + archive));
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(deb)));
+        assertThat(Files.readString(deb.resolveSibling(deb.getFileName() + ".sha256"))).startsWith(sha256 + "  " + deb.getFileName());
+        Map<String, String> environment = cleanEnvironment(Files.createDirectories(temp.resolve("deb-home")));
+        Result fields = run(environment, "dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends");
+        assertThat(fields.out()).contains("Package: authlete", "Architecture: amd64", "Depends: libc6");
+
+        Path root = temp.resolve("root");
+        Result unpacked = run(environment, "dpkg-deb", "-x", deb.toString(), root.toString());
+        assertThat(unpacked.exit()).as(unpacked.toString()).isZero();
+        assertThat(Files.readSymbolicLink(root.resolve("usr/bin/authlete"))).isEqualTo(Path.of("../lib/authlete/bin/authlete"));
+        assertThat(root.resolve("usr/share/man/man1/authlete.1.gz")).exists();
+        assertThat(root.resolve("usr/share/bash-completion/completions/authlete")).exists();
+        assertThat(root.resolve("usr/share/zsh/vendor-completions/_authlete")).exists();
+        assertThat(root.resolve("usr/share/fish/vendor_completions.d/authlete.fish")).exists();
+        Result version = run(environment, root.resolve("usr/bin/authlete").toString(), "--version");
+        assertThat(version.out()).as(version.toString()).startsWith("authlete ");
+        assertThat(root.resolve("usr/lib/authlete/lib/aot-https.aot")).exists();
+    }
+
     private Map<String, String> cleanEnvironment(Path home) throws IOException {
         // In target/, not the test's temporary folder: JUnit would warn about every link it deletes.
         Path tools = Files.createDirectories(Path.of("target", "dist-test-path").toAbsolutePath());
