@@ -7,6 +7,9 @@
 # archives are recorded once per JDK before timing (the launcher's normal steady state).
 #
 #   bench/startup.sh [rounds]
+#
+# AUTHLETE_LAUNCHER times another launcher instead of the checkout's, such as an installed release's
+# (~/.local/bin/authlete, which runs on its own runtime whatever JDK is named: give JDKS one entry then).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${1:-15}
@@ -17,6 +20,7 @@ export XDG_CACHE_HOME=$work/cache XDG_CONFIG_HOME=$work/config AUTHLETE_KEYCHAIN
 start_page_server "$port" 10 10 256m
 url=http://127.0.0.1:$port
 default_jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+launcher=${AUTHLETE_LAUNCHER:-$root/authlete}
 jdks=${JDKS:-${JAVA_HOME:-$default_jdk} $(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 
 ms() { local s e; s=$(date +%s%N); "$@" > /dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000000 )); }
@@ -27,19 +31,19 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 for jdk in $jdks; do
   export JAVA_HOME=$jdk
   # Record both start-up archives first (https: the default; http: chosen by an http:// server URL).
-  AUTHLETE_CACHE=sync "$root/authlete" --version > /dev/null
-  AUTHLETE_CACHE=sync AUTHLETE_SERVER_URL=$url "$root/authlete" --version > /dev/null
+  AUTHLETE_CACHE=sync "$launcher" --version > /dev/null
+  AUTHLETE_CACHE=sync AUTHLETE_SERVER_URL=$url "$launcher" --version > /dev/null
   : > "$work/curl"; : > "$work/list"; : > "$work/help"
   for _ in $(seq "$rounds"); do
     ms curl -s -H 'Authorization: Bearer x' "$url/api/service/get/list" >> "$work/curl"
-    ms "$root/authlete" service list --server-url "$url" >> "$work/list"
-    ms "$root/authlete" --help >> "$work/help"
+    ms "$launcher" service list --server-url "$url" >> "$work/list"
+    ms "$launcher" --help >> "$work/help"
   done
   c=$(median < "$work/curl"); l=$(median < "$work/list"); h=$(median < "$work/help")
   printf '%s\n' "$("$jdk/bin/java" -version 2>&1 | head -1)"
   printf '  curl GET                 %6s ms\n' "$c"
   printf '  authlete service list    %6s ms   %5.1fx curl   peak RSS %s MB\n' "$l" "$(echo "$l / $c" | bc -l)" \
-    "$(rss "$root/authlete" service list --server-url "$url")"
+    "$(rss "$launcher" service list --server-url "$url")"
   printf '  authlete --help          %6s ms\n' "$h"
 done
 # HTTPS, as every real user talks to the API: a loopback `openssl s_server` (HTTP/1.1 answers with a length) with a
@@ -94,18 +98,18 @@ for jdk in $jdks; do
       case $trust in
         ssl-cert-file)
           ms curl -s --cacert "$tls/bundle.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
-          ms env SSL_CERT_FILE="$tls/bundle.pem" "$root/authlete" service list --server-url "$tls_url" >> "$work/list" ;;
+          ms env SSL_CERT_FILE="$tls/bundle.pem" "$launcher" service list --server-url "$tls_url" >> "$work/list" ;;
         jdk-store)
           ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
           ms env -u SSL_CERT_FILE AUTHLETE_JAVA_OPTS="-Djavax.net.ssl.trustStore=$tls/jdk-store" \
-            "$root/authlete" service list --server-url "$tls_url" >> "$work/list" ;;
+            "$launcher" service list --server-url "$tls_url" >> "$work/list" ;;
         floor)
           ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
           ms "$jdk/bin/java" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" >> "$work/list" ;;
         *)
           ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
           format=json; [[ $trust == pretty ]] && format=pretty
-          ms env -u SSL_CERT_FILE "$root/authlete" service list --server-url "$tls_url" --ca-cert "$tls/ca.pem" -F "$format" \
+          ms env -u SSL_CERT_FILE "$launcher" service list --server-url "$tls_url" --ca-cert "$tls/ca.pem" -F "$format" \
             >> "$work/list" ;;
       esac
     done
@@ -117,7 +121,7 @@ for jdk in $jdks; do
   done
 done
 
-"$root/authlete" completion bash > "$work/completion.bash"
+"$launcher" completion bash > "$work/completion.bash"
 : > "$work/complete"
 for _ in $(seq "$rounds"); do
   ms bash -c "source $work/completion.bash; COMP_WORDS=(authlete client create --client-t); COMP_CWORD=3; _authlete" >> "$work/complete"
