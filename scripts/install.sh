@@ -4,6 +4,7 @@
 #
 #   install.sh [--prefix DIR] [--sha256 HEX] ARCHIVE|URL    install (default prefix: ~/.local)
 #   install.sh [--prefix DIR] --uninstall                   remove what an install put there
+#   curl -fsSL https://HOST/install.sh | bash -s -- https://HOST/authlete-X.Y.Z-linux-x64.tar.gz   (one line)
 #
 # The archive is checked against its SHA-256 before anything is unpacked: --sha256 HEX, else the file NAME.sha256
 # beside it (or URL.sha256 for a download); without either it is refused. Installed as:
@@ -13,6 +14,17 @@
 #   PREFIX/share/bash-completion/completions/authlete, PREFIX/share/zsh/site-functions/_authlete,
 #   PREFIX/share/fish/vendor_completions.d/authlete.fish   links to its completion scripts
 set -euo pipefail
+
+# Also when piped into bash (curl ... | bash -s --), where the script has no file to read its header from.
+usage() {
+  cat <<'USAGE'
+Installs a release archive of the Authlete CLI, or removes it.
+  install.sh [--prefix DIR] [--sha256 HEX] ARCHIVE|URL    install (default prefix: ~/.local)
+  install.sh [--prefix DIR] --uninstall                   remove what an install put there
+The archive is checked against its SHA-256 first: --sha256 HEX, else NAME.sha256 beside it (URL.sha256 for a
+download); without either it is refused.
+USAGE
+}
 
 prefix=${HOME:?}/.local
 sha256=
@@ -24,7 +36,7 @@ while (( $# > 0 )); do
     --prefix=*) prefix=${1#--prefix=}; shift ;;
     --sha256) sha256=${2:?--sha256 needs a hex digest}; shift 2 ;;
     --uninstall) uninstall=1; shift ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) usage; exit 0 ;;
     -*) echo "install.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) [[ -z $source ]] || { echo "install.sh: give one archive" >&2; exit 2; }; source=$1; shift ;;
   esac

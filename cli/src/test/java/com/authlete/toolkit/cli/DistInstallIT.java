@@ -81,6 +81,34 @@ class DistInstallIT {
         }
     }
 
+    /** The one-line install: the script piped into bash, the archive and its .sha256 fetched over HTTP. */
+    @Test
+    void theScriptPipedIntoBashInstallsFromAUrl() throws Exception {
+        Path archive = Peers.distArchive();
+        byte[] bytes = Files.readAllBytes(archive);
+        byte[] checksum = Files.readAllBytes(archive.resolveSibling(archive.getFileName() + ".sha256"));
+        try (StubServer site = new StubServer()) {
+            site.handler(request -> request.target().endsWith(".sha256")
+                    ? new StubServer.Reply(200, Map.of("Content-Type", "text/plain"), checksum)
+                    : new StubServer.Reply(200, Map.of("Content-Type", "application/gzip"), bytes));
+            Path home = Files.createDirectories(temp.resolve("piped-home"));
+            ProcessBuilder builder = new ProcessBuilder("bash", "-s", "--", site.url() + "/releases/" + archive.getFileName());
+            builder.environment().clear();
+            builder.environment().putAll(cleanEnvironment(home));
+            Path out = Files.createTempFile(temp, "piped", ".out");
+            Process process = builder.redirectInput(installScript().toFile()).redirectOutput(out.toFile())
+                    .redirectErrorStream(true).start();
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(Files.readString(out)).isZero();
+            assertThat(site.requests()).extracting(StubServer.Recorded::target)
+                    .containsExactly("/releases/" + archive.getFileName(), "/releases/" + archive.getFileName() + ".sha256");
+        }
+        assertThat(run(cleanEnvironment(temp.resolve("piped-home")), temp.resolve("piped-home/.local/bin/authlete").toString(), "--version").out())
+                .startsWith("authlete ");
+        Result help = run(cleanEnvironment(temp.resolve("piped-home")), "bash", "-c", "bash -s -- --help < " + installScript());
+        assertThat(help.out()).contains("install.sh [--prefix DIR] [--sha256 HEX] ARCHIVE|URL");
+    }
+
     @Test
     void aTamperedArchiveIsRefusedAndNothingIsInstalled() throws Exception {
         Path archive = Peers.distArchive();
