@@ -72,7 +72,11 @@ public final class AuthleteMcpServer {
                 .toList();
     }
 
-    /** Serves one client on these streams until its input ends and the answers under way are written. */
+    /**
+     * Serves one client on these streams until its input ends and the answers under way are written.
+     *
+     * @throws IllegalArgumentException before anything is read, for options that cannot work (a group with no tools)
+     */
     public void serve(InputStream in, OutputStream out) throws InterruptedException {
         StdioLifetime lifetime = new StdioLifetime();
         List<AsyncToolSpecification> tools = tools(lifetime);

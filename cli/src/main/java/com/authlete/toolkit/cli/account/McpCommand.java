@@ -9,6 +9,8 @@ import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.mcp.AuthleteMcpServer;
 import com.authlete.toolkit.mcp.McpOptions;
 import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.transport.setup.EnvironmentTransports;
+import com.authlete.toolkit.transport.setup.TransportOptions;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
@@ -45,22 +47,20 @@ public final class McpCommand extends AccountCommand {
     public void run(AccountContext context) throws CliException, CredentialsException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         CredentialStore.requireKnownProfile(settings, context.environment());
-        AuthleteMcpServer server;
         try {
             McpOptions options = new McpOptions(readOnly, allowDestructive, groups(), format == null ? OutputFormat.TOON : OutputFormat.parse(format),
                     pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit, settings.get("service-id").orElse(null));
-            var transportOptions = network.toOptions();
-            // The server must be reachable in principle before a client connects: a bad --server fails now.
-            AuthleteConnections.baseUrl(settings);
+            TransportOptions transportOptions = network.toOptions();
             String userAgent = "authlete-mcp/" + context.version();
-            server = new AuthleteMcpServer(options, () -> AuthleteConnections.fromEnvironment(settings, context.environment(),
-                    transportOptions, null, userAgent, context.err()), context.version());
-            server.tools();
+            // What cannot work fails now, before a client connects, rather than at every tool call: the server, time
+            // limits, CA file, proxy settings. (The token is looked up per call: it may change while the server runs.)
+            EnvironmentTransports.build(transportOptions, context.environment(), AuthleteConnections.baseUrl(settings), null, userAgent,
+                    context.err()).close();
+            new AuthleteMcpServer(options, () -> AuthleteConnections.fromEnvironment(settings, context.environment(), transportOptions,
+                    null, userAgent, context.err()), context.version()).serve(context.input(), context.out());
         } catch (IllegalArgumentException e) {
+            // Raised before anything is read from standard input: the options, the settings, the tool groups.
             throw CliException.usage(e.getMessage());
-        }
-        try {
-            server.serve(context.input(), context.out());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
