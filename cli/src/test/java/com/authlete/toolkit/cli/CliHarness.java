@@ -20,7 +20,7 @@ final class CliHarness {
     /** Every harness gets its own config folder and working directory, and no OS keychain. */
     CliHarness() {
         try {
-            home = java.nio.file.Files.createTempDirectory("authlete-home");
+            home = TempDirs.create("authlete-home");
             workingDirectory = java.nio.file.Files.createDirectories(home.resolve("work"));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

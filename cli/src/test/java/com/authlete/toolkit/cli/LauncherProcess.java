@@ -36,7 +36,7 @@ final class LauncherProcess {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("AUTHLETE_BEARER");
         // A fresh config folder and no OS keychain, unless the test says otherwise.
-        builder.environment().put("XDG_CONFIG_HOME", Files.createTempDirectory("authlete-config").toString());
+        builder.environment().put("XDG_CONFIG_HOME", TempDirs.create("authlete-config").toString());
         builder.environment().put("AUTHLETE_KEYCHAIN", "none");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("authlete-out", ".txt");

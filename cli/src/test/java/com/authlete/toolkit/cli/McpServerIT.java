@@ -167,7 +167,7 @@ class McpServerIT {
                 environment.put(name, System.getenv(name));
             }
         }
-        environment.put("XDG_CONFIG_HOME", Files.createTempDirectory("authlete-mcp").toString());
+        environment.put("XDG_CONFIG_HOME", TempDirs.create("authlete-mcp").toString());
         environment.put("AUTHLETE_KEYCHAIN", "none");
         environment.put("AUTHLETE_BEARER", TOKEN);
         environment.putAll(extraEnvironment);
@@ -190,8 +190,13 @@ class McpServerIT {
             node.destroyForcibly();
             throw new IllegalStateException("the MCP client did not finish in 120 s: " + Files.readString(err));
         }
-        String report = Files.readString(out, StandardCharsets.UTF_8);
-        assertThat(node.exitValue()).as("MCP client exit; stderr: %s", Files.readString(err)).isZero();
-        return JSON.readTree(report);
+        try {
+            String report = Files.readString(out, StandardCharsets.UTF_8);
+            assertThat(node.exitValue()).as("MCP client exit; stderr: %s", Files.readString(err)).isZero();
+            return JSON.readTree(report);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 }
