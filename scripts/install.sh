@@ -119,10 +119,15 @@ unpacked=("$stage"/*)
 (( ${#unpacked[@]} == 1 )) && [[ -x ${unpacked[0]}/bin/authlete && -f ${unpacked[0]}/lib/authlete.jar && -x ${unpacked[0]}/runtime/bin/java ]] \
   || { echo "install.sh: ${archive##*/} is not an Authlete CLI release" >&2; exit 1; }
 if [[ -d $home ]]; then
-  remove_links
   mv "$home" "$stage/previous"
 fi
-mv "${unpacked[0]}" "$home"
+if ! mv "${unpacked[0]}" "$home"; then
+  [[ -d $stage/previous ]] && mv "$stage/previous" "$home"
+  echo "install.sh: cannot put the release in $home; the installed one is kept" >&2
+  exit 1
+fi
+# The links are made again: a page or script the new release no longer has must not stay behind as a dead link.
+remove_links
 
 for entry in "${links[@]}"; do
   link=$prefix/${entry%%:*}

@@ -46,6 +46,12 @@ class DistInstallIT {
         assertThat(install.exit()).as(install.toString()).isZero();
         assertThat(install.out()).contains("Installed authlete ").contains(prefix.resolve("lib/authlete").toString());
         Path authlete = prefix.resolve("bin/authlete");
+        // Installing again (an upgrade) swaps the release in place; links stay valid and nothing else is left over.
+        Result again = run(environment, "bash", installScript().toString(), archive.toString());
+        assertThat(again.exit()).as(again.toString()).isZero();
+        try (Stream<Path> lib = Files.list(prefix.resolve("lib"))) {
+            assertThat(lib.map(path -> path.getFileName().toString()).toList()).containsExactly("authlete");
+        }
 
         Result version = run(environment, authlete.toString(), "--version");
         assertThat(version.out()).startsWith("authlete ").contains("Authlete API");
