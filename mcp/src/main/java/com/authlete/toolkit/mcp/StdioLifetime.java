@@ -12,15 +12,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * When a stdio session is over. The SDK stops writing as soon as its input ends, which would drop the answers to
  * requests still being served when a client (or a script piping requests in) closes its side first. So the end of
- * input is held back until no tool call is under way and the output has been quiet for a moment, and only then
- * shown to the SDK and to {@link #awaitEnd}.
+ * input is held back until no tool call is under way and nothing has happened for a moment (no call ending, no
+ * output: a finished call's answer is written just after it ends), and only then shown to the SDK and to
+ * {@link #awaitEnd}.
  */
 final class StdioLifetime {
 
     private static final long QUIET_NANOS = 150_000_000L;
 
     private final AtomicInteger callsUnderWay = new AtomicInteger();
-    private final AtomicLong lastWrite = new AtomicLong(System.nanoTime());
+    private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
     private final CountDownLatch ended = new CountDownLatch(1);
 
     void callStarted() {
@@ -28,6 +29,8 @@ final class StdioLifetime {
     }
 
     void callFinished() {
+        // Its answer is still on the way to the output: the quiet moment starts now, not at the last write.
+        lastActivity.set(System.nanoTime());
         callsUnderWay.decrementAndGet();
     }
 
@@ -54,13 +57,13 @@ final class StdioLifetime {
             @Override
             public void write(byte[] bytes, int offset, int length) throws IOException {
                 out.write(bytes, offset, length);
-                lastWrite.set(System.nanoTime());
+                lastActivity.set(System.nanoTime());
             }
 
             @Override
             public void flush() throws IOException {
                 out.flush();
-                lastWrite.set(System.nanoTime());
+                lastActivity.set(System.nanoTime());
             }
         };
     }
@@ -70,7 +73,7 @@ final class StdioLifetime {
             return read;
         }
         try {
-            while (callsUnderWay.get() > 0 || System.nanoTime() - lastWrite.get() < QUIET_NANOS) {
+            while (callsUnderWay.get() > 0 || System.nanoTime() - lastActivity.get() < QUIET_NANOS) {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {

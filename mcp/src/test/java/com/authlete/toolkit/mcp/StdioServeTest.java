@@ -38,9 +38,22 @@ class StdioServeTest {
                     "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":\"1\"}}}",
                     "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":1}}}") + "\n";
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            // A slow reader on the other end (as on a loaded machine): each write takes a while, so an answer written
+            // just after its call ends is still on its way when the end of input is considered.
+            java.io.OutputStream slow = new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    out.write(bytes, offset, length);
+                }
+            };
             new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteConnections.over(HttpTransport.builder()
                     .baseUrl(URI.create(api.url())).bearer("t-1234567890").build()), "9.9")
-                    .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+                    .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), slow);
 
             Map<Integer, JsonNode> answers = new HashMap<>();
             ObjectMapper json = new ObjectMapper();
