@@ -22,12 +22,29 @@ final class LegacyClientShutdown {
             shutdown.setAccessible(true);
             shutdown.invoke(selector);
             if (selector instanceof Thread thread) {
-                thread.join(100); // gone from native code before the JVM looks
+                awaitExit(thread, 100); // gone from native code before the JVM looks
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             // Not opened to us, or another layout: the JVM waits at exit, nothing worse.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Waits up to {@code millis} for a thread to end, without {@code Thread.join}: join waits on the thread
+     * object's monitor, and JDK 17's selector thread holds its own monitor while it closes connections. When a
+     * worker returns a connection to the pool at that moment, the two deadlock (a JDK bug; both are daemon
+     * threads, so the process still exits), and a join could never take the monitor back: the CLI hung (seen
+     * in CI in TrustAnchorsTest). Polling {@code isAlive} takes no lock.
+     */
+    static void awaitExit(Thread thread, long millis) {
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        while (thread.isAlive() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
