@@ -5,6 +5,7 @@ import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -57,6 +58,28 @@ public final class AuthleteClient implements AutoCloseable {
     public JsonNode call(String commandOrOperationId, Map<String, ?> values) {
         Operation operation = operation(commandOrOperationId);
         return send(operation, request(operation, values));
+    }
+
+    /**
+     * Calls one operation with its parameters by name and a whole JSON body (a resource as a tree, such as a client
+     * to create); returns the answer, or null when it has none.
+     */
+    public JsonNode call(String commandOrOperationId, Map<String, ?> parameters, JsonNode body) {
+        Operation operation = operation(commandOrOperationId);
+        return send(operation, RequestBuilder.forOperation(operation).parameters(parameters).body(body));
+    }
+
+    /**
+     * The request {@link #call(String, Map, JsonNode)} would send, without sending it: method, path with query, headers
+     * and body (for a dry run). Needs no connection: {@code AuthleteClient.prepare(...)} works on any client.
+     */
+    public PreparedRequest prepare(String commandOrOperationId, Map<String, ?> parameters, JsonNode body) {
+        Operation operation = operation(commandOrOperationId);
+        try {
+            return RequestBuilder.forOperation(operation).parameters(parameters).body(body).build();
+        } catch (InvalidInputException e) {
+            throw new AuthleteInputException(operation.command() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

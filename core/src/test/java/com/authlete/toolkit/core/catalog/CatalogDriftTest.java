@@ -3,6 +3,7 @@ package com.authlete.toolkit.core.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.generator.CatalogGenerator;
+import com.authlete.toolkit.core.catalog.generator.ResourceSchemaGenerator;
 import com.authlete.toolkit.core.testing.Peers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,10 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 
-/** The committed catalog must be exactly what the generator makes of the real OpenAPI description. */
+/** The committed catalog and resource schemas must be exactly what the generators make of the real OpenAPI description. */
 class CatalogDriftTest {
 
     static final Path COMMITTED = Path.of("src/main/resources/com/authlete/toolkit/core/catalog/catalog.json");
+    static final Path RESOURCES = Path.of("src/main/resources/com/authlete/toolkit/core/catalog/resources.json");
     static final Path NAMING = Path.of("src/test/resources/catalog/command-names.tsv");
 
     @Test
@@ -28,5 +30,24 @@ class CatalogDriftTest {
         assertThat(committed)
                 .as("catalog.json drifted from %s; run scripts/regenerate-catalog", Peers.OPENAPI)
                 .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void committedResourceSchemasMatchAFreshGeneration() throws Exception {
+        byte[] fresh = ResourceSchemaGenerator.generate(Peers.openApi(), NAMING);
+        if (Boolean.getBoolean("catalog.update")) {
+            Path temporary = Files.createTempFile(RESOURCES.toAbsolutePath().getParent(), "resources", ".tmp");
+            Files.write(temporary, fresh);
+            Files.move(temporary, RESOURCES, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        assertThat(Files.readString(RESOURCES, StandardCharsets.UTF_8))
+                .as("resources.json drifted from %s; run scripts/regenerate-catalog", Peers.OPENAPI)
+                .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
+        // What the declarative commands rely on: clients are identified and matched by these, and only the server sets them.
+        ResourceSchema client = ResourceSchema.read(new java.io.ByteArrayInputStream(fresh)).get("client");
+        assertThat(client.field("clientId")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
+        assertThat(client.field("clientSecret")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
+        assertThat(client.field("redirectUris")).hasValueSatisfying(field -> assertThat(field.itemType()).isEqualTo("string"));
+        assertThat(client.field("extension")).hasValueSatisfying(field -> assertThat(field.field("accessTokenDuration")).isPresent());
     }
 }

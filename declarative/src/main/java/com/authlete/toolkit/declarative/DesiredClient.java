@@ -1,0 +1,24 @@
+package com.authlete.toolkit.declarative;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A client as one file describes it, environment references replaced and checked against the schema.
+ *
+ * @param file     its file, relative to the directory ({@code clients/web-app.yaml})
+ * @param clientId the live client it describes, or null when it is matched by alias or name (or new)
+ * @param body     its fields, without {@code clientId}
+ */
+public record DesiredClient(String file, Long clientId, ObjectNode body) {
+
+    /** What a new client is matched by: its {@code clientIdAlias}, else its {@code clientName}. */
+    public String matchKey() {
+        String alias = body.path("clientIdAlias").asText("");
+        return alias.isEmpty() ? body.path("clientName").asText("") : alias;
+    }
+
+    public String label() {
+        String key = matchKey();
+        return key.isEmpty() ? file : key;
+    }
+}

@@ -1,0 +1,97 @@
+package com.authlete.toolkit.declarative;
+
+import com.authlete.toolkit.core.catalog.SchemaField;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Field-level differences between two canonical resources ({@link Canonical}): nested objects field by field,
+ * set-like arrays element by element, everything else as a whole value.
+ */
+final class Differ {
+
+    private Differ() {
+    }
+
+    static List<FieldChange> between(List<SchemaField> fields, JsonNode live, JsonNode desired) {
+        List<FieldChange> changes = new ArrayList<>();
+        compare(fields, live, desired, "", List.of(), changes);
+        return changes;
+    }
+
+    private static void compare(List<SchemaField> fields, JsonNode live, JsonNode desired, String path, List<String> names,
+                                List<FieldChange> changes) {
+        for (SchemaField field : fields) {
+            if (field.readOnly()) {
+                continue;
+            }
+            JsonNode before = live.get(field.name());
+            JsonNode after = desired.get(field.name());
+            if (before == null && after == null || before != null && before.equals(after)) {
+                continue;
+            }
+            String where = FieldPath.child(path, field.name());
+            List<String> below = append(names, field.name());
+            if (before != null && after != null && field.hasFields() && !field.isArray()) {
+                compare(field.fields(), before, after, where, below, changes);
+            } else if (before != null && after != null && field.isArray() && !ArrayOrder.isOrdered(field.name())) {
+                Set<JsonNode> old = new HashSet<>();
+                before.forEach(old::add);
+                Set<JsonNode> fresh = new HashSet<>();
+                after.forEach(fresh::add);
+                for (JsonNode item : before) {
+                    if (!fresh.contains(item)) {
+                        changes.add(change(where, FieldChange.Change.REMOVED, item, null, below));
+                    }
+                }
+                for (JsonNode item : after) {
+                    if (!old.contains(item)) {
+                        changes.add(change(where, FieldChange.Change.ADDED, null, item, below));
+                    }
+                }
+            } else {
+                FieldChange.Change kind = before == null ? FieldChange.Change.ADDED
+                        : after == null ? FieldChange.Change.REMOVED : FieldChange.Change.CHANGED;
+                changes.add(change(where, kind, before, after, below));
+            }
+        }
+    }
+
+    private static FieldChange change(String path, FieldChange.Change kind, JsonNode before, JsonNode after, List<String> names) {
+        return new FieldChange(path, kind, before, after, holdsSecret(before, names) || holdsSecret(after, names));
+    }
+
+    /** Whether any text in the value is a secret (see {@link Secrets}). */
+    static boolean holdsSecret(JsonNode value, List<String> names) {
+        if (value == null) {
+            return false;
+        }
+        if (value.isTextual()) {
+            return Secrets.isSecret(names, value.asText());
+        }
+        if (value.isObject()) {
+            for (var it = value.fields(); it.hasNext(); ) {
+                var member = it.next();
+                if (holdsSecret(member.getValue(), append(names, member.getKey()))) {
+                    return true;
+                }
+            }
+        } else if (value.isArray()) {
+            for (JsonNode item : value) {
+                if (holdsSecret(item, names)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static List<String> append(List<String> names, String name) {
+        List<String> out = new ArrayList<>(names);
+        out.add(name);
+        return out;
+    }
+}

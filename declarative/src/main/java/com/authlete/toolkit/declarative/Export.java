@@ -1,0 +1,145 @@
+package com.authlete.toolkit.declarative;
+
+import com.authlete.toolkit.core.catalog.ResourceSchema;
+import com.authlete.toolkit.json.JsonTrees;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A live service and its clients as files: {@code service.yaml} and {@code clients/<alias or name>.yaml}, fields in
+ * the API description's order, read-only and empty fields left out (see {@link Canonical}), so that an export of an
+ * unchanged service gives the same bytes. No secret is written: each is replaced by an environment reference
+ * ({@code ${env:AUTHLETE_CLIENT_WEB_APP_JWKS}}) listed in {@link ExportedFile#variables()}; text that holds a
+ * literal {@code ${} is written as {@code $${} so it reads back unchanged.
+ */
+public final class Export {
+
+    /** One file: its path relative to the directory, its text, and the environment variables it refers to. */
+    public record ExportedFile(String path, String text, List<String> variables) {
+    }
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
+
+    private Export() {
+    }
+
+    public static List<ExportedFile> of(LiveState live) {
+        List<ExportedFile> files = new ArrayList<>();
+        ResourceSchema service = ResourceSchema.of("service");
+        files.add(file(DesiredState.SERVICE_FILE, "# service " + live.serviceId() + "\n",
+                Canonical.of(service.fields(), live.service()), "AUTHLETE_SERVICE"));
+        ResourceSchema client = ResourceSchema.of("client");
+        Set<String> taken = new HashSet<>();
+        for (JsonNode live1 : live.clients()) {
+            String clientId = live1.path("clientId").asText();
+            String slug = slug(Diff.liveLabel(live1));
+            if (slug.isEmpty() || !taken.add(slug)) {
+                slug = (slug.isEmpty() ? "client" : slug) + "-" + clientId;
+                taken.add(slug);
+            }
+            ObjectNode body = JsonTrees.NODES.objectNode();
+            body.put("clientId", live1.path("clientId").asLong());
+            body.setAll(Canonical.of(client.fields(), live1));
+            files.add(file(DesiredState.CLIENTS_DIR + "/" + slug + ".yaml", "# client " + clientId + " of service " + live.serviceId() + "\n",
+                    body, "AUTHLETE_CLIENT_" + slug.toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        return files;
+    }
+
+    /**
+     * Writes the files into {@code directory} (made if missing), each atomically, and returns the files under
+     * {@code clients/} that this export did not write (a client since deleted, or a file of the user's own).
+     */
+    public static List<String> write(Path directory, List<ExportedFile> files) throws IOException {
+        Files.createDirectories(directory.resolve(DesiredState.CLIENTS_DIR));
+        Set<String> written = new HashSet<>();
+        for (ExportedFile file : files) {
+            Path target = directory.resolve(file.path());
+            Path temporary = Files.createTempFile(target.getParent(), ".export", ".tmp");
+            try {
+                Files.writeString(temporary, file.text(), StandardCharsets.UTF_8);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            written.add(file.path());
+        }
+        try (Stream<Path> listing = Files.list(directory.resolve(DesiredState.CLIENTS_DIR))) {
+            return listing.map(path -> DesiredState.CLIENTS_DIR + "/" + path.getFileName())
+                    .filter(name -> name.matches(".*\\.ya?ml") && !written.contains(name)).sorted().toList();
+        }
+    }
+
+    private static ExportedFile file(String path, String header, ObjectNode body, String prefix) {
+        List<String> variables = new ArrayList<>();
+        JsonNode safe = withoutSecrets(body, List.of(), prefix, variables);
+        try {
+            return new ExportedFile(path, header + YAML.writeValueAsString(safe), List.copyOf(variables));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode withoutSecrets(JsonNode value, List<String> names, String variable, List<String> variables) {
+        if (value.isObject()) {
+            ObjectNode out = JsonTrees.NODES.objectNode();
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                out.set(member.getKey(), withoutSecrets(member.getValue(), Differ.append(names, member.getKey()),
+                        variable + "_" + snake(member.getKey()), variables));
+            }
+            return out;
+        }
+        if (value.isArray()) {
+            ArrayNode out = JsonTrees.NODES.arrayNode(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                out.add(withoutSecrets(value.get(i), names, variable + "_" + i, variables));
+            }
+            return out;
+        }
+        if (value.isTextual()) {
+            if (Secrets.isSecret(names, value.asText())) {
+                variables.add(variable);
+                return JsonTrees.NODES.textNode(Substitution.reference(variable));
+            }
+            return JsonTrees.NODES.textNode(value.asText().replace("${", "$${"));
+        }
+        return value;
+    }
+
+    /** {@code authenticationCallbackApiSecret} → {@code AUTHENTICATION_CALLBACK_API_SECRET}. */
+    static String snake(String name) {
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /** A file name from a label: lower case letters, digits and dashes. */
+    static String slug(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    }
+}

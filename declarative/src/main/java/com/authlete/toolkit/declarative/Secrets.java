@@ -1,0 +1,32 @@
+package com.authlete.toolkit.declarative;
+
+import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.transport.redact.SensitiveNames;
+import java.util.List;
+
+/**
+ * Which values of a resource are secrets, by the toolkit's one rule set (transport's {@link SensitiveNames} and
+ * {@link Redactor}): text under a field whose name holds a secret ({@code authenticationCallbackApiSecret}, every
+ * text inside {@code snsCredentials}), a JWK private member, and text that carries secrets inside it (a
+ * {@code jwks} with private keys). Export writes an environment reference instead; diffs mask them.
+ */
+final class Secrets {
+
+    static final String MASK = Redactor.MASK;
+
+    private Secrets() {
+    }
+
+    /** @param names the field names from the resource's top down to the value (array positions left out) */
+    static boolean isSecret(List<String> names, String text) {
+        for (String name : names) {
+            if (SensitiveNames.isSensitive(name)) {
+                return true;
+            }
+        }
+        if (!names.isEmpty() && SensitiveNames.isJwkPrivateMember(names.get(names.size() - 1))) {
+            return true;
+        }
+        return !Redactor.embedded(text).equals(text);
+    }
+}
