@@ -80,6 +80,12 @@ public final class Cli {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (ApiException e) {
             return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.core.client.AuthleteApiException e) {
+            return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.core.client.AuthleteNetworkException e) {
+            return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
+        } catch (com.authlete.toolkit.core.client.AuthleteInputException e) {
+            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
         } catch (NetworkException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (TransportException e) {
@@ -224,7 +230,7 @@ public final class Cli {
         command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
                 new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
         out.flush();
-        return ExitCode.OK.status();
+        return command.status();
     }
 
     /** Parses one command's arguments; a single-value flag given twice is refused first (Airline keeps the last). */

@@ -3,7 +3,7 @@ package com.authlete.toolkit.cli;
 /** The process exit statuses, documented in the README; scripts rely on them. */
 public enum ExitCode {
     OK(0, "success"),
-    ERROR(1, "API error or other failure"),
+    ERROR(1, "API error or other failure; for diff: the files and the service differ"),
     USAGE(2, "usage error or bad input (unknown flag, malformed JSON, bad enum or number)"),
     NOT_AUTHENTICATED(3, "not authenticated (no token, or HTTP 401)"),
     FORBIDDEN(4, "forbidden (HTTP 403)"),

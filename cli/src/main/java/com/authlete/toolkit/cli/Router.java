@@ -26,6 +26,9 @@ public final class Router {
             {"link", "com.authlete.toolkit.cli.account.LinkCommand", "Make this directory tree default to a service id"},
             {"completion", "com.authlete.toolkit.cli.account.CompletionCommand", "Print the shell completion script"},
             {"mcp", "com.authlete.toolkit.cli.account.McpCommand", "Serve the API's operations as MCP tools on stdio"},
+            {"export", "com.authlete.toolkit.cli.account.ExportCommand", "Write the service and its clients as YAML files"},
+            {"diff", "com.authlete.toolkit.cli.account.DiffCommand", "Compare a configuration directory with the live service"},
+            {"apply", "com.authlete.toolkit.cli.account.ApplyCommand", "Make the live service match a configuration directory"},
     };
 
     private Router() {

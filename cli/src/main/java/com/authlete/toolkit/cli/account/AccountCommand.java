@@ -13,4 +13,9 @@ public abstract class AccountCommand {
     public HelpOption<AccountCommand> help = new HelpOption<>();
 
     public abstract void run(AccountContext context) throws CliException, CredentialsException, TransportException;
+
+    /** The exit status after a {@link #run} that did not fail: 0, or what the command reports ({@code diff}: 1 when different). */
+    public int status() {
+        return 0;
+    }
 }

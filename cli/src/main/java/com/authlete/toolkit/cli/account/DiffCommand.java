@@ -1,0 +1,54 @@
+package com.authlete.toolkit.cli.account;
+
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.declarative.DesiredState;
+import com.authlete.toolkit.declarative.Diff;
+import com.authlete.toolkit.declarative.DiffText;
+import com.authlete.toolkit.declarative.LiveState;
+import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.transport.TransportException;
+import com.github.rvesse.airline.annotations.Command;
+import com.github.rvesse.airline.annotations.Option;
+
+@Command(name = "diff", description = "Compare the files of a configuration directory with the live service and its clients, "
+        + "field by field. Exit status 0 when they match, 1 when they differ (like git diff --exit-code).")
+public final class DiffCommand extends DeclarativeCommand {
+
+    @Option(name = {"-F", "--format"}, title = "text|json", description = "text (default) or json.")
+    String format;
+
+    @Option(name = "--prune", description = "Count clients that have no file as differences (apply --prune deletes them).")
+    boolean prune;
+
+    private int status;
+
+    @Override
+    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+        boolean json = format != null && format.equals("json");
+        if (format != null && !json && !format.equals("text")) {
+            throw CliException.usage("--format expects text or json, got '" + format + "'");
+        }
+        boolean colored = colored(context);
+        Settings settings = settings(context);
+        String serviceId = serviceId(settings);
+        DesiredState desired = desired(context);
+        withConnection(context, settings, authlete -> {
+            Diff diff = Diff.between(desired, LiveState.fetch(authlete, serviceId), prune);
+            DiffText text = new DiffText(colored);
+            if (json) {
+                context.out().println(JsonTrees.text(DiffText.json(diff)));
+            } else {
+                context.out().print(text.render(diff));
+                context.err().print(text.unmanaged(diff));
+            }
+            status = diff.isEmpty() ? 0 : 1;
+        });
+    }
+
+    @Override
+    public int status() {
+        return status;
+    }
+}

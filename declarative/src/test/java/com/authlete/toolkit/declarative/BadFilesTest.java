@@ -1,0 +1,87 @@
+package com.authlete.toolkit.declarative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every problem in a file is one line naming the file and the place in it. */
+class BadFilesTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown field, suggested  | redirectUri: [https://a]                 | clients/web.yaml: redirectUri: unknown field of a client (did you mean redirectUris?)
+            unknown field             | colour: blue                              | clients/web.yaml: colour: unknown field of a client
+            wrong type, list          | redirectUris: https://a                   | clients/web.yaml: redirectUris: expected a list, got a string
+            wrong item type           | redirectUris: [https://a, 7]              | clients/web.yaml: redirectUris[1]: expected a string, got a number (quote it)
+            wrong type, integer       | defaultMaxAge: soon                       | clients/web.yaml: defaultMaxAge: expected an integer, got a string
+            not a whole number        | defaultMaxAge: 1.5                        | clients/web.yaml: defaultMaxAge: expected an integer, got 1.5
+            wrong type, boolean       | pkceRequired: maybe                       | clients/web.yaml: pkceRequired: expected true or false, got a string
+            enum                      | clientType: SECRETIVE                     | clients/web.yaml: clientType: 'SECRETIVE' is not one of PUBLIC, CONFIDENTIAL
+            enum in a list            | grantTypes: [AUTHORIZATION_CODE, MAGIC]   | clients/web.yaml: grantTypes[1]: 'MAGIC' is not one of AUTHORIZATION_CODE, IMPLICIT, PASSWORD, CLIENT_CREDENTIALS, REFRESH_TOKEN, CIBA, DEVICE_CODE, TOKEN_EXCHANGE, JWT_BEARER, PRE_AUTHORIZED_CODE
+            nested unknown field      | 'extension: {accessTokenDurations: 5}'    | clients/web.yaml: extension.accessTokenDurations: unknown field of extension (did you mean accessTokenDuration?)
+            nested wrong type         | 'attributes: [{key: a, value: [1]}]'      | clients/web.yaml: attributes[0].value: expected a string, got a list
+            server-set field          | clientSecret: abc                         | clients/web.yaml: clientSecret: set by the server, not by a file; remove it
+            unset variable            | 'tosUri: https://${env:NO_SUCH_VARIABLE}/tos' | clients/web.yaml: tosUri: environment variable NO_SUCH_VARIABLE is not set
+            not a mapping             | '- a list'                                | clients/web.yaml: expected a mapping of client fields, got a list
+            """)
+    void oneLineNamingTheFileAndThePath(String problem, String yaml, String message) throws Exception {
+        Files.createDirectories(dir.resolve("clients"));
+        Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\n" + yaml.replace("\\n", "\n") + "\n");
+        if (yaml.startsWith("- ")) {
+            Files.writeString(dir.resolve("clients/web.yaml"), yaml + "\n");
+        }
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class).hasMessage(message)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
+    void invalidYamlAndDuplicateKeysNameTheLine() throws Exception {
+        Files.createDirectories(dir.resolve("clients"));
+        Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\nredirectUris: [https://a\n");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("clients/web.yaml: not valid YAML (line ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\nclientName: Other\n");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("clients/web.yaml: not valid YAML (line 2)").hasMessageContaining("clientName");
+    }
+
+    @Test
+    void referencesAreReplacedAndTypedByTheSchema() throws Exception {
+        Files.createDirectories(dir.resolve("clients"));
+        Files.writeString(dir.resolve("clients/web.yaml"), """
+                clientName: Web ${env:STAGE}
+                defaultMaxAge: ${env:MAX_AGE}
+                pkceRequired: '${env:PKCE}'
+                description: costs $${env:PRICE} literally
+                """);
+        DesiredState state = DesiredState.read(dir, Map.of("STAGE", "staging", "MAX_AGE", "300", "PKCE", "true"));
+        var body = state.clients().get(0).body();
+        assertThat(body.path("clientName").asText()).isEqualTo("Web staging");
+        assertThat(body.path("defaultMaxAge").isIntegralNumber()).isTrue();
+        assertThat(body.path("defaultMaxAge").asInt()).isEqualTo(300);
+        assertThat(body.path("pkceRequired").isBoolean()).isTrue();
+        assertThat(body.path("description").asText()).isEqualTo("costs ${env:PRICE} literally");
+    }
+
+    @Test
+    void twoFilesForOneClientAndAMissingDirectoryAreErrors() throws Exception {
+        Files.createDirectories(dir.resolve("clients"));
+        Files.writeString(dir.resolve("clients/a.yaml"), "clientId: 12\nclientName: A\n");
+        Files.writeString(dir.resolve("clients/b.yaml"), "clientId: 12\nclientName: B\n");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .hasMessage("clients/b.yaml: clientId: client 12 is also described by clients/a.yaml");
+        assertThatThrownBy(() -> DesiredState.read(dir.resolve("missing"), Map.of()))
+                .hasMessage(dir.resolve("missing") + ": no such directory");
+    }
+}
