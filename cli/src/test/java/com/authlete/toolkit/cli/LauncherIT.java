@@ -117,4 +117,51 @@ class LauncherIT {
         LauncherProcess.Result version = LauncherProcess.run(Map.of(), null, List.of("--version"));
         assertThat(version.out()).startsWith("authlete ");
     }
+
+    /**
+     * apply on a real terminal (a pty made by script(1)): the plan in colour, the question, the answer typed, the
+     * changes made; then export, diff and apply through the real launcher as a CI job runs them (no terminal).
+     */
+    @Test
+    void applyAsksOnARealTerminalAndTheWorkflowRunsInAPipeline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (com.authlete.toolkit.declarative.testing.FakeAuthlete fake = new com.authlete.toolkit.declarative.testing.FakeAuthlete("715948317", "t")) {
+            fake.addClient((com.fasterxml.jackson.databind.node.ObjectNode) com.authlete.toolkit.json.JsonTrees.NODES.objectNode()
+                    .put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
+            Map<String, String> environment = Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_SERVICE_ID", "715948317");
+            String config = dir.resolve("config").toString();
+            LauncherProcess.Result export = LauncherProcess.run(environment, null, List.of("export", "--dir", config, "--server-url", fake.url()));
+            assertThat(export.exitCode()).as(export.err()).isZero();
+            java.nio.file.Path file = dir.resolve("config/clients/web-app.yaml");
+            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("clientType: CONFIDENTIAL", "clientType: PUBLIC"));
+
+            LauncherProcess.Result diff = LauncherProcess.run(environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
+            assertThat(diff.exitCode()).isEqualTo(1);
+            assertThat(diff.out()).contains("~ clientType: CONFIDENTIAL -> PUBLIC").doesNotContain("\u001b[");
+
+            ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " apply --dir " + config
+                    + " --server-url " + fake.url(), "/dev/null").redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            builder.environment().put("AUTHLETE_CACHE", "off");
+            builder.environment().remove("NO_COLOR");
+            Process process = builder.start();
+            StringBuilder screen = new StringBuilder();
+            java.io.InputStream output = process.getInputStream();
+            // Answer only once the question is on the screen, as a person would.
+            while (!screen.toString().contains("[y/N]")) {
+                int c = output.read();
+                assertThat(c).as("the question never came: %s", screen).isNotEqualTo(-1);
+                screen.append((char) c);
+            }
+            process.getOutputStream().write("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
+            screen.append(new String(output.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(process.waitFor()).as(screen.toString()).isZero();
+            assertThat(screen.toString()).contains("\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m",
+                    "Apply 1 change to service 715948317? [y/N]", "updated client Web app", "Applied 1 change");
+            assertThat(fake.clients().get(0).path("clientType").asText()).isEqualTo("PUBLIC");
+
+            LauncherProcess.Result again = LauncherProcess.run(environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
+            assertThat(again.exitCode()).as(again.out()).isZero();
+        }
+    }
 }
