@@ -54,18 +54,18 @@ public final class Export {
         ResourceSchema service = ResourceSchema.of("service");
         files.add(file(DesiredState.SERVICE_FILE, "# service " + live.serviceId() + "\n",
                 Canonical.of(service.fields(), live.service()), "AUTHLETE_SERVICE"));
-        ResourceSchema client = ResourceSchema.of("client");
+        ResourceSchema clientSchema = ResourceSchema.of("client");
         Set<String> taken = new HashSet<>();
-        for (JsonNode live1 : live.clients()) {
-            String clientId = live1.path("clientId").asText();
-            String slug = slug(Diff.liveLabel(live1));
+        for (JsonNode client : live.clients()) {
+            String clientId = client.path("clientId").asText();
+            String slug = slug(Diff.liveLabel(client));
             if (slug.isEmpty() || !taken.add(slug)) {
                 slug = (slug.isEmpty() ? "client" : slug) + "-" + clientId;
                 taken.add(slug);
             }
             ObjectNode body = JsonTrees.NODES.objectNode();
-            body.put("clientId", live1.path("clientId").asLong());
-            body.setAll(Canonical.of(client.fields(), live1));
+            body.put("clientId", client.path("clientId").asLong());
+            body.setAll(Canonical.of(clientSchema.fields(), client));
             files.add(file(DesiredState.CLIENTS_DIR + "/" + slug + ".yaml", "# client " + clientId + " of service " + live.serviceId() + "\n",
                     body, "AUTHLETE_CLIENT_" + slug.toUpperCase(Locale.ROOT).replace('-', '_')));
         }
