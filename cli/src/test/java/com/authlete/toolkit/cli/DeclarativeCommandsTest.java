@@ -225,6 +225,13 @@ class DeclarativeCommandsTest {
         CliHarness.Result noToken = new CliHarness().env("AUTHLETE_SERVICE_ID", SERVICE_ID).run("export", "--dir", dir.toString(), "--server-url", fake.url());
         assertThat(noToken.exitCode()).as(noToken.err()).isEqualTo(ExitCode.NOT_AUTHENTICATED.status());
 
+        // 1 is kept for "different": an API error that exits 1 elsewhere exits 2 from diff.
+        edit(dir.resolve("clients/web-app.yaml"), "clientType: SECRETIVE", "clientType: CONFIDENTIAL");
+        fake.failNext("/service/get");
+        CliHarness.Result failed = run(cli(), dir, "diff");
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("A999999");
+
         CliHarness.Result noDir = cli().run("diff", "--server-url", fake.url());
         assertThat(noDir.exitCode()).isEqualTo(2);
         assertThat(noDir.err()).contains("--dir");

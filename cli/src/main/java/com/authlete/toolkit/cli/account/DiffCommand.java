@@ -34,6 +34,19 @@ public final class DiffCommand extends DeclarativeCommand {
         Settings settings = settings(context);
         String serviceId = serviceId(settings);
         DesiredState desired = desired(context);
+        try {
+            compare(context, settings, serviceId, desired, colored, json);
+        } catch (com.authlete.toolkit.core.client.AuthleteApiException e) {
+            // 1 means "different", as in git diff --exit-code; a failure that exits 1 elsewhere exits 2 here.
+            com.authlete.toolkit.cli.ExitCode code = com.authlete.toolkit.cli.ExitCode.forHttpStatus(e.status());
+            throw new CliException(code == com.authlete.toolkit.cli.ExitCode.ERROR ? com.authlete.toolkit.cli.ExitCode.USAGE : code, e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            throw new CliException(com.authlete.toolkit.cli.ExitCode.USAGE, "I/O error: " + e.getCause().getMessage());
+        }
+    }
+
+    private void compare(AccountContext context, Settings settings, String serviceId, DesiredState desired, boolean colored, boolean json)
+            throws CliException, CredentialsException, TransportException {
         withConnection(context, settings, authlete -> {
             Diff diff = Diff.between(desired, LiveState.fetch(authlete, serviceId), prune);
             DiffText text = new DiffText(colored);
