@@ -1,10 +1,12 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.NetworkOptions;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.credentials.AuthleteConnections;
 import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.MissingTokenException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.ConfigFileException;
 import com.authlete.toolkit.declarative.DesiredState;
@@ -46,8 +48,8 @@ abstract class DeclarativeCommand extends AccountCommand {
         try {
             return AuthleteConnections.fromEnvironment(settings, context.environment(), network.toOptions(), null,
                     "authlete/" + context.version(), context.err());
-        } catch (com.authlete.toolkit.credentials.MissingTokenException e) {
-            throw new CliException(com.authlete.toolkit.cli.ExitCode.NOT_AUTHENTICATED, e.getMessage());
+        } catch (MissingTokenException e) {
+            throw new CliException(ExitCode.NOT_AUTHENTICATED, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

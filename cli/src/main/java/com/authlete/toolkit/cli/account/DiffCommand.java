@@ -1,6 +1,8 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.core.client.AuthleteApiException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.DesiredState;
@@ -11,6 +13,7 @@ import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.transport.TransportException;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
+import java.io.UncheckedIOException;
 
 @Command(name = "diff", description = "Compare the files of a configuration directory with the live service and its clients, "
         + "field by field. Exit status 0 when they match, 1 when they differ (like git diff --exit-code).")
@@ -36,12 +39,12 @@ public final class DiffCommand extends DeclarativeCommand {
         DesiredState desired = desired(context);
         try {
             compare(context, settings, serviceId, desired, colored, json);
-        } catch (com.authlete.toolkit.core.client.AuthleteApiException e) {
+        } catch (AuthleteApiException e) {
             // 1 means "different", as in git diff --exit-code; a failure that exits 1 elsewhere exits 2 here.
-            com.authlete.toolkit.cli.ExitCode code = com.authlete.toolkit.cli.ExitCode.forHttpStatus(e.status());
-            throw new CliException(code == com.authlete.toolkit.cli.ExitCode.ERROR ? com.authlete.toolkit.cli.ExitCode.USAGE : code, e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new CliException(com.authlete.toolkit.cli.ExitCode.USAGE, "I/O error: " + e.getCause().getMessage());
+            ExitCode code = ExitCode.forHttpStatus(e.status());
+            throw new CliException(code == ExitCode.ERROR ? ExitCode.USAGE : code, e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new CliException(ExitCode.USAGE, "I/O error: " + e.getCause().getMessage());
         }
     }
 
