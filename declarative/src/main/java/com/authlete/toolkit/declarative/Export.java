@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * the API description's order, read-only and empty fields left out (see {@link Canonical}), so that an export of an
  * unchanged service gives the same bytes. No secret is written: each is replaced by an environment reference
  * ({@code ${env:AUTHLETE_CLIENT_WEB_APP_JWKS}}) listed in {@link ExportedFile#variables()}; text that holds a
- * literal {@code ${} is written as {@code $${} so it reads back unchanged.
+ * literal <code>${</code> is written as <code>$${</code> so it reads back unchanged.
  */
 public final class Export {
 

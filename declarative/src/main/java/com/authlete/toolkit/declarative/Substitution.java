@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Environment references in text values: {@code ${env:NAME}} is replaced by the variable's value, anywhere in a
- * string ({@code https://${env:HOST}/callback}); {@code $${} stands for a literal {@code ${}. An unset variable is
+ * string ({@code https://${env:HOST}/callback}); <code>$${</code> stands for a literal <code>${</code>. An unset variable is
  * an error naming the file, the field and the variable: a secret or per-environment value is never silently empty.
  */
 public final class Substitution {
