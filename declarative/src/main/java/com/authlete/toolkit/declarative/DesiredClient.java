@@ -11,10 +11,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public record DesiredClient(String file, Long clientId, ObjectNode body) {
 
-    /** What a new client is matched by: its {@code clientIdAlias}, else its {@code clientName}. */
+    /** What a new client is matched by: its {@code clientIdAlias}, else its {@code clientName}; empty when it has neither. */
     public String matchKey() {
-        String alias = body.path("clientIdAlias").asText("");
-        return alias.isEmpty() ? body.path("clientName").asText("") : alias;
+        return nameOf(body);
+    }
+
+    /** A client's alias, else its name, else empty: what people and files call it. */
+    static String nameOf(com.fasterxml.jackson.databind.JsonNode client) {
+        String alias = client.path("clientIdAlias").asText("");
+        return alias.isEmpty() ? client.path("clientName").asText("") : alias;
     }
 
     public String label() {

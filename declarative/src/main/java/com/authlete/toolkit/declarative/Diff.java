@@ -113,12 +113,7 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
     }
 
     static String liveLabel(JsonNode client) {
-        for (String field : new String[] {"clientIdAlias", "clientName"}) {
-            String value = client.path(field).asText("");
-            if (!value.isEmpty()) {
-                return value;
-            }
-        }
-        return "client " + client.path("clientId").asText();
+        String name = DesiredClient.nameOf(client);
+        return name.isEmpty() ? "client " + client.path("clientId").asText() : name;
     }
 }

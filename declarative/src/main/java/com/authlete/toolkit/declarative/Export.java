@@ -2,6 +2,7 @@ package com.authlete.toolkit.declarative;
 
 import com.authlete.toolkit.core.catalog.ResourceSchema;
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -80,13 +80,9 @@ public final class Export {
         Files.createDirectories(directory.resolve(DesiredState.CLIENTS_DIR));
         Set<String> written = new HashSet<>();
         for (ExportedFile file : files) {
-            Path target = directory.resolve(file.path());
-            Path temporary = Files.createTempFile(target.getParent(), ".export", ".tmp");
-            try {
-                Files.writeString(temporary, file.text(), StandardCharsets.UTF_8);
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
+            try (AtomicFile out = AtomicFile.create(directory.resolve(file.path()))) {
+                out.stream().write(file.text().getBytes(StandardCharsets.UTF_8));
+                out.commit(false); // no secret in it: readable like any source file
             }
             written.add(file.path());
         }
