@@ -20,29 +20,27 @@ class CatalogDriftTest {
 
     @Test
     void committedCatalogMatchesAFreshGeneration() throws Exception {
-        byte[] fresh = CatalogGenerator.generate(Peers.openApi(), NAMING);
+        assertCommitted(COMMITTED, CatalogGenerator.generate(Peers.openApi(), NAMING));
+    }
+
+    /** The committed file equals a fresh generation; with -Dcatalog.update=true it is first replaced by it. */
+    private static void assertCommitted(Path committed, byte[] fresh) throws Exception {
         if (Boolean.getBoolean("catalog.update")) {
-            Path temporary = Files.createTempFile(COMMITTED.toAbsolutePath().getParent(), "catalog", ".tmp");
+            Path temporary = Files.createTempFile(committed.toAbsolutePath().getParent(), "generated", ".tmp");
             Files.write(temporary, fresh);
-            Files.move(temporary, COMMITTED, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // A temporary file is private; the committed one is read by everyone, like any source file.
+            Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.move(temporary, committed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        String committed = Files.readString(COMMITTED, StandardCharsets.UTF_8);
-        assertThat(committed)
-                .as("catalog.json drifted from %s; run scripts/regenerate-catalog", Peers.OPENAPI)
+        assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+                .as("%s drifted from %s; run scripts/regenerate-catalog", committed.getFileName(), Peers.OPENAPI)
                 .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
     }
 
     @Test
     void committedResourceSchemasMatchAFreshGeneration() throws Exception {
         byte[] fresh = ResourceSchemaGenerator.generate(Peers.openApi(), NAMING);
-        if (Boolean.getBoolean("catalog.update")) {
-            Path temporary = Files.createTempFile(RESOURCES.toAbsolutePath().getParent(), "resources", ".tmp");
-            Files.write(temporary, fresh);
-            Files.move(temporary, RESOURCES, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        }
-        assertThat(Files.readString(RESOURCES, StandardCharsets.UTF_8))
-                .as("resources.json drifted from %s; run scripts/regenerate-catalog", Peers.OPENAPI)
-                .isEqualTo(new String(fresh, StandardCharsets.UTF_8));
+        assertCommitted(RESOURCES, fresh);
         // What the declarative commands rely on: clients are identified and matched by these, and only the server sets them.
         ResourceSchema client = ResourceSchema.read(new java.io.ByteArrayInputStream(fresh)).get("client");
         assertThat(client.field("clientId")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());

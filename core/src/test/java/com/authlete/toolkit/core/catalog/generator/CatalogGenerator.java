@@ -239,7 +239,8 @@ public final class CatalogGenerator {
         return new Field(name, flag, type, itemType, enumValues, required);
     }
 
-    private String typeOf(JsonNode schema) {
+    /** The declared type; an enum without one is a string; anything else (allOf, oneOf, no constraint) any JSON. */
+    static String typeOf(JsonNode schema) {
         String declared = schema.path("type").asText("");
         if (!declared.isEmpty()) {
             return declared;
@@ -251,7 +252,7 @@ public final class CatalogGenerator {
         return "object";
     }
 
-    private static List<String> enumValues(JsonNode schema) {
+    static List<String> enumValues(JsonNode schema) {
         List<String> values = new ArrayList<>();
         schema.path("enum").forEach(value -> {
             if (!value.isNull()) {

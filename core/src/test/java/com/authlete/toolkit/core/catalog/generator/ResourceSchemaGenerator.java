@@ -73,34 +73,16 @@ public final class ResourceSchemaGenerator {
     private SchemaField field(String name, JsonNode raw, int depth) {
         JsonNode schema = document.resolve(raw);
         boolean readOnly = raw.path("readOnly").asBoolean(false) || schema.path("readOnly").asBoolean(false);
-        String type = typeOf(schema);
+        String type = CatalogGenerator.typeOf(schema);
         if ("array".equals(type)) {
             JsonNode items = document.resolve(schema.path("items"));
             boolean objects = items != null && !items.isMissingNode() && !document.flatten(items).properties().isEmpty();
-            String itemType = items == null || items.isMissingNode() ? "string" : objects ? "object" : typeOf(items);
-            return new SchemaField(name, type, itemType, items == null ? List.of() : enumValues(items), readOnly,
+            String itemType = items == null || items.isMissingNode() ? "string" : objects ? "object" : CatalogGenerator.typeOf(items);
+            return new SchemaField(name, type, itemType, items == null ? List.of() : CatalogGenerator.enumValues(items), readOnly,
                     objects ? fields(items, depth + 1) : List.of());
         }
         boolean objects = !document.flatten(schema).properties().isEmpty();
-        return new SchemaField(name, objects ? "object" : type, null, enumValues(schema), readOnly,
+        return new SchemaField(name, objects ? "object" : type, null, CatalogGenerator.enumValues(schema), readOnly,
                 objects ? fields(schema, depth + 1) : List.of());
-    }
-
-    private static String typeOf(JsonNode schema) {
-        String declared = schema.path("type").asText("");
-        if (!declared.isEmpty()) {
-            return declared;
-        }
-        return schema.has("enum") ? "string" : "object";
-    }
-
-    private static List<String> enumValues(JsonNode schema) {
-        List<String> values = new ArrayList<>();
-        schema.path("enum").forEach(value -> {
-            if (!value.isNull()) {
-                values.add(value.asText());
-            }
-        });
-        return values;
     }
 }
