@@ -40,28 +40,22 @@ public record Plan(String serviceId, List<Step> steps) {
     }
 
     public static Plan of(Diff diff) {
-        List<Step> steps = new ArrayList<>();
-        for (ResourceDiff.Action action : List.of(ResourceDiff.Action.UPDATE, ResourceDiff.Action.CREATE, ResourceDiff.Action.DELETE)) {
-            for (ResourceDiff resource : diff.resources()) {
-                boolean service = resource.kind().equals("service");
-                // Service first, then clients (created and updated in file order), then deletions.
-                boolean now = switch (action) {
-                    case UPDATE -> service;
-                    case CREATE -> !service && resource.action() != ResourceDiff.Action.DELETE;
-                    default -> resource.action() == ResourceDiff.Action.DELETE;
-                };
-                if (now) {
-                    steps.add(step(diff.serviceId(), resource));
-                }
-            }
-        }
-        return new Plan(diff.serviceId(), steps);
+        List<ResourceDiff> ordered = new ArrayList<>();
+        // Service first, then clients created and updated (in file order), then deletions.
+        diff.resources().stream().filter(Plan::isService).forEach(ordered::add);
+        diff.resources().stream().filter(r -> !isService(r) && r.action() != ResourceDiff.Action.DELETE).forEach(ordered::add);
+        diff.resources().stream().filter(r -> r.action() == ResourceDiff.Action.DELETE).forEach(ordered::add);
+        return new Plan(diff.serviceId(), ordered.stream().map(resource -> step(diff.serviceId(), resource)).toList());
+    }
+
+    private static boolean isService(ResourceDiff resource) {
+        return resource.kind().equals("service");
     }
 
     private static Step step(String serviceId, ResourceDiff resource) {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("serviceId", serviceId);
-        if (resource.kind().equals("service")) {
+        if (isService(resource)) {
             return new Step(resource, "service update", parameters, resource.desired());
         }
         return switch (resource.action()) {

@@ -127,29 +127,26 @@ public final class FakeAuthlete implements AutoCloseable {
                 return;
             }
             String action = route.group(2);
+            JsonNode json = parse(body);
             JsonNode answer;
             if (action.equals("service/get") && method.equals("GET")) {
                 answer = service();
             } else if (action.equals("service/update") && method.equals("POST")) {
-                String problem = check("service", parse(body));
-                if (problem != null) {
-                    reply(exchange, 400, error("A001102", problem));
+                if (refused(exchange, "service", json)) {
                     return;
                 }
                 synchronized (service) {
-                    replaceWritable(ResourceSchema.of("service"), service, parse(body));
+                    replaceWritable(ResourceSchema.of("service"), service, json);
                     service.put("modifiedAt", clock.incrementAndGet());
                     answer = service.deepCopy();
                 }
             } else if (action.equals("client/get/list") && method.equals("GET")) {
                 answer = list(exchange.getRequestURI().getRawQuery());
             } else if (action.equals("client/create") && method.equals("POST")) {
-                String problem = check("client", parse(body));
-                if (problem != null) {
-                    reply(exchange, 400, error("A001102", problem));
+                if (refused(exchange, "client", json)) {
                     return;
                 }
-                answer = create((ObjectNode) parse(body));
+                answer = create((ObjectNode) json);
             } else if (method.equals("GET") && route.group(3) != null || method.equals("POST") && route.group(4) != null
                     || method.equals("DELETE") && route.group(5) != null) {
                 long id = Long.parseLong(route.group(3) != null ? route.group(3) : route.group(4) != null ? route.group(4) : route.group(5));
@@ -164,13 +161,11 @@ public final class FakeAuthlete implements AutoCloseable {
                     return;
                 }
                 if (method.equals("POST")) {
-                    String problem = check("client", parse(body));
-                    if (problem != null) {
-                        reply(exchange, 400, error("A001102", problem));
+                    if (refused(exchange, "client", json)) {
                         return;
                     }
                     synchronized (clients) {
-                        replaceWritable(ResourceSchema.of("client"), client, parse(body));
+                        replaceWritable(ResourceSchema.of("client"), client, json);
                         client.put("modifiedAt", clock.incrementAndGet());
                     }
                 }
@@ -211,6 +206,15 @@ public final class FakeAuthlete implements AutoCloseable {
                 target.set(field.name(), value);
             }
         }
+    }
+
+    /** Answers 400 and returns true when the body does not fit the schema of {@code kind}. */
+    private static boolean refused(HttpExchange exchange, String kind, JsonNode body) throws IOException {
+        String problem = check(kind, body);
+        if (problem != null) {
+            reply(exchange, 400, error("A001102", problem));
+        }
+        return problem != null;
     }
 
     /** Null when the body fits the schema: an object, only known fields, none of them server-set. */
