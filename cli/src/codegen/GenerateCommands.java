@@ -36,7 +36,7 @@ public final class GenerateCommands {
      */
     static final List<String> CLI_FLAGS = List.of(
             "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
-            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "raw", "read-timeout", "retry",
+            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "raw", "read-timeout", "replace", "retry",
             "retry-post", "server", "server-url", "timeout", "version", "yes");
 
     /** The flag an operation input has on the command line. */
@@ -155,9 +155,12 @@ public final class GenerateCommands {
                     + ". Give it with the body-field flags, with --body JSON (or --body @file.json), or as JSON on"
                     + " standard input; a field set by a flag wins over --body, which wins over standard input.");
         }
-        Catalog.standard().currentStateOf(operation).ifPresent(get -> paragraphs.add("The API takes the whole object (its description"
-                + " documents no partial update), so fields left out may be reset to their defaults. With --merge, the current"
-                + " object is read first with '" + get.command() + "' and only the fields you give are changed."));
+        if (operation.replacesWholeObject()) {
+            paragraphs.add("The API replaces the whole object (its description documents no partial update). So the current object is"
+                    + " read first with '" + operation.readCurrent() + "', which needs the token's read permission, and only the fields"
+                    + " you give change. --replace sends exactly the body you give instead, and the API resets every field left out to"
+                    + " its default.");
+        }
         if (operation.list() != null) {
             paragraphs.add("The response lists its items in '" + operation.list().field() + "'"
                     + (operation.list().paginated() ? ", a page at a time (start, end, totalCount)." : "."));

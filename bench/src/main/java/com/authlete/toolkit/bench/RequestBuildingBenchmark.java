@@ -3,7 +3,7 @@ package com.authlete.toolkit.bench;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.request.InvalidInputException;
-import com.authlete.toolkit.core.request.PreparedRequest;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -2,10 +2,8 @@ package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.request.InvalidInputException;
-import com.authlete.toolkit.transport.ApiException;
-import com.authlete.toolkit.transport.NetworkException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.github.rvesse.airline.SingleCommand;
 import com.github.rvesse.airline.builder.CliBuilder;
 import com.github.rvesse.airline.builder.GroupBuilder;
@@ -70,26 +68,17 @@ public final class Cli {
             return fail(e.exitCode(), e.getMessage(), e, debug);
         } catch (ParseException e) {
             return fail(ExitCode.USAGE, describe(e, args) + " (see 'authlete " + command + " --help')", e, debug);
-        } catch (InvalidInputException e) {
-            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
         } catch (com.authlete.toolkit.credentials.oauth.OAuthException e) {
             return fail(ExitCode.NOT_AUTHENTICATED, e.getMessage(), e, debug);
         } catch (com.authlete.toolkit.credentials.UnknownProfileException e) {
-            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
+            return fail(ExitCode.USAGE, ErrorText.of(e), e, debug);
         } catch (com.authlete.toolkit.credentials.CredentialsException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
-        } catch (ApiException e) {
-            return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
-        } catch (com.authlete.toolkit.core.client.AuthleteApiException e) {
-            return fail(ExitCode.forHttpStatus(e.status()), e.getMessage(), e, debug);
-        } catch (com.authlete.toolkit.core.client.AuthleteNetworkException e) {
-            return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
-        } catch (com.authlete.toolkit.core.client.AuthleteInputException e) {
-            return fail(ExitCode.USAGE, e.getMessage(), e, debug);
-        } catch (NetworkException e) {
-            return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
-        } catch (TransportException e) {
-            return fail(ExitCode.ERROR, e.getMessage(), e, debug);
+        } catch (AuthleteException e) {
+            if (e.getCause() instanceof com.authlete.toolkit.credentials.UnknownProfileException unknown) {
+                return fail(ExitCode.USAGE, ErrorText.of(unknown), e, debug);
+            }
+            return fail(ExitCode.of(e.category()), ErrorText.of(e), e, debug);
         } catch (ReflectiveOperationException e) {
             return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
         } catch (com.authlete.toolkit.render.OutputClosedException e) {
@@ -97,9 +86,7 @@ public final class Cli {
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + com.authlete.toolkit.render.ResponseOutput.limit(e), e, debug);
-        } catch (com.authlete.toolkit.core.paging.PagingException e) {
-            return fail(ExitCode.ERROR, e.getMessage(), e, debug);
+            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + com.authlete.toolkit.cli.output.ResponseOutput.limit(e), e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
         } catch (RuntimeException | LinkageError e) {
@@ -107,7 +94,7 @@ public final class Cli {
         }
     }
 
-    private int dispatch(String[] args) throws CliException, InvalidInputException, TransportException, IOException,
+    private int dispatch(String[] args) throws CliException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         List<String> argList = Arrays.asList(args);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version"))) {
@@ -168,7 +155,7 @@ public final class Cli {
         return args;
     }
 
-    private int runCommand(Router.Match match) throws CliException, InvalidInputException, TransportException, IOException,
+    private int runCommand(Router.Match match) throws CliException, IOException,
             ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
         try {
             com.authlete.toolkit.credentials.KeychainChoice.of(environment);
@@ -221,7 +208,7 @@ public final class Cli {
     }
 
     private int runAccountCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.account.AccountCommand> type)
-            throws CliException, TransportException, IOException, com.authlete.toolkit.credentials.CredentialsException {
+            throws CliException, AuthleteException, IOException, com.authlete.toolkit.credentials.CredentialsException {
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
             paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
@@ -341,8 +328,9 @@ public final class Cli {
         }
         // A stack trace helps only with what went wrong inside: an HTTP error's useful part is the exchange (which
         // --debug prints), and bad input is said in its one line.
-        boolean expected = cause instanceof ApiException || cause instanceof CliException || cause instanceof ParseException
-                || cause instanceof InvalidInputException;
+        boolean expected = cause instanceof CliException || cause instanceof ParseException
+                || (cause instanceof AuthleteException failure && failure.category() != ErrorCategory.NETWORK
+                && failure.category() != ErrorCategory.CONFIGURATION);
         if (debug && !expected) {
             cause.printStackTrace(err);
         }

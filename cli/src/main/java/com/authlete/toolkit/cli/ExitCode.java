@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.ErrorCategory;
+
 /** The process exit statuses, documented in the README; scripts rely on them. */
 public enum ExitCode {
     OK(0, "success"),
@@ -28,20 +30,22 @@ public enum ExitCode {
         return meaning;
     }
 
+    /** The one table from the library's failure categories to exit codes. */
+    public static ExitCode of(ErrorCategory category) {
+        return switch (category) {
+            case BAD_INPUT -> USAGE;
+            case NOT_AUTHENTICATED -> NOT_AUTHENTICATED;
+            case FORBIDDEN -> FORBIDDEN;
+            case NOT_FOUND -> NOT_FOUND;
+            case RATE_LIMITED -> RATE_LIMITED;
+            case SERVER_ERROR -> SERVER_ERROR;
+            case NETWORK -> NETWORK;
+            case REJECTED, PAGING, CONFIGURATION, CANCELLED -> ERROR;
+        };
+    }
+
     /** The exit code for an HTTP error status. */
     public static ExitCode forHttpStatus(int status) {
-        if (status == 401) {
-            return NOT_AUTHENTICATED;
-        }
-        if (status == 403) {
-            return FORBIDDEN;
-        }
-        if (status == 404) {
-            return NOT_FOUND;
-        }
-        if (status == 429) {
-            return RATE_LIMITED;
-        }
-        return status >= 500 ? SERVER_ERROR : ERROR;
+        return of(ErrorCategory.ofStatus(status));
     }
 }

@@ -67,9 +67,14 @@ public final class GlobalOptions {
     boolean dryRun;
 
     @Option(name = "--merge",
-            description = "For update commands: read the current object first and change only the fields given (the API's update "
-                    + "takes the whole object, so fields left out would be reset).")
+            description = "For update commands that replace a whole object: read it first and change only the fields given. This is "
+                    + "the default (the read needs the token's read permission); the flag stays for scripts that give it.")
     boolean merge;
+
+    @Option(name = "--replace",
+            description = "For update commands that replace a whole object: send exactly the body given, without reading the object "
+                    + "first; the API resets every field left out to its default.")
+    boolean replace;
 
     @Option(name = "--yes", description = "Do not ask before delete and revoke commands.")
     boolean yes;

@@ -1,6 +1,12 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.github.rvesse.airline.annotations.Option;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The flags that shape an exchange with a server (time limits, retries, trust, plain http, the debug log): part of
@@ -35,10 +41,47 @@ public final class NetworkOptions {
             description = "Allow plain http to hosts other than loopback (the token then travels unencrypted).")
     boolean allowInsecureHttp;
 
-    /** The flags as the transport module takes them. */
-    public com.authlete.toolkit.transport.setup.TransportOptions toOptions() {
-        return new com.authlete.toolkit.transport.setup.TransportOptions(timeout, connectTimeout, readTimeout, retry, retryPost, caCert,
-                allowInsecureHttp, debug);
+    /** The flags as the library's typed settings; a bad value is an {@link IllegalArgumentException} naming its flag. */
+    public ConnectionSettings settings(URI baseUrl, String userAgent, PrintStream log) {
+        AuthleteClient.Builder builder = AuthleteClient.builder().baseUrl(baseUrl).userAgent(userAgent);
+        applyTo(builder, log);
+        return builder.connectionSettings();
+    }
+
+    /** Sets the flags on a client's builder; {@code log} takes the --debug lines. */
+    public void applyTo(AuthleteClient.Builder builder, PrintStream log) {
+        if (timeout != null) {
+            builder.timeout(Durations.limit("--timeout", timeout));
+        }
+        if (connectTimeout != null) {
+            builder.connectTimeout(Durations.limit("--connect-timeout", connectTimeout));
+        }
+        if (readTimeout != null) {
+            builder.readTimeout(Durations.limit("--read-timeout", readTimeout));
+        }
+        builder.retries(retries(), retryPost).allowInsecureHttp(allowInsecureHttp).debugLog(debug ? log : null);
+        if (caCert != null) {
+            Path file = Path.of(caCert);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--ca-cert: no such file: " + caCert);
+            }
+            builder.trust(file);
+        }
+    }
+
+    private int retries() {
+        if (retry == null) {
+            return ConnectionSettings.DEFAULT_RETRIES;
+        }
+        try {
+            int count = Integer.parseInt(retry.strip());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException ignored) {
+            // Reported below.
+        }
+        throw new IllegalArgumentException("--retry expects a number of retries (0 or more), got '" + retry + "'");
     }
 
     @Option(name = "--debug",

@@ -100,8 +100,8 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
     }
 
     /** What the render module's output pipeline needs of these. */
-    com.authlete.toolkit.render.OutputPlan plan() {
-        return new com.authlete.toolkit.render.OutputPlan(format, render, fields, jq, outputFile, raw);
+    com.authlete.toolkit.cli.output.OutputPlan plan() {
+        return new com.authlete.toolkit.cli.output.OutputPlan(format, render, fields, jq, outputFile, raw);
     }
 
     private static String describe(Exception e) {

@@ -259,6 +259,10 @@ class ContractIT {
                     args.add("--" + spec.flag());
                     args.add(field.getValue().asText());
                 }
+                if (operation.replacesWholeObject()) {
+                    // A partial update would send the current object's arrays as well (the JSON twin checks that path).
+                    args.add("--replace");
+                }
             } else {
                 Path file = Files.createTempFile(bodies, "body", ".json");
                 Files.writeString(file, body.toString());

@@ -2,7 +2,7 @@ package com.authlete.toolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.declarative.testing.FakeAuthlete;
+import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

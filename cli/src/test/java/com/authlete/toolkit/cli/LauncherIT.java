@@ -124,7 +124,7 @@ class LauncherIT {
      */
     @Test
     void applyAsksOnARealTerminalAndTheWorkflowRunsInAPipeline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        try (com.authlete.toolkit.declarative.testing.FakeAuthlete fake = new com.authlete.toolkit.declarative.testing.FakeAuthlete("715948317", "t")) {
+        try (com.authlete.toolkit.core.testing.FakeAuthlete fake = new com.authlete.toolkit.core.testing.FakeAuthlete("715948317", "t")) {
             fake.addClient((com.fasterxml.jackson.databind.node.ObjectNode) com.authlete.toolkit.json.JsonTrees.NODES.objectNode()
                     .put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
             Map<String, String> environment = Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_SERVICE_ID", "715948317");

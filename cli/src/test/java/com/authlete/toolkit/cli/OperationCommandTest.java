@@ -54,11 +54,18 @@ class OperationCommandTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(stub.requests()).extracting(StubServer.Recorded::method).containsExactly("GET", "POST");
         assertThat(stub.requests().get(0).target()).isEqualTo("/api/1/client/get/7");
-        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientId\":7,\"clientName\":\"new\",\"description\":\"kept\",\"defaultMaxAge\":60}");
+        // The server-set clientId is not sent back; everything else the client had is.
+        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"new\",\"description\":\"kept\",\"defaultMaxAge\":60}");
 
-        CliHarness.Result without = cli().run(args("client", "update", "--service-id", "1", "--client-id", "7", "--client-name", "new"));
-        assertThat(without.exitCode()).isZero();
-        assertThat(stub.lastRequest().body()).as("without --merge only the given field").isEqualTo("{\"clientName\":\"new\"}");
+        stub.clearRequests();
+        CliHarness.Result byDefault = cli().run(args("client", "update", "--service-id", "1", "--client-id", "7", "--client-name", "new"));
+        assertThat(byDefault.exitCode()).isZero();
+        assertThat(stub.requests()).as("merging is the default").extracting(StubServer.Recorded::method).containsExactly("GET", "POST");
+
+        CliHarness.Result replace = cli().run(args("client", "update", "--service-id", "1", "--client-id", "7", "--client-name", "new",
+                "--replace"));
+        assertThat(replace.exitCode()).isZero();
+        assertThat(stub.lastRequest().body()).as("with --replace only the given field").isEqualTo("{\"clientName\":\"new\"}");
 
         CliHarness.Result nowhere = cli().run(args("service", "list", "--merge"));
         assertThat(nowhere.exitCode()).isEqualTo(2);

@@ -6,7 +6,7 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.testing.Peers;
-import com.authlete.toolkit.transport.redact.SensitiveNames;
+import com.authlete.toolkit.core.secrets.SensitiveNames;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

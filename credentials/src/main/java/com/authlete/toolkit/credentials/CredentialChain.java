@@ -2,7 +2,7 @@ package com.authlete.toolkit.credentials;
 
 import com.authlete.toolkit.credentials.oauth.OAuthGrant;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +38,7 @@ public final class CredentialChain {
         this(environment, null, null);
     }
 
-    public Optional<ResolvedToken> resolve(String flagValue) throws CredentialsException, TransportException {
+    public Optional<ResolvedToken> resolve(String flagValue) throws CredentialsException {
         String fromFlag = Tokens.normalize(flagValue);
         if (fromFlag != null) {
             return Optional.of(new ResolvedToken(fromFlag, "--bearer"));

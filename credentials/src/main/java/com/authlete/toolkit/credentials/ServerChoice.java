@@ -1,10 +1,9 @@
 package com.authlete.toolkit.credentials;
 
+import com.authlete.toolkit.core.Servers;
 import com.authlete.toolkit.transport.ServerSelection;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The API base URL the settings ask for. {@code server} (an index or a cluster name such as {@code jp}) and
@@ -37,32 +36,12 @@ public final class ServerChoice {
 
     /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */
     public static int index(String server, List<String> servers) {
-        String value = server.strip().toLowerCase(Locale.ROOT);
-        List<String> names = names(servers);
-        int byName = names.indexOf(value);
-        if (byName >= 0) {
-            return byName;
-        }
-        try {
-            int index = Integer.parseInt(value);
-            if (index >= 0 && index < servers.size()) {
-                return index;
-            }
-        } catch (NumberFormatException e) {
-            // not an index either: reported below
-        }
-        List<String> choices = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            choices.add(i + " or " + names.get(i));
-        }
-        throw new IllegalArgumentException("--server expects " + String.join(", ", choices) + ", got '" + server + "'");
+        return Servers.find(server, servers).orElseThrow(() -> new IllegalArgumentException("--server expects "
+                + Servers.choices(servers) + ", got '" + server + "'"));
     }
 
     /** Each server's short name: the first label of its host ({@code https://jp.authlete.com} is {@code jp}). */
     public static List<String> names(List<String> servers) {
-        return servers.stream().map(url -> {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
-        }).toList();
+        return Servers.names(servers);
     }
 }

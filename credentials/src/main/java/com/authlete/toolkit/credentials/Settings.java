@@ -113,9 +113,9 @@ public final class Settings {
         }
         java.util.List<String> known = configFile.profileNames();
         if (!known.contains(profile)) {
-            throw new UnknownProfileException("unknown profile '" + profile + "' (from " + origin("profile").get() + "); "
+            throw new UnknownProfileException(profile, "unknown profile '" + profile + "' (from " + origin("profile").get() + "); "
                     + (known.isEmpty() ? configFile.path() + " has no profiles" : "profiles in " + configFile.path() + ": "
-                    + String.join(", ", known)) + "; create it with: authlete configure --profile " + profile);
+                    + String.join(", ", known)));
         }
     }
 

@@ -1,12 +1,7 @@
 package com.authlete.toolkit.credentials;
 
-import com.authlete.toolkit.core.Operations;
-import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -21,16 +16,15 @@ public final class TokenCheck {
 
     /**
      * @param http a transport carrying the token to check
-     * @throws com.authlete.toolkit.transport.ApiException when the API refuses (401/403: the token is not accepted)
+     * @throws com.authlete.toolkit.core.AuthleteException when the API refuses (401/403: the token is not accepted)
      */
-    public static void check(HttpTransport http, String serviceId) throws TransportException, IOException {
-        Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
-        try (TransportResponse response = serviceId != null
-                ? api.call("service get", Map.of("serviceId", serviceId), null)
-                : api.call("service list", Map.of("start", 0, "end", 1), null)) {
-            response.body().readAllBytes();
-        } catch (InvalidInputException e) {
-            throw new IllegalArgumentException("service id: " + e.getMessage(), e);
+    public static void check(HttpTransport http, String serviceId) {
+        // Not closed here: the transport is the caller's.
+        AuthleteClient api = AuthleteClient.builder().exchange(http).build();
+        if (serviceId != null) {
+            api.call("service get", Map.of("serviceId", serviceId));
+        } else {
+            api.call("service list", Map.of("start", 0, "end", 1));
         }
     }
 }

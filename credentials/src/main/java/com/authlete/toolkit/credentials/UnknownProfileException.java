@@ -4,7 +4,15 @@ package com.authlete.toolkit.credentials;
 public final class UnknownProfileException extends CredentialsException {
     private static final long serialVersionUID = 1L;
 
-    public UnknownProfileException(String message) {
+    private final String profile;
+
+    public UnknownProfileException(String profile, String message) {
         super(message);
+        this.profile = profile;
+    }
+
+    /** The name asked for. */
+    public String profile() {
+        return profile;
     }
 }

@@ -1,8 +1,9 @@
 package com.authlete.toolkit.declarative;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.core.client.AuthleteException;
-import com.authlete.toolkit.core.request.PreparedRequest;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -85,7 +86,8 @@ public record Plan(String serviceId, List<Step> steps) {
         List<Applied> applied = new ArrayList<>();
         for (Step step : steps) {
             try {
-                JsonNode answer = authlete.call(step.command(), step.parameters(), step.body());
+                // A step carries the whole resource as the files describe it: sent as it is.
+                JsonNode answer = authlete.call(step.command(), step.parameters(), step.body(), Update.REPLACE);
                 String id = step.resource().id();
                 if (step.resource().action() == ResourceDiff.Action.CREATE && answer != null && answer.hasNonNull("clientId")) {
                     id = answer.get("clientId").asText();

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.declarative;
 
-import com.authlete.toolkit.transport.redact.Redactor;
-import com.authlete.toolkit.transport.redact.SensitiveNames;
+import com.authlete.toolkit.core.secrets.Redactor;
+import com.authlete.toolkit.core.secrets.SensitiveNames;
 import java.util.List;
 
 /**

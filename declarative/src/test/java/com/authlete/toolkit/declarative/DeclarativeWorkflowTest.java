@@ -3,13 +3,10 @@ package com.authlete.toolkit.declarative;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.authlete.toolkit.core.client.AuthleteApiException;
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.credentials.AuthleteConnections;
-import com.authlete.toolkit.declarative.testing.FakeAuthlete;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.transport.setup.EnvironmentTransports;
-import com.authlete.toolkit.transport.setup.TransportOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -83,8 +80,7 @@ class DeclarativeWorkflowTest {
     }
 
     static AuthleteClient connect(String url) throws Exception {
-        return AuthleteConnections.over(EnvironmentTransports.build(TransportOptions.DEFAULTS, Map.of(), URI.create(url), TOKEN,
-                "declarative-test", new PrintStream(PrintStream.nullOutputStream())));
+        return AuthleteClient.builder().baseUrl(URI.create(url)).token(TOKEN).userAgent("declarative-test").build();
     }
 
     static ObjectNode withoutReadOnly(ObjectNode service) {
@@ -237,8 +233,8 @@ class DeclarativeWorkflowTest {
         // Clients go in file order: clients/nightly-batch.yaml, then clients/web-app.yaml, which fails.
         assertThat(report.applied()).extracting(applied -> applied.resource().name()).containsExactly("service", "Batch");
         assertThat(report.failed().resource().name()).isEqualTo("web-app");
-        assertThat(report.error()).isInstanceOf(AuthleteApiException.class);
-        assertThat(((AuthleteApiException) report.error()).status()).isEqualTo(400);
+        assertThat(report.error().category()).isEqualTo(ErrorCategory.REJECTED);
+        assertThat(report.error().status()).isEqualTo(400);
         assertThat(fake.clients()).extracting(c -> c.path("clientName").asText()).containsExactly("Web app", "Batch");
     }
 

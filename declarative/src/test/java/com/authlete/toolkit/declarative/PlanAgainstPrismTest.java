@@ -2,10 +2,10 @@ package com.authlete.toolkit.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.PrismServer;
-import com.authlete.toolkit.declarative.testing.FakeAuthlete;
+import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;

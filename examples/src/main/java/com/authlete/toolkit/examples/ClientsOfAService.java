@@ -1,9 +1,7 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.authlete.toolkit.transport.setup.EnvironmentTransports;
-import com.authlete.toolkit.transport.setup.TransportOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,9 +24,9 @@ public final class ClientsOfAService {
     }
 
     /** Prints the service's name, then {@code clientId <TAB> clientName} per client; returns how many clients. */
-    public static long run(URI server, String token, String serviceId, Map<String, String> environment, PrintStream out) throws Exception {
-        try (AuthleteClient authlete = AuthleteConnections.over(EnvironmentTransports.build(TransportOptions.DEFAULTS, environment, server,
-                token, "authlete-examples/1", System.err))) {
+    public static long run(URI server, String token, String serviceId, Map<String, String> environment, PrintStream out) {
+        try (AuthleteClient authlete = AuthleteClient.builder().baseUrl(server).token(token).userAgent("authlete-examples/1")
+                .exchangeProvider(EnvironmentTransports.fromEnvironment(environment)).build()) {
             JsonNode service = authlete.call("service get", Map.of("serviceId", serviceId));
             out.println(service.path("serviceName").asText());
             long[] clients = {0};

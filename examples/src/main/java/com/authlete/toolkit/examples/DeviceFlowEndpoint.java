@@ -1,13 +1,8 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.Operations;
-import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.transport.FormFields;
-import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.ServerSelection;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,14 +34,10 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    private final HttpTransport http;
-    private final Operations<TransportResponse, TransportException> api;
-    private final String serviceId;
+    private final AuthleteClient authlete;
 
     public DeviceFlowEndpoint(URI authlete, String token, String serviceId, int port) throws IOException {
-        this.serviceId = serviceId;
-        this.http = HttpTransport.builder().baseUrl(authlete).bearer(token).build();
-        this.api = new Operations<>(Catalog.standard(), http::send);
+        this.authlete = AuthleteClient.builder().baseUrl(authlete).token(token).serviceId(serviceId).build();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/device_authorization", exchange -> handle(exchange, this::authorize));
         server.createContext("/device/approve", exchange -> handle(exchange, this::approve));
@@ -58,7 +49,7 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
             System.err.println("usage: DeviceFlowEndpoint SERVICE_ID PORT [server-url]");
             System.exit(2);
         }
-        URI authlete = ServerSelection.resolve(args.length > 2 ? args[2] : null, null, Catalog.standard().servers());
+        URI authlete = URI.create(args.length > 2 ? args[2] : "https://us.authlete.com");
         DeviceFlowEndpoint endpoint = new DeviceFlowEndpoint(authlete, Examples.token(), args[0], Integer.parseInt(args[1]));
         System.err.println("device flow endpoints on http://127.0.0.1:" + endpoint.port() + " (Ctrl-C to stop)");
     }
@@ -104,10 +95,8 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
                 : new Answer(500, "text/plain", "could not complete: " + completion.path("action").asText() + "\n");
     }
 
-    private JsonNode call(String command, JsonNode body) throws Exception {
-        try (TransportResponse response = api.call(command, Map.of("serviceId", serviceId), body)) {
-            return JSON.readTree(response.body());
-        }
+    private JsonNode call(String command, JsonNode body) {
+        return authlete.call(command, Map.of(), body);
     }
 
     /** Authlete's action to the HTTP status of the answer (as its documentation of this API describes). */
@@ -129,7 +118,7 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
                 try {
                     String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                     answer = handler.handle(form, exchange.getRequestHeaders().getFirst("Authorization"));
-                } catch (ApiException e) {
+                } catch (AuthleteException e) {
                     answer = new Answer(502, "text/plain", "Authlete refused: " + e.getMessage() + "\n");
                 } catch (Exception e) {
                     answer = new Answer(500, "text/plain", "internal error\n");
@@ -148,6 +137,6 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        http.close();
+        authlete.close();
     }
 }

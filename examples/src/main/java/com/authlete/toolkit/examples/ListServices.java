@@ -1,16 +1,8 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.Operations;
-import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.request.InvalidInputException;
-import com.authlete.toolkit.transport.ApiException;
-import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.ServerSelection;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.Map;
@@ -26,27 +18,22 @@ public final class ListServices {
     private ListServices() {
     }
 
-    public static void main(String[] args) throws Exception {
-        String token = Examples.token();
-        URI server = ServerSelection.resolve(args.length > 0 ? args[0] : null, null, Catalog.standard().servers());
+    public static void main(String[] args) {
         try {
-            run(server, token, System.out);
-        } catch (ApiException e) {
-            System.err.println("Authlete said: " + e.resultMessage().orElse(e.getMessage()) + " (HTTP " + e.status() + ")");
+            run(args.length > 0 ? URI.create(args[0]) : null, Examples.token(), System.out);
+        } catch (AuthleteException e) {
+            System.err.println("Authlete said: " + e.resultMessage().orElse(e.getMessage()) + " (" + e.category() + ")");
             System.exit(1);
         }
     }
 
-    /** Prints one line per service: its number and name. */
-    public static void run(URI server, String token, PrintStream out)
-            throws InvalidInputException, TransportException, IOException {
-        try (HttpTransport http = HttpTransport.builder().baseUrl(server).bearer(token).build()) {
-            Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
-            try (TransportResponse response = api.call("service list", Map.of("start", 0, "end", 100), null)) {
-                JsonNode page = new ObjectMapper().readTree(response.body());
-                for (JsonNode service : page.path("services")) {
-                    out.println(service.path("apiKey").asText() + "\t" + service.path("serviceName").asText());
-                }
+    /** Prints one line per service: its number and name; {@code server} null for the first cluster. */
+    public static void run(URI server, String token, PrintStream out) {
+        AuthleteClient.Builder builder = AuthleteClient.builder().token(token);
+        try (AuthleteClient authlete = (server == null ? builder : builder.baseUrl(server)).build()) {
+            JsonNode page = authlete.call("service list", Map.of("start", 0, "end", 100));
+            for (JsonNode service : page.path("services")) {
+                out.println(service.path("apiKey").asText() + "\t" + service.path("serviceName").asText());
             }
         }
     }

@@ -1,12 +1,10 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.Operations;
-import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.render.AtomicFile;
-import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.ServerSelection;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,21 +26,19 @@ public final class RotateClientSecret {
             System.err.println("usage: RotateClientSecret SERVICE_ID CLIENT_ID FILE [server-url]");
             System.exit(2);
         }
-        String token = Examples.token();
-        URI server = ServerSelection.resolve(args.length > 3 ? args[3] : null, null, Catalog.standard().servers());
-        rotate(server, token, args[0], args[1], Path.of(args[2]));
+        rotate(args.length > 3 ? URI.create(args[3]) : null, Examples.token(), args[0], args[1], Path.of(args[2]));
         System.err.println("new secret stored in " + args[2] + " (mode 0600); it is not shown again");
     }
 
-    public static void rotate(URI server, String token, String serviceId, String clientId, Path file) throws Exception {
-        try (HttpTransport http = HttpTransport.builder().baseUrl(server).bearer(token).build()) {
-            Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
-            try (TransportResponse response = api.call("client management refresh-secret",
-                    Map.of("serviceId", serviceId, "clientIdentifier", clientId), null);
-                 AtomicFile out = AtomicFile.create(file)) {
-                response.body().transferTo(out.stream());
-                out.commit(true);
-            }
+    /** The answer goes to the file as it arrives, never parsed or printed; {@code server} null for the first cluster. */
+    public static void rotate(URI server, String token, String serviceId, String clientId, Path file) throws IOException {
+        AuthleteClient.Builder builder = AuthleteClient.builder().token(token);
+        try (AuthleteClient authlete = (server == null ? builder : builder.baseUrl(server)).build();
+             TransportResponse response = authlete.stream("client management refresh-secret",
+                     Map.of("serviceId", serviceId, "clientIdentifier", clientId), null, Update.REPLACE);
+             AtomicFile out = AtomicFile.create(file)) {
+            response.body().transferTo(out.stream());
+            out.commit(true);
         }
     }
 }

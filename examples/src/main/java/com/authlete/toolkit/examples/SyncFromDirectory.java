@@ -1,14 +1,12 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.authlete.toolkit.declarative.DesiredState;
 import com.authlete.toolkit.declarative.Diff;
 import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.declarative.Plan;
 import com.authlete.toolkit.transport.setup.EnvironmentTransports;
-import com.authlete.toolkit.transport.setup.TransportOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -36,8 +34,8 @@ public final class SyncFromDirectory {
     public static boolean run(URI server, String token, Path directory, String serviceId, boolean apply, Map<String, String> environment,
                               PrintStream out) throws Exception {
         DesiredState files = DesiredState.read(directory, environment);
-        try (AuthleteClient authlete = AuthleteConnections.over(EnvironmentTransports.build(TransportOptions.DEFAULTS, environment, server,
-                token, "authlete-examples/1", System.err))) {
+        try (AuthleteClient authlete = AuthleteClient.builder().baseUrl(server).token(token).userAgent("authlete-examples/1")
+                .exchangeProvider(EnvironmentTransports.fromEnvironment(environment)).build()) {
             Diff diff = Diff.between(files, LiveState.fetch(authlete, serviceId), false);
             out.print(new DiffText(false).render(diff));
             if (diff.isEmpty() || !apply) {

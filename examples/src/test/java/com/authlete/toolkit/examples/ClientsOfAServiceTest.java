@@ -3,13 +3,11 @@ package com.authlete.toolkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.authlete.toolkit.core.client.AuthleteApiException;
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.core.client.AuthleteInputException;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
-import com.authlete.toolkit.credentials.AuthleteConnections;
-import com.authlete.toolkit.transport.HttpTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -53,22 +51,31 @@ class ClientsOfAServiceTest {
     }
 
     @Test
-    void errorsAreTyped() throws Exception {
+    void errorsHaveACategoryAndNameParametersByTheirApiNames() throws Exception {
         try (StubServer stub = new StubServer().handler(request -> Reply.json(404,
                 "{\"resultCode\":\"A001202\",\"resultMessage\":\"[A001202] No such client.\"}"));
-             AuthleteClient authlete = AuthleteConnections.over(HttpTransport.builder().baseUrl(URI.create(stub.url())).bearer("t").build())) {
+             AuthleteClient authlete = AuthleteClient.builder().baseUrl(URI.create(stub.url())).token("t").build()) {
             assertThatThrownBy(() -> authlete.call("client_get_api", Map.of("serviceId", "1", "clientId", "2")))
-                    .isInstanceOfSatisfying(AuthleteApiException.class, e -> {
+                    .isInstanceOfSatisfying(AuthleteException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND);
                         assertThat(e.status()).isEqualTo(404);
-                        assertThat(e.resultCode()).isEqualTo("A001202");
+                        assertThat(e.resultCode()).contains("A001202");
                     });
             assertThat(stub.lastRequest().target()).as("by operationId too").isEqualTo("/api/1/client/get/2");
             int sent = stub.requests().size();
-            assertThatThrownBy(() -> authlete.call("client get", Map.of("serviceId", "1"))).isInstanceOf(AuthleteInputException.class)
-                    .hasMessageContaining("--client-id");
-            assertThatThrownBy(() -> authlete.call("client frobnicate", Map.of())).isInstanceOf(AuthleteInputException.class)
+            assertThatThrownBy(() -> authlete.call("client get", Map.of("clientId", "1")))
+                    .isInstanceOfSatisfying(AuthleteException.class, e -> {
+                        assertThat(e.category()).isEqualTo(ErrorCategory.BAD_INPUT);
+                        assertThat(e.parameter()).contains("serviceId");
+                        assertThat(e.problem()).contains("is required");
+                    })
+                    .hasMessage("missing required parameter 'serviceId'");
+            assertThatThrownBy(() -> authlete.call("client get", Map.of("serviceId", "1", "clientId", "..")))
+                    .hasMessageStartingWith("'clientId' cannot be '..'").hasMessageNotContaining("--");
+            assertThatThrownBy(() -> authlete.call("client frobnicate", Map.of())).isInstanceOf(AuthleteException.class)
                     .hasMessageContaining("no operation 'client frobnicate'");
-            assertThatThrownBy(() -> authlete.items("service get", Map.of())).isInstanceOf(AuthleteInputException.class);
+            assertThatThrownBy(() -> authlete.items("service get", Map.of()))
+                    .isInstanceOfSatisfying(AuthleteException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.BAD_INPUT));
             assertThat(stub.requests()).hasSize(sent);
         }
     }

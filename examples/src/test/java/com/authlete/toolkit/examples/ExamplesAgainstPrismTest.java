@@ -2,13 +2,13 @@ package com.authlete.toolkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.core.Operations;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.PrismServer;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -50,7 +50,7 @@ class ExamplesAgainstPrismTest {
     @Test
     void listAllClientsWalksEveryServiceAndItsClients() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = ListAllClients.run(URI.create(prism.url()), "test-token", 5, new PrintStream(out, true, StandardCharsets.UTF_8));
+        long count = ListAllClients.run(URI.create(prism.url()), "test-token", new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(count).isPositive();
         assertThat(text.lines()).hasSize((int) count).allMatch(line -> line.matches("\\d+\t\\d+\t.*"));
@@ -104,12 +104,8 @@ class ExamplesAgainstPrismTest {
     }
 
     private static JsonNode directCall(String command, JsonNode body) throws Exception {
-        try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create(prism.url())).bearer("test-token").build()) {
-            Operations<TransportResponse, TransportException> api = new Operations<>(Catalog.standard(), http::send);
-            Map<String, Object> parameters = Map.of("serviceId", "1");
-            try (TransportResponse response = api.call(command, parameters, body.isEmpty() ? null : body)) {
-                return JSON.readTree(response.body());
-            }
+        try (AuthleteClient authlete = AuthleteClient.builder().baseUrl(URI.create(prism.url())).token("test-token").build()) {
+            return authlete.call(command, Map.of("serviceId", "1"), body.isEmpty() ? null : body);
         }
     }
 

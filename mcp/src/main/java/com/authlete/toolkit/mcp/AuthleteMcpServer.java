@@ -21,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
  * code per operation), served over stdio by the official MCP Java SDK.
  *
  * <pre>{@code
- * AuthleteMcpServer server = new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteConnections.fromEnvironment(...), "1.0");
+ * AuthleteMcpServer server = new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteClient.builder().cluster("us").token(token), "1.0");
  * server.serve(System.in, System.out);   // until the client closes standard input
  * }</pre>
  */

@@ -1,14 +1,14 @@
 package com.authlete.toolkit.mcp;
 
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.Update;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.authlete.toolkit.core.client.AuthleteApiException;
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.core.client.AuthleteException;
-import com.authlete.toolkit.core.client.AuthleteInputException;
-import com.authlete.toolkit.core.client.AuthleteNetworkException;
-import com.authlete.toolkit.transport.redact.TreeRedactor;
+import com.authlete.toolkit.core.request.InvalidInputException;
+import com.authlete.toolkit.core.secrets.SecretRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,8 +23,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs one tool call: the arguments checked and completed (default service id, bounded paging), the operation
- * called through a fresh client, the answer bounded and redacted, every failure turned into a tool error.
+ * Runs one tool call: the arguments checked against the tool and bounded to one page, the operation called through
+ * the engine (which fills the default service id, keeps the fields a partial update does not name, and refuses a
+ * destructive call the server does not allow), the answer bounded and redacted by the one secret rule, every
+ * failure phrased by its category as a tool error.
  */
 final class ToolCalls {
 
@@ -38,12 +40,10 @@ final class ToolCalls {
         this.results = new ToolResults(options.format());
     }
 
+    /** The tool argument that sends exactly the given fields (an update of a whole object otherwise keeps the others). */
+    static final String REPLACE = "replace";
+
     CallToolResult call(Operation operation, Map<String, Object> arguments) {
-        if (operation.destructive() && !options.allowDestructive()) {
-            return ToolResults.error("refused: '" + ToolSet.name(operation) + "' deletes or revokes, and this server was started "
-                    + "without --allow-destructive; ask the user to run it with 'authlete " + operation.command() + "' or to restart "
-                    + "the server with --allow-destructive");
-        }
         Map<String, Object> values = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(inputNames(operation));
@@ -51,11 +51,15 @@ final class ToolCalls {
             return ToolResults.error("unknown argument" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + "; '" + ToolSet.name(operation) + "' takes " + String.join(", ", inputNames(operation)));
         }
-        List<String> notes = new ArrayList<>();
-        if (options.defaultServiceId() != null && !values.containsKey("serviceId")
-                && operation.parameters().stream().anyMatch(p -> p.name().equals("serviceId"))) {
-            values.put("serviceId", options.defaultServiceId());
+        Update update = Update.MERGE;
+        if (operation.replacesWholeObject() && values.containsKey(REPLACE)) {
+            Object replace = values.remove(REPLACE);
+            if (!(replace instanceof Boolean) && !"true".equals(String.valueOf(replace)) && !"false".equals(String.valueOf(replace))) {
+                return ToolResults.error("invalid arguments: replace must be true or false, got '" + replace + "'");
+            }
+            update = Boolean.parseBoolean(String.valueOf(replace)) ? Update.REPLACE : Update.MERGE;
         }
+        List<String> notes = new ArrayList<>();
         ListShape list = operation.list();
         if (list != null && list.paginated()) {
             try {
@@ -68,51 +72,63 @@ final class ToolCalls {
             }
         }
         JsonNode answer;
-        try (AuthleteClient client = connector.open()) {
-            answer = client.call(operation.command(), values);
-        } catch (AuthleteApiException e) {
-            return ToolResults.error(apiError(e));
-        } catch (AuthleteInputException e) {
-            return ToolResults.error("invalid arguments: " + e.getMessage());
-        } catch (AuthleteNetworkException e) {
-            return ToolResults.error("could not reach the Authlete API: " + e.getMessage());
+        try (AuthleteClient client = connector.builder().confirmation((destructive, request) -> options.allowDestructive()).build()) {
+            answer = client.call(operation.command(), values, update);
         } catch (AuthleteException e) {
-            return ToolResults.error(e.getMessage());
-        } catch (Exception e) {
-            // No token, an unknown profile, a bad server setting: said as the CLI says them.
-            return ToolResults.error(e.getMessage() == null ? e.toString() : e.getMessage());
+            return ToolResults.error(phrase(operation, e));
+        } catch (IllegalArgumentException e) {
+            return ToolResults.error("this server's settings cannot work: " + e.getMessage());
         }
         if (answer != null && list != null) {
             answer = boundList(answer, list, values, notes);
         }
         if (answer != null) {
-            Set<String> shown = operation.revealsSecret() ? newSecrets(answer) : Set.of();
+            Set<String> shown = SecretRules.revealed(operation, answer);
             if (!shown.isEmpty()) {
                 notes.add("note: " + String.join(", ", shown) + " is a newly generated secret, shown only this once and not "
                         + "redacted; tell the user to store it now");
             }
-            answer = TreeRedactor.redact(answer, shown);
+            answer = SecretRules.masked(operation, answer, Set.of());
         }
         return results.answer(answer, notes);
     }
 
-    /**
-     * In the answer of an operation that hands out a secret, the secret it hands out: the top-level fields named
-     * {@code new...} ({@code newClientSecret}). Everything else stays redacted, the secret it replaces too.
-     */
-    private static Set<String> newSecrets(JsonNode answer) {
-        Set<String> names = new TreeSet<>();
-        answer.fieldNames().forEachRemaining(name -> {
-            if (name.startsWith("new") && com.authlete.toolkit.transport.redact.SensitiveNames.isSensitive(name)) {
-                names.add(name);
-            }
-        });
-        return names;
+    /** A failure in words for the model, by its category; arguments are named as the tool names them. */
+    static String phrase(Operation operation, AuthleteException e) {
+        return switch (e.category()) {
+            case BAD_INPUT -> "invalid arguments: " + (e instanceof InvalidInputException input && input.field().isPresent()
+                    ? (input.isMissing() ? "the argument " + input.field().get().name() + " is required"
+                    : "the argument " + input.field().get().name() + " " + input.problem().orElse("is not valid"))
+                    : e.getMessage());
+            case CANCELLED -> "refused: '" + ToolSet.name(operation) + "' deletes or revokes, and this server was started without "
+                    + "permission for that; ask the user to run it with 'authlete " + operation.command() + "' or to restart the "
+                    + "MCP server with --allow-destructive";
+            case NOT_AUTHENTICATED -> e.status() == 0 && e.getCause() == null
+                    ? "not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' or to set "
+                    + "AUTHLETE_BEARER in the server's environment, then call again"
+                    : e.status() == 0 ? "not authenticated: " + e.getMessage()
+                    : "not authenticated: the Authlete API refused the token (HTTP " + e.status() + ")" + apiDetails(e);
+            case NETWORK -> "could not reach the Authlete API: " + e.getMessage();
+            case PAGING -> e.getMessage();
+            default -> e.status() == 0 ? e.getMessage() : "the Authlete API answered HTTP " + e.status() + apiDetails(e)
+                    + (e.resultCode().isEmpty() && e.resultMessage().isEmpty() ? ": " + e.getMessage() : "");
+        };
     }
 
-    private static List<String> inputNames(Operation operation) {
-        return Stream.concat(operation.parameters().stream(), operation.requestBody().stream().flatMap(body -> body.fields().stream()))
+    private static String apiDetails(AuthleteException e) {
+        StringBuilder text = new StringBuilder();
+        e.resultCode().ifPresent(code -> text.append("; resultCode: ").append(code));
+        e.resultMessage().ifPresent(message -> text.append("; resultMessage: ").append(message));
+        return text.toString();
+    }
+
+    static List<String> inputNames(Operation operation) {
+        List<String> names = Stream.concat(operation.parameters().stream(), operation.requestBody().stream().flatMap(body -> body.fields().stream()))
                 .map(Field::name).distinct().collect(Collectors.toList());
+        if (operation.replacesWholeObject()) {
+            names.add(REPLACE);
+        }
+        return names;
     }
 
     /** Asks for at most one page of {@code pageLimit} items; says so when the caller asked for more. */
@@ -166,19 +182,5 @@ final class ToolCalls {
         notes.add("note: showing the first " + options.pageLimit() + " of " + items.size() + " " + list.field()
                 + "; this operation has no paging, so narrow the request to see the others");
         return cut;
-    }
-
-    private static String apiError(AuthleteApiException e) {
-        if (e.resultCode() == null && e.resultMessage() == null) {
-            return e.getMessage();
-        }
-        StringBuilder text = new StringBuilder("the Authlete API answered HTTP " + e.status());
-        if (e.resultCode() != null) {
-            text.append("; resultCode: ").append(e.resultCode());
-        }
-        if (e.resultMessage() != null) {
-            text.append("; resultMessage: ").append(e.resultMessage());
-        }
-        return text.toString();
     }
 }

@@ -20,6 +20,10 @@ final class ToolDescriptions {
         } else {
             text.append(" May change state in Authlete.");
         }
+        if (operation.replacesWholeObject()) {
+            text.append(" Changes only the fields given: the current object is read first with ").append(operation.readCurrent().replace(' ', '_'))
+                    .append(" (needs read permission); replace=true sends exactly the fields given instead.");
+        }
         if (operation.revealsSecret()) {
             text.append(" Returns a newly generated secret, shown only this once.");
         }

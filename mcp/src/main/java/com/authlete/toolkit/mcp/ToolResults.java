@@ -3,7 +3,7 @@ package com.authlete.toolkit.mcp;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
-import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.core.secrets.Redactor;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;

@@ -38,6 +38,13 @@ final class ToolSchemas {
                 required.add(field.name());
             }
         }));
+        if (operation.replacesWholeObject()) {
+            Map<String, Object> replace = new LinkedHashMap<>();
+            replace.put("type", "boolean");
+            replace.put("description", "false (the default): read the current object first and change only the fields given; "
+                    + "true: send exactly the fields given, and the API resets every other field to its default.");
+            properties.put(ToolCalls.REPLACE, replace);
+        }
         Map<String, Object> schema = new LinkedHashMap<>();
         schema.put("type", "object");
         schema.put("properties", properties);

@@ -3,8 +3,7 @@ package com.authlete.toolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
-import com.authlete.toolkit.credentials.AuthleteConnections;
-import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.core.AuthleteClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -51,8 +50,8 @@ class StdioServeTest {
                     out.write(bytes, offset, length);
                 }
             };
-            new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteConnections.over(HttpTransport.builder()
-                    .baseUrl(URI.create(api.url())).bearer("t-1234567890").build()), "9.9")
+            new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteClient.builder()
+                    .baseUrl(URI.create(api.url())).token("t-1234567890"), "9.9")
                     .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), slow);
 
             Map<Integer, JsonNode> answers = new HashMap<>();

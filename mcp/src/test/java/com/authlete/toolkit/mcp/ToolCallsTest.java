@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.testing.StubServer;
-import com.authlete.toolkit.credentials.AuthleteConnections;
-import com.authlete.toolkit.credentials.MissingTokenException;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.catalog.Glossary;
+import com.authlete.toolkit.core.testing.FakeAuthlete;
+import com.authlete.toolkit.json.JsonTrees;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.transport.HttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +38,8 @@ class ToolCallsTest {
     }
 
     private ToolCalls calls(McpOptions options) {
-        return new ToolCalls(options, () -> AuthleteConnections.over(HttpTransport.builder().baseUrl(URI.create(api.url()))
-                .bearer("test-token-1234567890").build()));
+        return new ToolCalls(options, () -> AuthleteClient.builder().baseUrl(URI.create(api.url())).token("test-token-1234567890")
+                .serviceId(options.defaultServiceId()));
     }
 
     private static McpOptions options(boolean allowDestructive, OutputFormat format, String defaultServiceId) {
@@ -137,11 +140,65 @@ class ToolCallsTest {
         McpSchema.CallToolResult badPage = calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client list"), Map.of("start", "ten"));
         assertThat(text(badPage)).contains("start and end must be whole numbers");
 
-        McpSchema.CallToolResult noToken = new ToolCalls(options(false, OutputFormat.TOON, "1"), () -> {
-            throw new MissingTokenException();
-        }).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        McpSchema.CallToolResult noToken = new ToolCalls(options(false, OutputFormat.TOON, "1"), () -> AuthleteClient.builder()
+                .baseUrl(URI.create(api.url())).tokenSource(Optional::empty).serviceId("1"))
+                .call(catalog.operation("client get"), Map.of("clientId", "9"));
         assertThat(noToken.isError()).isTrue();
-        assertThat(text(noToken)).contains("no API token").contains("AUTHLETE_BEARER");
+        assertThat(text(noToken)).isEqualTo("not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' "
+                + "or to set AUTHLETE_BEARER in the server's environment, then call again");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @Test
+    void aPartialUpdateKeepsEveryOtherFieldAndReplaceSendsExactlyTheArguments() throws Exception {
+        try (FakeAuthlete fake = new FakeAuthlete("715948317", "fake-token-1234567890").fillingDefaults()) {
+            ObjectNode shop = fake.addClient((ObjectNode) JsonTrees.parse(("{\"clientName\":\"Shop\",\"clientType\":\"CONFIDENTIAL\","
+                    + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\"],"
+                    + "\"jwks\":\"{\\\"keys\\\":[]}\"}").getBytes()));
+            String id = shop.path("clientId").asText();
+            ToolCalls calls = new ToolCalls(options(false, OutputFormat.JSON, "715948317"), () -> AuthleteClient.builder()
+                    .baseUrl(URI.create(fake.url())).token("fake-token-1234567890").serviceId("715948317"));
+
+            McpSchema.CallToolResult merged = calls.call(catalog.operation("client update"), Map.of("clientId", id, "description", "new"));
+
+            assertThat(merged.isError()).as(text(merged)).isFalse();
+            ObjectNode after = fake.clients().get(0);
+            assertThat(after.path("description").asText()).isEqualTo("new");
+            for (String kept : List.of("clientName", "clientType", "redirectUris", "grantTypes", "jwks")) {
+                assertThat(after.get(kept)).as(kept).isEqualTo(shop.get(kept));
+            }
+
+            fake.clearRequests();
+            McpSchema.CallToolResult replaced = calls.call(catalog.operation("client update"),
+                    Map.of("clientId", id, "clientName", "Bare", "replace", true));
+            assertThat(replaced.isError()).as(text(replaced)).isFalse();
+            assertThat(fake.requests()).extracting(FakeAuthlete.Request::method).containsExactly("POST");
+            assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes())).isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
+            assertThat(fake.clients().get(0).path("clientType").asText()).isEqualTo("PUBLIC");
+        }
+    }
+
+    @Test
+    void replaceIsAnArgumentOfUpdatesThatReplaceAWholeObjectOnly() {
+        ToolSchemas schemas = new ToolSchemas(Glossary.standard(), options(false, OutputFormat.TOON, null));
+        assertThat(properties(schemas, "client update")).containsKey("replace");
+        assertThat(properties(schemas, "service update")).containsKey("replace");
+        assertThat(properties(schemas, "client create")).doesNotContainKey("replace");
+        McpSchema.CallToolResult wrong = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client create"), Map.of("clientName", "x", "replace", true));
+        assertThat(text(wrong)).contains("unknown argument replace");
+        assertThat(api.requests()).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> properties(ToolSchemas schemas, String command) {
+        return (Map<String, Object>) schemas.input(catalog.operation(command)).get("properties");
+    }
+
+    @Test
+    void aMissingArgumentIsNamedAsTheToolNamesIt() {
+        McpSchema.CallToolResult missing = calls(options(false, OutputFormat.TOON, null)).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        assertThat(text(missing)).isEqualTo("invalid arguments: the argument serviceId is required");
         assertThat(api.requests()).isEmpty();
     }
 }

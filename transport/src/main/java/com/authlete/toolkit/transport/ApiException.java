@@ -1,47 +1,27 @@
 package com.authlete.toolkit.transport;
 
-import java.util.Optional;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 
 /**
- * The API answered with an HTTP error status. Carries the API's {@code resultCode} and {@code resultMessage}
+ * The API answered with an HTTP error status (its category from the status). Carries the API's {@code resultCode} and {@code resultMessage}
  * when its error body had them.
  */
-public class ApiException extends TransportException {
+public class ApiException extends AuthleteException {
 
     private static final long serialVersionUID = 1L;
 
-    private final int status;
-    private final String resultCode;
-    private final String resultMessage;
     private final String body;
 
     public ApiException(int status, String resultCode, String resultMessage, String body) {
-        super(describe(status, resultCode, resultMessage), null);
-        this.status = status;
-        this.resultCode = resultCode;
-        this.resultMessage = resultMessage;
+        super(ErrorCategory.ofStatus(status), status, resultCode, resultMessage, describe(status, resultCode, resultMessage), null);
         this.body = body;
     }
 
     /** An answer that is not an error body, described by {@code message}. */
     protected ApiException(int status, String message) {
-        super(message, null);
-        this.status = status;
-        this.resultCode = null;
-        this.resultMessage = null;
+        super(ErrorCategory.ofStatus(status), status, null, null, message, null);
         this.body = "";
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public Optional<String> resultCode() {
-        return Optional.ofNullable(resultCode);
-    }
-
-    public Optional<String> resultMessage() {
-        return Optional.ofNullable(resultMessage);
     }
 
     /** The start of the error body as text (bounded), for diagnostics. */

@@ -1,6 +1,7 @@
 package com.authlete.toolkit.transport;
 
-import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.core.exchange.TransportResponse;
+import com.authlete.toolkit.core.secrets.Redactor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,6 +1,11 @@
 package com.authlete.toolkit.transport;
 
-import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.core.exchange.TransportResponse;
+import com.authlete.toolkit.core.exchange.ConnectionSettings;
+import com.authlete.toolkit.core.exchange.Exchange;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
+import com.authlete.toolkit.core.exchange.TokenSource;
+import com.authlete.toolkit.core.secrets.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,13 +37,13 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class HttpTransport implements AutoCloseable {
+public final class HttpTransport implements Exchange {
 
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = ConnectionSettings.DEFAULT_CONNECT_TIMEOUT;
+    public static final Duration DEFAULT_READ_TIMEOUT = ConnectionSettings.DEFAULT_READ_TIMEOUT;
 
     /** The JDK client's message for a 204 response with Content-Length or Transfer-Encoding. */
     static final String NO_CONTENT_WITH_BODY = "unexpected content length header with 204 response";
@@ -87,17 +93,7 @@ public final class HttpTransport implements AutoCloseable {
      * @throws IllegalArgumentException when the token has a space, control or non-ASCII character
      */
     public static void checkBearer(String token) {
-        if (token == null) {
-            return;
-        }
-        for (int i = 0; i < token.length(); i++) {
-            char c = token.charAt(i);
-            if (c <= 0x20 || c >= 0x7f) {
-                throw new IllegalArgumentException("the API token has a " + (c == ' ' ? "space" : c < 0x20 || c == 0x7f
-                        ? "control character" : "non-ASCII character") + " at position " + (i + 1) + " of " + token.length()
-                        + "; check how it was stored or pasted");
-            }
-        }
+        TokenSource.check(token);
     }
 
     /**
@@ -146,26 +142,45 @@ public final class HttpTransport implements AutoCloseable {
      * @throws ApiException     when the status is 400 or above, or a redirect ({@link RedirectException})
      * @throws NetworkException when no answer arrives
      */
-    public TransportResponse send(String method, String target, Map<String, String> headers, byte[] body)
-            throws ApiException, NetworkException {
-        return send(request(method, target, headers, body));
+    public TransportResponse send(String method, String target, Map<String, String> headers, byte[] body) {
+        return send(new PreparedRequest(method, target, headers, body));
     }
 
-    /** The request {@link #send(String, String, Map, byte[])} would send, with bearer and user agent; sends nothing. */
-    public TransportRequest request(String method, String target, Map<String, String> headers, byte[] body) {
+    /** Sends a request of the core; its Authorization header, when it has one, wins over this transport's token. */
+    @Override
+    public TransportResponse send(PreparedRequest request) {
+        return send(request(request));
+    }
+
+    /** The request {@link #send(PreparedRequest)} would send, with token and user agent; sends nothing. */
+    public TransportRequest request(PreparedRequest prepared) {
+        String target = prepared.target();
         URI uri = URI.create(baseUrl + (target.startsWith("/") ? target : "/" + target));
-        TransportRequest request = new TransportRequest(method, uri, TransportRequest.single(headers), body);
+        TransportRequest request = new TransportRequest(prepared.method(), uri, TransportRequest.single(prepared.headers()), prepared.body());
         if (userAgent != null) {
             request = request.withHeader("User-Agent", userAgent);
         }
-        if (bearer != null) {
+        String given = prepared.header("Authorization").orElse(null);
+        if (given != null) {
+            if (given.startsWith("Bearer ")) {
+                checkBearer(given.substring("Bearer ".length()));
+            }
+        } else if (bearer != null) {
             request = request.withHeader("Authorization", "Bearer " + bearer);
         }
         return request;
     }
 
+    @Override
+    public PreparedRequest preview(PreparedRequest prepared) {
+        TransportRequest request = request(prepared);
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return new PreparedRequest(request.method(), request.uri().toString(), headers, request.body());
+    }
+
     /** Sends a prepared request through the hooks; see {@link #send(String, String, Map, byte[])}. */
-    public TransportResponse send(TransportRequest request) throws ApiException, NetworkException {
+    public TransportResponse send(TransportRequest request) {
         TransportResponse response;
         try {
             response = new HookChain(0, request).proceed(request);
@@ -186,7 +201,7 @@ public final class HttpTransport implements AutoCloseable {
             throw new NetworkException(request.uri(), "network failure: " + describe(e), false, e);
         }
         if (response.status() >= 400) {
-            throw ErrorMapping.toException(response, bearer);
+            throw ErrorMapping.toException(response, tokenOf(request));
         }
         if (response.status() >= 300) {
             // Never followed: the token would go wherever the server points, and a redirect from an API is not an
@@ -200,6 +215,12 @@ public final class HttpTransport implements AutoCloseable {
             throw new RedirectException(response.status(), location == null ? null : Redactor.uri(request.uri().resolve(location)));
         }
         return response;
+    }
+
+    /** The token a request carries, masked wherever an answer repeats it. */
+    private static String tokenOf(TransportRequest request) {
+        return request.header("Authorization").filter(value -> value.startsWith("Bearer "))
+                .map(value -> value.substring("Bearer ".length())).orElse(null);
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -229,7 +250,8 @@ public final class HttpTransport implements AutoCloseable {
                         + " (javax.net.ssl.trustStore and its password, or the JDK's cacerts)";
             }
             if (message.contains("unable to find valid certification path")) {
-                return "the server's certificate is not from a trusted authority (--ca-cert adds one; SSL_CERT_FILE replaces them)";
+                return "the server's certificate is not from a trusted authority (trust its authority's certificate, or name a bundle"
+                        + " with SSL_CERT_FILE)";
             }
         }
         return describe(e);

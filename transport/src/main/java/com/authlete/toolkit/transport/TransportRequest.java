@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,11 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
 
     public String bodyText() {
         return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** A request as the core previews it for a dry run, its target absolute. */
+    public static TransportRequest of(PreparedRequest preview) {
+        return new TransportRequest(preview.method(), URI.create(preview.target()), single(preview.headers()), preview.body());
     }
 
     static Map<String, List<String>> single(Map<String, String> headers) {

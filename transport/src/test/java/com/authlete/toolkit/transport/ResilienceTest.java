@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.HelpOption;
 import com.github.rvesse.airline.annotations.AirlineModule;
 
@@ -12,7 +12,7 @@ public abstract class AccountCommand {
     @AirlineModule
     public HelpOption<AccountCommand> help = new HelpOption<>();
 
-    public abstract void run(AccountContext context) throws CliException, CredentialsException, TransportException;
+    public abstract void run(AccountContext context) throws CliException, CredentialsException, AuthleteException;
 
     /** The exit status after a {@link #run} that did not fail: 0, or what the command reports ({@code diff}: 1 when different). */
     public int status() {

@@ -1,10 +1,10 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ErrorText;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.core.client.AuthleteApiException;
-import com.authlete.toolkit.core.client.AuthleteNetworkException;
-import com.authlete.toolkit.core.request.PreparedRequest;
+import com.authlete.toolkit.cli.Prompt;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.DesiredState;
@@ -13,12 +13,9 @@ import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.declarative.Plan;
 import com.authlete.toolkit.declarative.ResourceDiff;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.core.secrets.Redactor;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 @Command(name = "apply", description = "Make the live service match the files of a configuration directory: prints the plan, asks "
@@ -36,7 +33,7 @@ public final class ApplyCommand extends DeclarativeCommand {
     boolean dryRun;
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException {
         DiffText text = new DiffText(colored(context));
         Settings settings = settings(context);
         String serviceId = serviceId(settings);
@@ -58,11 +55,9 @@ public final class ApplyCommand extends DeclarativeCommand {
             Plan.Report report = plan.apply(authlete, done -> context.out().println(describe(done)));
             if (!report.complete()) {
                 String step = verb(report.failed().resource()) + " " + subject(report.failed().resource());
-                String message = "apply stopped at '" + step + "': " + report.error().getMessage() + "; applied " + report.applied().size()
+                String message = "apply stopped at '" + step + "': " + ErrorText.of(report.error()) + "; applied " + report.applied().size()
                         + " of " + plan.steps().size() + (report.applied().isEmpty() ? "" : " (listed above)");
-                ExitCode code = report.error() instanceof AuthleteApiException api ? ExitCode.forHttpStatus(api.status())
-                        : report.error() instanceof AuthleteNetworkException ? ExitCode.NETWORK : ExitCode.ERROR;
-                throw new CliException(code, message);
+                throw new CliException(ExitCode.of(report.error().category()), message);
             }
             context.out().println("Applied " + report.applied().size() + " change" + (report.applied().size() == 1 ? "" : "s")
                     + " to service " + serviceId + ".");
@@ -76,16 +71,8 @@ public final class ApplyCommand extends DeclarativeCommand {
         if (!context.terminal().stdinIsTerminal()) {
             throw CliException.usage("standard input is not a terminal, so apply cannot ask; give --yes to apply without asking");
         }
-        context.err().print("Apply " + plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s") + " to service "
-                + plan.serviceId() + "? [y/N] ");
-        context.err().flush();
-        String answer;
-        try {
-            answer = context.lines().readLine();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+        if (!Prompt.yes(context.err(), context.lines(), "Apply " + plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s")
+                + " to service " + plan.serviceId() + "?")) {
             throw new CliException(ExitCode.ERROR, "apply cancelled; nothing was changed");
         }
     }

@@ -5,7 +5,7 @@ import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.Tokens;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 
@@ -26,7 +26,7 @@ public final class AuthLoginCommand extends AccountCommand {
     com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, AuthleteException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (oauth.chosen()) {
             if (token.given()) {

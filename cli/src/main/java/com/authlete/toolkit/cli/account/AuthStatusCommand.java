@@ -2,13 +2,13 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.cli.TokenSource;
+import com.authlete.toolkit.cli.TransportSetup;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialChain;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.credentials.oauth.OAuthGrant;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
@@ -37,12 +37,12 @@ public final class AuthStatusCommand extends AccountCommand {
     boolean all;
 
     static Optional<ResolvedToken> resolve(Settings settings, AccountContext context, com.authlete.toolkit.cli.NetworkOptions network)
-            throws CredentialsException, TransportException {
-        return TokenSource.resolve(settings, context.environment(), null, network, context.version(), context.err());
+            throws CredentialsException, CliException {
+        return TransportSetup.token(settings, context.environment(), null, network, context.version(), context.err());
     }
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, AuthleteException {
         com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (all) {

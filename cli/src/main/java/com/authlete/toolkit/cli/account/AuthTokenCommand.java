@@ -23,7 +23,7 @@ public final class AuthTokenCommand extends AccountCommand {
     AnswerFormat format = new AnswerFormat();
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, com.authlete.toolkit.transport.TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, com.authlete.toolkit.core.AuthleteException {
         com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, context.environment());

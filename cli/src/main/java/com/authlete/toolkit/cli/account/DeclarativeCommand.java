@@ -1,17 +1,15 @@
 package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
-import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.cli.TransportSetup;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.Confirmation;
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.credentials.MissingTokenException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.ConfigFileException;
 import com.authlete.toolkit.declarative.DesiredState;
 import com.authlete.toolkit.render.ColorChoice;
-import com.authlete.toolkit.transport.TransportException;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Option;
 import com.github.rvesse.airline.annotations.restrictions.Required;
@@ -44,15 +42,10 @@ abstract class DeclarativeCommand extends AccountCommand {
                 "no service id: give --service-id, set AUTHLETE_SERVICE_ID, or save one with 'authlete configure' or 'authlete link'"));
     }
 
-    AuthleteClient connect(AccountContext context, Settings settings) throws CredentialsException, TransportException, CliException {
-        try {
-            return AuthleteConnections.fromEnvironment(settings, context.environment(), network.toOptions(), null,
-                    "authlete/" + context.version(), context.err());
-        } catch (MissingTokenException e) {
-            throw new CliException(ExitCode.NOT_AUTHENTICATED, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage(e.getMessage());
-        }
+    AuthleteClient connect(AccountContext context, Settings settings) throws CredentialsException, CliException {
+        // Apply asks its own question for the whole plan, and refuses without --yes off a terminal.
+        return TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW)
+                .build();
     }
 
     /** What a command does with its connection; a bad file or an I/O failure is reported for it. */
@@ -60,20 +53,13 @@ abstract class DeclarativeCommand extends AccountCommand {
         void run(AuthleteClient authlete) throws CliException, ConfigFileException, IOException;
     }
 
-    void withConnection(AccountContext context, Settings settings, Work work) throws CliException, CredentialsException, TransportException {
-        AuthleteClient authlete = connect(context, settings);
-        try {
+    void withConnection(AccountContext context, Settings settings, Work work) throws CliException, CredentialsException {
+        try (AuthleteClient authlete = connect(context, settings)) {
             work.run(authlete);
         } catch (ConfigFileException e) {
             throw CliException.usage(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            try {
-                authlete.close();
-            } catch (Exception e) {
-                // Closing the connection: nothing left to report, the work is done or has failed already.
-            }
         }
     }
 

@@ -2,7 +2,8 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
-import com.authlete.toolkit.core.client.AuthleteApiException;
+import com.authlete.toolkit.cli.ErrorText;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.DesiredState;
@@ -10,7 +11,7 @@ import com.authlete.toolkit.declarative.Diff;
 import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ public final class DiffCommand extends DeclarativeCommand {
     private int status;
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, AuthleteException {
         boolean json = format != null && format.equals("json");
         if (format != null && !json && !format.equals("text")) {
             throw CliException.usage("--format expects text or json, got '" + format + "'");
@@ -39,17 +40,17 @@ public final class DiffCommand extends DeclarativeCommand {
         DesiredState desired = desired(context);
         try {
             compare(context, settings, serviceId, desired, colored, json);
-        } catch (AuthleteApiException e) {
+        } catch (AuthleteException e) {
             // 1 means "different", as in git diff --exit-code; a failure that exits 1 elsewhere exits 2 here.
-            ExitCode code = ExitCode.forHttpStatus(e.status());
-            throw new CliException(code == ExitCode.ERROR ? ExitCode.USAGE : code, e.getMessage());
+            ExitCode code = ExitCode.of(e.category());
+            throw new CliException(code == ExitCode.ERROR ? ExitCode.USAGE : code, ErrorText.of(e));
         } catch (UncheckedIOException e) {
             throw new CliException(ExitCode.USAGE, "I/O error: " + e.getCause().getMessage());
         }
     }
 
     private void compare(AccountContext context, Settings settings, String serviceId, DesiredState desired, boolean colored, boolean json)
-            throws CliException, CredentialsException, TransportException {
+            throws CliException, CredentialsException, AuthleteException {
         withConnection(context, settings, authlete -> {
             Diff diff = Diff.between(desired, LiveState.fetch(authlete, serviceId), prune);
             DiffText text = new DiffText(colored);

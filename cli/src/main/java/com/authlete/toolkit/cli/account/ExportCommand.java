@@ -5,7 +5,7 @@ import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.Export;
 import com.authlete.toolkit.declarative.LiveState;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.annotations.Command;
 import java.util.List;
 
@@ -15,7 +15,7 @@ import java.util.List;
 public final class ExportCommand extends DeclarativeCommand {
 
     @Override
-    public void run(AccountContext context) throws CliException, CredentialsException, TransportException {
+    public void run(AccountContext context) throws CliException, CredentialsException, AuthleteException {
         Settings settings = settings(context);
         String serviceId = serviceId(settings);
         withConnection(context, settings, authlete -> {

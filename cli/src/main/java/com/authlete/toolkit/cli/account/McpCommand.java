@@ -2,15 +2,17 @@ package com.authlete.toolkit.cli.account;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.credentials.AuthleteConnections;
+import com.authlete.toolkit.cli.TransportSetup;
+import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.Confirmation;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.mcp.AuthleteMcpServer;
 import com.authlete.toolkit.mcp.McpOptions;
 import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.transport.setup.EnvironmentTransports;
-import com.authlete.toolkit.transport.setup.TransportOptions;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
@@ -50,19 +52,25 @@ public final class McpCommand extends AccountCommand {
         try {
             McpOptions options = new McpOptions(readOnly, allowDestructive, groups(), format == null ? OutputFormat.TOON : OutputFormat.parse(format),
                     pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit, settings.get("service-id").orElse(null));
-            TransportOptions transportOptions = network.toOptions();
-            String userAgent = "authlete-mcp/" + context.version();
             // What cannot work fails now, before a client connects, rather than at every tool call: the server, time
             // limits, CA file, proxy settings. (The token is looked up per call: it may change while the server runs.)
-            EnvironmentTransports.build(transportOptions, context.environment(), AuthleteConnections.baseUrl(settings), null, userAgent,
-                    context.err()).close();
-            new AuthleteMcpServer(options, () -> AuthleteConnections.fromEnvironment(settings, context.environment(), transportOptions,
-                    null, userAgent, context.err()), context.version()).serve(context.input(), context.out());
+            TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW)
+                    .build().close();
+            new AuthleteMcpServer(options, () -> connector(settings, context), context.version()).serve(context.input(), context.out());
         } catch (IllegalArgumentException e) {
             // Raised before anything is read from standard input: the options, the settings, the tool groups.
             throw CliException.usage(e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Per tool call: connected as every command connects (profile, server, token chain, default service id, flags). */
+    private AuthleteClient.Builder connector(Settings settings, AccountContext context) {
+        try {
+            return TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW);
+        } catch (CliException | CredentialsException e) {
+            throw new AuthleteException(ErrorCategory.CONFIGURATION, e.getMessage(), e);
         }
     }
 

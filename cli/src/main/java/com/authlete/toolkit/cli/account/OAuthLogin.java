@@ -13,7 +13,7 @@ import com.authlete.toolkit.credentials.oauth.OAuthLogins;
 import com.authlete.toolkit.credentials.oauth.ServerMetadata;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
 import com.authlete.toolkit.render.TerminalSafe;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,7 +39,7 @@ final class OAuthLogin {
         this.context = context;
     }
 
-    void run(Settings settings) throws CliException, CredentialsException, TransportException {
+    void run(Settings settings) throws CliException, CredentialsException, AuthleteException {
         OAuthLogins.Request request = request();
         OAuthLogins logins = new OAuthLogins(TransportSetup.oauth(network, context.environment(), context.version(), context.err()),
                 Clock.systemUTC());
@@ -172,7 +172,7 @@ final class OAuthLogin {
     /** The --wait duration; a bad one is a usage error. */
     private static Duration waitFor(String text) throws CliException {
         try {
-            return com.authlete.toolkit.transport.setup.Durations.parse("--wait", text);
+            return com.authlete.toolkit.cli.Durations.parse("--wait", text);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -6,10 +6,9 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.TokenCheck;
-import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.NetworkException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 
 /**
  * {@code auth login} and {@code configure}: the library's {@link TokenCheck} over a transport set up as for any API
@@ -26,17 +25,12 @@ final class TokenVerifier {
         try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(),
                 ServerChoice.baseUrl(settings, Catalog.standard().servers()), token, context.version(), context.err())) {
             TokenCheck.check(http, settings.get("service-id").orElse(null));
-        } catch (ApiException e) {
-            if (e.status() == 401 || e.status() == 403) {
+        } catch (AuthleteException e) {
+            if (e.category() == ErrorCategory.NOT_AUTHENTICATED || e.category() == ErrorCategory.FORBIDDEN) {
                 throw new CliException(ExitCode.NOT_AUTHENTICATED, "the API rejected this token (" + e.getMessage()
                         + "); nothing was stored");
             }
-            throw new CliException(ExitCode.forHttpStatus(e.status()), "could not check the token: " + e.getMessage()
-                    + "; nothing was stored");
-        } catch (NetworkException e) {
-            throw new CliException(ExitCode.NETWORK, "could not check the token: " + e.getMessage() + "; nothing was stored");
-        } catch (TransportException | java.io.IOException e) {
-            throw new CliException(ExitCode.ERROR, "could not check the token: " + e.getMessage() + "; nothing was stored");
+            throw new CliException(ExitCode.of(e.category()), "could not check the token: " + e.getMessage() + "; nothing was stored");
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

@@ -57,24 +57,6 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
     }
 
     /** Finds a command by its words ({@code "client create"}) or by the API's operationId. */
-    /**
-     * For an update operation ({@code client update}, {@code service update-form}): the {@code get} beside it in
-     * the same group, a GET whose path parameters the update also has, so that the current object can be read
-     * first and only the given fields changed.
-     */
-    public Optional<Operation> currentStateOf(Operation update) {
-        String verb = update.words().get(update.words().size() - 1);
-        if (!verb.startsWith("update") || update.body() == null) {
-            return Optional.empty();
-        }
-        List<String> group = update.words().subList(0, update.words().size() - 1);
-        String get = String.join(" ", group) + " get";
-        java.util.Set<String> available = new java.util.HashSet<>();
-        update.pathParameters().forEach(parameter -> available.add(parameter.name()));
-        return find(get).filter(candidate -> candidate.command().equals(get) && candidate.method().equals("GET")
-                && candidate.pathParameters().stream().allMatch(parameter -> available.contains(parameter.name())));
-    }
-
     public Optional<Operation> find(String commandOrOperationId) {
         String given = commandOrOperationId.trim().replaceAll("\\s+", " ");
         String wanted = aliases.getOrDefault(given, given);

@@ -99,7 +99,8 @@ final class CatalogSlice {
                 (String) values.get("operationId"), (String) values.get("method"), (String) values.get("path"),
                 Boolean.TRUE.equals(values.get("authenticated")), fieldList(values.get("pathParameters")),
                 fieldList(values.get("queryParameters")), (RequestBody) values.get("body"), (ListShape) values.get("list"),
-                Boolean.TRUE.equals(values.get("destructive")), Boolean.TRUE.equals(values.get("revealsSecret")));
+                Boolean.TRUE.equals(values.get("destructive")), Boolean.TRUE.equals(values.get("revealsSecret")),
+                (String) values.get("readCurrent"));
     }
 
     private static RequestBody body(JsonParser parser) throws IOException {
@@ -155,6 +156,7 @@ final class CatalogSlice {
             String itemType = null;
             List<String> enumValues = List.of();
             boolean required = false;
+            boolean serverSet = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 parser.nextToken();
@@ -165,10 +167,11 @@ final class CatalogSlice {
                     case "itemType" -> itemType = scalar(parser);
                     case "enumValues" -> enumValues = strings(parser);
                     case "required" -> required = parser.getValueAsBoolean();
+                    case "serverSet" -> serverSet = parser.getValueAsBoolean();
                     default -> parser.skipChildren();
                 }
             }
-            fields.add(new Field(name, flag, type, itemType, enumValues, required));
+            fields.add(new Field(name, flag, type, itemType, enumValues, required, serverSet));
         }
         return fields;
     }

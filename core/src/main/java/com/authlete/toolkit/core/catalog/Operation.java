@@ -22,6 +22,9 @@ import java.util.stream.Stream;
  * @param destructive     whether it deletes or revokes something (front ends ask first): written by the generator
  * @param revealsSecret   whether its answer carries a newly generated secret shown only this once (secret
  *                        rotation): written by the generator
+ * @param readCurrent     for an update that replaces the whole object (the API documents no partial update): the
+ *                        command words of the {@code get} that reads the object, so that a partial update can keep
+ *                        the fields it does not name; null otherwise. Written by the generator
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Operation(
@@ -36,7 +39,8 @@ public record Operation(
         RequestBody body,
         ListShape list,
         boolean destructive,
-        boolean revealsSecret) {
+        boolean revealsSecret,
+        String readCurrent) {
 
     public Operation {
         words = List.copyOf(words);
@@ -63,13 +67,25 @@ public record Operation(
     /** The same operation with another summary. */
     public Operation withSummary(String newSummary) {
         return new Operation(words, newSummary, operationId, method, path, authenticated, pathParameters, queryParameters, body, list,
-                destructive, revealsSecret);
+                destructive, revealsSecret, readCurrent);
     }
 
     /** The same operation under other words with another body (a variant such as {@code client update-form}). */
     public Operation withWordsAndBody(List<String> newWords, RequestBody newBody) {
         return new Operation(newWords, summary, operationId, method, path, authenticated, pathParameters, queryParameters, newBody, list,
-                destructive, revealsSecret);
+                destructive, revealsSecret, readCurrent);
+    }
+
+    /** The same operation, saying which {@code get} reads the whole object it replaces. */
+    public Operation withReadCurrent(String getCommand) {
+        return new Operation(words, summary, operationId, method, path, authenticated, pathParameters, queryParameters, body, list,
+                destructive, revealsSecret, getCommand);
+    }
+
+    /** Whether this operation replaces a whole object, so that a partial update reads it first. */
+    @JsonIgnore
+    public boolean replacesWholeObject() {
+        return readCurrent != null;
     }
 
     /** Path and query parameters, in that order. */

@@ -1,10 +1,12 @@
 package com.authlete.toolkit.core.paging;
 
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.request.InvalidInputException;
-import com.authlete.toolkit.core.request.PreparedRequest;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,10 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 
 /**
  * Walks all pages of a paginated list operation ({@code start}/{@code end}/{@code totalCount} and a list field),
@@ -30,6 +38,7 @@ public final class PageWalker {
     }
 
     /** Receives the items. */
+    @FunctionalInterface
     public interface ItemSink {
         void item(JsonNode item) throws IOException;
 
@@ -49,9 +58,9 @@ public final class PageWalker {
     private final ListShape list;
     private final int pageSize;
 
-    public PageWalker(Operation operation, int pageSize) throws InvalidInputException {
+    public PageWalker(Operation operation, int pageSize) {
         if (operation.list() == null || !operation.list().paginated()) {
-            throw new InvalidInputException("'" + operation.command() + "' is not a paginated list; --all does not apply");
+            throw new InvalidInputException("'" + operation.command() + "' is not a paginated list");
         }
         if (pageSize < 1) {
             throw new InvalidInputException("the page size must be at least 1, got " + pageSize);
@@ -66,7 +75,7 @@ public final class PageWalker {
      * @return the number of items handed to the sink
      */
     public <E extends Exception> long walk(RequestBuilder request, long firstStart, PageFetcher<E> fetcher, ItemSink sink)
-            throws InvalidInputException, IOException, E {
+            throws IOException, E {
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "authlete-prefetch");
             thread.setDaemon(true);
@@ -74,12 +83,9 @@ public final class PageWalker {
         });
         Prefetch ahead = null;
         try {
-            long start = firstStart;
-            long fetched = 0;
-            long total = -1;
-            long firstTotal = -1;
-            long previousChecksum = -1;
+            Guard guard = new Guard(firstStart);
             while (true) {
+                long start = guard.start;
                 InputStream body;
                 if (ahead != null && ahead.start() == start) {
                     body = this.<E>await(ahead.response());
@@ -91,39 +97,14 @@ public final class PageWalker {
                 // Once the total is known, ask for the next page while this one is parsed: the round trip overlaps
                 // with the work. If this page turns out short, the early answer is thrown away.
                 long next = start + pageSize;
-                if (total >= 0 && next < total) {
+                if (guard.total >= 0 && next < guard.total) {
                     PreparedRequest nextPage = page(request, next);
                     ahead = new Prefetch(next, background.submit(() -> fetcher.fetch(nextPage)));
                 }
-                PageResult result = read(body, sink);
-                if (result.echoedStart() >= 0 && result.echoedStart() != start) {
-                    throw new PagingException("the server answered with start=" + result.echoedStart() + " when asked for start="
-                            + start + ": it does not page; stopped after " + (fetched + result.count()) + " items");
-                }
-                if (result.count() > 0 && result.checksum() == previousChecksum) {
-                    throw new PagingException("the server sent the same page again for start=" + start + ": it does not page;"
-                            + " stopped after " + fetched + " items");
-                }
-                previousChecksum = result.checksum();
-                if (result.count() == 0 && result.total() > start) {
-                    throw new PagingException("the server sent an empty page at start=" + start + " although it counts "
-                            + result.total() + " items; stopped after " + fetched + " items (the list may have changed meanwhile)");
-                }
-                total = result.total();
-                if (firstTotal < 0 && total >= 0) {
-                    firstTotal = total;
-                }
-                fetched += result.count();
-                start += result.count();
-                sink.endOfPage(fetched, total);
-                // A list may grow a little while it is read; a server whose count keeps growing would never end.
-                if (firstTotal >= 0 && fetched > firstTotal - firstStart + firstTotal / 10 + pageSize) {
-                    throw new PagingException("the server first counted " + firstTotal + " items but kept sending pages (it now counts "
-                            + total + "); stopped after " + fetched + " items");
-                }
-                boolean more = total >= 0 ? start < total : result.count() == pageSize;
-                if (result.count() == 0 || !more) {
-                    return fetched;
+                boolean more = guard.accept(read(body, sink));
+                sink.endOfPage(guard.fetched, guard.total);
+                if (!more) {
+                    return guard.fetched;
                 }
             }
         } finally {
@@ -132,7 +113,89 @@ public final class PageWalker {
         }
     }
 
-    private PreparedRequest page(RequestBuilder request, long start) throws InvalidInputException {
+    /**
+     * The items from the first page on, fetched a page at a time as the iterator is consumed (no fetch ahead), with the
+     * same checks as {@link #walk}: a server that does not page is a {@link PagingException}, not a list that repeats.
+     */
+    public <E extends Exception> Iterator<JsonNode> iterator(RequestBuilder request, PageFetcher<E> fetcher) {
+        Guard guard = new Guard(0);
+        return new Iterator<>() {
+            private final Deque<JsonNode> page = new ArrayDeque<>();
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                while (page.isEmpty() && more) {
+                    try (InputStream body = fetcher.fetch(page(request, guard.start))) {
+                        more = guard.accept(read(body, page::add));
+                    } catch (IOException e) {
+                        throw new AuthleteException(ErrorCategory.NETWORK, "reading a page of '" + list.field() + "' failed: "
+                                + e.getMessage(), e);
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return !page.isEmpty();
+            }
+
+            @Override
+            public JsonNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.removeFirst();
+            }
+        };
+    }
+
+    /** What the pages so far say, and the checks each new page must pass. */
+    private final class Guard {
+        private final long firstStart;
+        private long start;
+        private long fetched;
+        private long total = -1;
+        private long firstTotal = -1;
+        private long previousChecksum = -1;
+
+        Guard(long firstStart) {
+            this.firstStart = firstStart;
+            this.start = firstStart;
+        }
+
+        /** Takes in the page asked for at {@link #start}; returns whether another page follows. */
+        boolean accept(PageResult result) {
+            if (result.echoedStart() >= 0 && result.echoedStart() != start) {
+                throw new PagingException("the server answered with start=" + result.echoedStart() + " when asked for start="
+                        + start + ": it does not page; stopped after " + (fetched + result.count()) + " items");
+            }
+            if (result.count() > 0 && result.checksum() == previousChecksum) {
+                throw new PagingException("the server sent the same page again for start=" + start + ": it does not page;"
+                        + " stopped after " + fetched + " items");
+            }
+            previousChecksum = result.checksum();
+            if (result.count() == 0 && result.total() > start) {
+                throw new PagingException("the server sent an empty page at start=" + start + " although it counts "
+                        + result.total() + " items; stopped after " + fetched + " items (the list may have changed meanwhile)");
+            }
+            total = result.total();
+            if (firstTotal < 0 && total >= 0) {
+                firstTotal = total;
+            }
+            fetched += result.count();
+            start += result.count();
+            // A list may grow a little while it is read; a server whose count keeps growing would never end.
+            if (firstTotal >= 0 && fetched > firstTotal - firstStart + firstTotal / 10 + pageSize) {
+                throw new PagingException("the server first counted " + firstTotal + " items but kept sending pages (it now counts "
+                        + total + "); stopped after " + fetched + " items");
+            }
+            boolean more = total >= 0 ? start < total : result.count() == pageSize;
+            return result.count() > 0 && more;
+        }
+    }
+
+    private PreparedRequest page(RequestBuilder request, long start) {
         return request.parameter("start", start).parameter("end", start + pageSize).build();
     }
 
@@ -147,8 +210,8 @@ public final class PageWalker {
         long total = -1;
         long echoedStart = -1;
         int count = 0;
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        try (InputStream body = new java.util.zip.CheckedInputStream(page, crc); JsonParser parser = JsonTrees.JSON.createParser(body)) {
+        CRC32 crc = new CRC32();
+        try (InputStream body = new CheckedInputStream(page, crc); JsonParser parser = JsonTrees.JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a page of '" + list.field() + "' is not a JSON object");
             }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.core.request;
 
+import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,17 @@ final class Json {
             throw new InvalidInputException(what + " is not valid JSON: " + e.getOriginalMessage() + location(e));
         } catch (IOException e) {
             throw new InvalidInputException(what + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Parses the JSON text given for an object-valued field; a fault names the field. */
+    static JsonNode parse(Field field, String text) throws InvalidInputException {
+        try {
+            return JsonTrees.parseWhole(text);
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.invalid(field, "is not valid JSON: " + e.getOriginalMessage() + location(e));
+        } catch (IOException e) {
+            throw InvalidInputException.invalid(field, "cannot be read: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.core.request;
 
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.RequestBody;
@@ -107,18 +108,50 @@ public final class RequestBuilder {
         return this;
     }
 
+    public Operation operation() {
+        return operation;
+    }
+
+    /**
+     * The names of the top-level body fields given so far (by fields and whole bodies alike, an underlay included), in
+     * the order of the merged body: what an update would change.
+     */
+    public List<String> givenBodyFields() {
+        if (operation.body() == null) {
+            return List.of();
+        }
+        JsonNode merged = mergedBody(false).orElse(null);
+        List<String> names = new ArrayList<>();
+        if (merged != null && merged.isObject()) {
+            merged.fieldNames().forEachRemaining(names::add);
+        }
+        return names;
+    }
+
     public PreparedRequest build() throws InvalidInputException {
+        return build(true);
+    }
+
+    /**
+     * The request with only the body fields given so far, required ones possibly missing: what a partial update shows
+     * in a dry run before the current object is read.
+     */
+    public PreparedRequest buildPartial() throws InvalidInputException {
+        return build(false);
+    }
+
+    private PreparedRequest build(boolean complete) throws InvalidInputException {
         String target = expandPath() + query();
         Map<String, String> headers = new LinkedHashMap<>();
         byte[] body = null;
-        Optional<JsonNode> merged = mergedBody();
+        Optional<JsonNode> merged = mergedBody(complete);
         if (merged.isPresent()) {
             RequestBody spec = operation.body();
             headers.put("Content-Type", spec.isForm() ? spec.mediaType() : spec.mediaType() + "; charset=utf-8");
             body = encode(spec, merged.get());
-        } else if (operation.body() != null && operation.body().required()) {
+        } else if (complete && operation.body() != null && operation.body().required()) {
             throw new InvalidInputException("'" + operation.command()
-                    + "' needs a request body: give its fields as flags, a JSON body, or JSON on stdin");
+                    + "' needs a request body: give its fields or a whole body");
         }
         return new PreparedRequest(operation.method(), target, headers, body);
     }
@@ -129,13 +162,13 @@ public final class RequestBuilder {
         for (Field parameter : operation.pathParameters()) {
             Object value = parameters.get(parameter.name());
             if (value == null || value.toString().isEmpty()) {
-                throw new InvalidInputException("missing required flag " + ValueConverter.flag(parameter));
+                throw InvalidInputException.missing(parameter, false);
             }
             JsonNode converted = ValueConverter.convert(parameter, value);
             if (converted.asText().equals(".") || converted.asText().equals("..")) {
                 // Dot segments would be resolved away by URI normalisation (here, in a proxy or at the server) and the
                 // request would reach another endpoint than the one named.
-                throw new InvalidInputException(ValueConverter.flag(parameter) + " cannot be '" + converted.asText()
+                throw InvalidInputException.invalid(parameter, "cannot be '" + converted.asText()
                         + "': it would change the path of the request instead of naming a value");
             }
             path = path.replace("{" + parameter.name() + "}", UriEncoding.pathSegment(converted.asText()));
@@ -149,7 +182,7 @@ public final class RequestBuilder {
             Object value = parameters.get(parameter.name());
             if (value == null) {
                 if (parameter.required()) {
-                    throw new InvalidInputException("missing required flag " + ValueConverter.flag(parameter));
+                    throw InvalidInputException.missing(parameter, false);
                 }
                 continue;
             }
@@ -163,7 +196,7 @@ public final class RequestBuilder {
         return query.toString();
     }
 
-    private Optional<JsonNode> mergedBody() throws InvalidInputException {
+    private Optional<JsonNode> mergedBody(boolean checkRequired) throws InvalidInputException {
         if (operation.body() == null) {
             if (!layers.isEmpty() || !bodyFields.isEmpty()) {
                 throw new InvalidInputException("'" + operation.command() + "' takes no request body");
@@ -183,9 +216,9 @@ public final class RequestBuilder {
                     fields.set(field.name(), ValueConverter.convert(field, bodyFields.get(field.name())));
                 }
             }
-            merged = merged == null ? fields : overlay(merged, fields, "the field flags");
+            merged = merged == null ? fields : overlay(merged, fields, "the given fields");
         }
-        if (merged != null) {
+        if (merged != null && checkRequired) {
             checkRequiredFields(merged);
         }
         return Optional.ofNullable(merged);
@@ -205,8 +238,7 @@ public final class RequestBuilder {
         }
         for (Field field : operation.bodyFields()) {
             if (field.required() && !body.has(field.name())) {
-                throw new InvalidInputException("missing required body field '" + field.name() + "' (flag "
-                        + ValueConverter.flag(field) + ")");
+                throw InvalidInputException.missing(field, true);
             }
         }
     }

@@ -1,6 +1,7 @@
 package com.authlete.toolkit.core.request;
 
 import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 final class ValueConverter {
 
-    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
     private ValueConverter() {
     }
@@ -59,7 +60,7 @@ final class ValueConverter {
             case "integer" -> integer(field, text);
             case "number" -> number(field, text);
             case "boolean" -> bool(field, text);
-            case "object" -> Json.parse(text, flag(field));
+            case "object" -> Json.parse(field, text);
             default -> string(field, text);
         };
     }
@@ -68,7 +69,7 @@ final class ValueConverter {
         try {
             return NODES.numberNode(new BigInteger(text.trim()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(flag(field) + " expects an integer, got '" + text + "'");
+            throw InvalidInputException.invalid(field, "expects an integer, got '" + text + "'");
         }
     }
 
@@ -76,7 +77,7 @@ final class ValueConverter {
         try {
             return NODES.numberNode(new BigDecimal(text.trim()));
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(flag(field) + " expects a number, got '" + text + "'");
+            throw InvalidInputException.invalid(field, "expects a number, got '" + text + "'");
         }
     }
 
@@ -85,7 +86,7 @@ final class ValueConverter {
         if (normalized.equals("true") || normalized.equals("false")) {
             return NODES.booleanNode(normalized.equals("true"));
         }
-        throw new InvalidInputException(flag(field) + " expects true or false, got '" + text + "'");
+        throw InvalidInputException.invalid(field, "expects true or false, got '" + text + "'");
     }
 
     private static JsonNode string(Field field, String text) throws InvalidInputException {
@@ -98,11 +99,6 @@ final class ValueConverter {
                 return NODES.textNode(candidate);
             }
         }
-        throw new InvalidInputException(flag(field) + " does not accept '" + text + "'; allowed values: "
-                + String.join(", ", allowed));
-    }
-
-    static String flag(Field field) {
-        return "--" + field.flag();
+        throw InvalidInputException.invalid(field, "does not accept '" + text + "'; allowed values: " + String.join(", ", allowed));
     }
 }

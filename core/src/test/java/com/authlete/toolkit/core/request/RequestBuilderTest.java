@@ -1,9 +1,11 @@
 package com.authlete.toolkit.core.request;
 
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
@@ -42,27 +44,38 @@ class RequestBuilderTest {
         for (String dots : new String[] {".", ".."}) {
             assertThatThrownBy(() -> request("client management list-authorizations")
                     .parameters(Map.of("serviceId", "1", "subject", dots)).build())
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("--subject cannot be '" + dots + "'");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("'subject' cannot be '" + dots + "'");
             assertThatThrownBy(() -> request("service get").parameters(Map.of("serviceId", dots)).build())
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("--service-id cannot be");
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("'serviceId' cannot be");
         }
         assertThat(catchThrowable(() -> request("client management list-authorizations")
                 .parameters(Map.of("serviceId", "1", "subject", "...")).build())).isNull();
     }
 
     @Test
-    void malformedIntegerNamesTheFlag() {
+    void malformedIntegerNamesTheParameterAndTheProblem() {
         assertThatThrownBy(() -> request("service list").parameter("start", "abc").build())
-                .isInstanceOf(InvalidInputException.class)
-                .hasMessage("--start expects an integer, got 'abc'");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.BAD_INPUT);
+                    assertThat(e.parameter()).contains("start");
+                    assertThat(e.problem()).contains("expects an integer, got 'abc'");
+                    assertThat(e.field()).get().extracting(Field::flag).isEqualTo("start");
+                    assertThat(e.isMissing()).isFalse();
+                })
+                .hasMessage("'start' expects an integer, got 'abc'");
     }
 
     @Test
     void missingRequiredPathAndQueryParametersAreReported() {
         assertThatThrownBy(() -> request("client get").parameter("serviceId", "1").build())
-                .hasMessage("missing required flag --client-id");
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.isMissing()).isTrue();
+                    assertThat(e.inBody()).isFalse();
+                    assertThat(e.field()).get().extracting(Field::flag).isEqualTo("client-id");
+                })
+                .hasMessage("missing required parameter 'clientId'");
         assertThatThrownBy(() -> request("client management list-authorized-applications").parameter("serviceId", "1").build())
-                .hasMessage("missing required flag --subject");
+                .hasMessage("missing required parameter 'subject'");
     }
 
     @Test
@@ -73,7 +86,7 @@ class RequestBuilderTest {
 
         assertThatThrownBy(() -> request("client create").parameter("serviceId", "1")
                 .bodyField("clientType", "secret").build())
-                .hasMessage("--client-type does not accept 'secret'; allowed values: PUBLIC, CONFIDENTIAL");
+                .hasMessage("'clientType' does not accept 'secret'; allowed values: PUBLIC, CONFIDENTIAL");
     }
 
     @Test
@@ -84,7 +97,7 @@ class RequestBuilderTest {
 
         assertThatThrownBy(() -> request("client create").parameter("serviceId", "1")
                 .bodyField("grantTypes", List.of("NOPE")).build())
-                .hasMessageStartingWith("--grant-types does not accept 'NOPE'; allowed values: AUTHORIZATION_CODE");
+                .hasMessageStartingWith("'grantTypes' does not accept 'NOPE'; allowed values: AUTHORIZATION_CODE");
     }
 
     @Test
@@ -97,7 +110,7 @@ class RequestBuilderTest {
 
         assertThatThrownBy(() -> request("client create").parameter("serviceId", "1")
                 .bodyField("tlsClientCertificateBoundAccessTokens", "yes").build())
-                .hasMessage("--tls-client-certificate-bound-access-tokens expects true or false, got 'yes'");
+                .hasMessage("'tlsClientCertificateBoundAccessTokens' expects true or false, got 'yes'");
     }
 
     @Test
@@ -110,7 +123,7 @@ class RequestBuilderTest {
 
         assertThatThrownBy(() -> request("client create").parameter("serviceId", "1")
                 .bodyField("attributes", List.of("{key")).build())
-                .hasMessageStartingWith("--attributes is not valid JSON");
+                .hasMessageStartingWith("'attributes' is not valid JSON");
     }
 
     @Test
@@ -173,7 +186,7 @@ class RequestBuilderTest {
                 .hasMessageContaining("needs a request body");
         assertThatThrownBy(() -> request("authorization process-request").parameter("serviceId", "1")
                 .bodyField("context", "x").build())
-                .hasMessage("missing required body field 'parameters' (flag --parameters)");
+                .hasMessage("missing required body field 'parameters'");
     }
 
     @Test

@@ -60,6 +60,10 @@ public final class StubServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    public void clearRequests() {
+        requests.clear();
+    }
+
     public List<Recorded> requests() {
         return List.copyOf(requests);
     }

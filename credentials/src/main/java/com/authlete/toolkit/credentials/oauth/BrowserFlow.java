@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -38,7 +38,7 @@ public final class BrowserFlow {
      * Runs the login: {@code showUrl} gets the authorization URL to open (or print) once the listener is up.
      */
     public TokenResponse login(String scope, Duration timeout, Consumer<URI> showUrl)
-            throws CredentialsException, TransportException, InterruptedException {
+            throws CredentialsException, AuthleteException, InterruptedException {
         Pkce pkce = Pkce.create(random);
         String state = Pkce.randomText(random, 16);
         try (LoopbackReceiver receiver = new LoopbackReceiver(query -> {

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Clock;
@@ -60,7 +60,7 @@ public final class DeviceFlow {
     }
 
     /** Requests a device code (RFC 8628 section 3.1). */
-    public Authorization start(String scope) throws CredentialsException, TransportException {
+    public Authorization start(String scope) throws CredentialsException, AuthleteException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("scope", TokenEndpoint.blankToNull(scope));
         if (scope != null && scope.contains("offline_access")) {
@@ -105,13 +105,13 @@ public final class DeviceFlow {
     }
 
     /** Polls (RFC 8628 section 3.4/3.5) until the user approves; denial and expiry end with {@link OAuthException}. */
-    public TokenResponse await(Authorization authorization) throws CredentialsException, TransportException, InterruptedException {
+    public TokenResponse await(Authorization authorization) throws CredentialsException, AuthleteException, InterruptedException {
         return await(authorization, authorization.expiresIn());
     }
 
     /** As {@link #await(Authorization)}, giving up after {@code wait} if the code has not expired by then. */
     public TokenResponse await(Authorization authorization, Duration wait)
-            throws CredentialsException, TransportException, InterruptedException {
+            throws CredentialsException, AuthleteException, InterruptedException {
         Duration limit = wait.compareTo(authorization.expiresIn()) < 0 ? wait : authorization.expiresIn();
         Instant deadline = clock.instant().plus(limit);
         boolean byWait = limit.equals(wait) && wait.compareTo(authorization.expiresIn()) < 0;

@@ -2,7 +2,7 @@ package com.authlete.toolkit.credentials.oauth;
 
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.transport.ApiException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class Discovery {
         this.http = new OAuthHttp(transports);
     }
 
-    public ServerMetadata discover(String issuer) throws CredentialsException, TransportException {
+    public ServerMetadata discover(String issuer) throws CredentialsException, AuthleteException {
         URI base = issuerUri(issuer);
         String trimmed = trimSlash(base.toString());
         String path = trimSlash(base.getRawPath() == null ? "" : base.getRawPath());

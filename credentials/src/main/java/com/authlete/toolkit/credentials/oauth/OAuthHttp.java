@@ -4,8 +4,8 @@ import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.TransportException;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -26,11 +26,11 @@ final class OAuthHttp {
         this.transports = transports;
     }
 
-    JsonNode get(URI uri) throws CredentialsException, TransportException {
+    JsonNode get(URI uri) throws CredentialsException, AuthleteException {
         return exchange("GET", uri, Map.of("Accept", "application/json"), null);
     }
 
-    JsonNode postForm(URI uri, Map<String, String> form, Map<String, String> headers) throws CredentialsException, TransportException {
+    JsonNode postForm(URI uri, Map<String, String> form, Map<String, String> headers) throws CredentialsException, AuthleteException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Type", "application/x-www-form-urlencoded");
         all.put("Accept", "application/json");
@@ -44,7 +44,7 @@ final class OAuthHttp {
     }
 
     private JsonNode exchange(String method, URI uri, Map<String, String> headers, byte[] body)
-            throws CredentialsException, TransportException {
+            throws CredentialsException, AuthleteException {
         URI origin = URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
         String target = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         if (uri.getRawQuery() != null) {

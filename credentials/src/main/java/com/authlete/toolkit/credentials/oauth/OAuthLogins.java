@@ -2,7 +2,7 @@ package com.authlete.toolkit.credentials.oauth;
 
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -88,7 +88,7 @@ public final class OAuthLogins {
 
     /** Logs in and stores the result for {@code profile} in {@code store}. */
     public Result login(Request request, CredentialStore store, String profile, Prompts prompts)
-            throws CredentialsException, TransportException, InterruptedException {
+            throws CredentialsException, AuthleteException, InterruptedException {
         ServerMetadata server = new Discovery(transports).discover(request.issuer());
         String scope = request.scope() != null ? request.scope() : request.grant() == Grant.CLIENT_CREDENTIALS ? null : defaultScope(server);
         ClientAuthentication client = request.secret() == null ? ClientAuthentication.publicClient(request.clientId())
@@ -111,7 +111,7 @@ public final class OAuthLogins {
     }
 
     private TokenResponse device(ServerMetadata server, ClientAuthentication client, String scope, Duration wait, Prompts prompts)
-            throws CredentialsException, TransportException, InterruptedException {
+            throws CredentialsException, AuthleteException, InterruptedException {
         DeviceFlow flow = new DeviceFlow(transports, server, client, clock, duration -> Thread.sleep(duration.toMillis()));
         DeviceFlow.Authorization authorization = flow.start(scope);
         prompts.deviceCode(authorization, server, client.clientId());

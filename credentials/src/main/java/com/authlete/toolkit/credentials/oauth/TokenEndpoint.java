@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
 import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,14 +21,14 @@ public final class TokenEndpoint {
         this.client = client;
     }
 
-    public TokenResponse clientCredentials(String scope) throws CredentialsException, TransportException {
+    public TokenResponse clientCredentials(String scope) throws CredentialsException, AuthleteException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         form.put("scope", blankToNull(scope));
         return request(form);
     }
 
-    public TokenResponse refresh(String refreshToken) throws CredentialsException, TransportException {
+    public TokenResponse refresh(String refreshToken) throws CredentialsException, AuthleteException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
@@ -36,7 +36,7 @@ public final class TokenEndpoint {
     }
 
     public TokenResponse authorizationCode(String code, String redirectUri, String codeVerifier)
-            throws CredentialsException, TransportException {
+            throws CredentialsException, AuthleteException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "authorization_code");
         form.put("code", code);
@@ -45,14 +45,14 @@ public final class TokenEndpoint {
         return request(form);
     }
 
-    public TokenResponse deviceCode(String deviceCode) throws CredentialsException, TransportException {
+    public TokenResponse deviceCode(String deviceCode) throws CredentialsException, AuthleteException {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", DEVICE_CODE_GRANT);
         form.put("device_code", deviceCode);
         return request(form);
     }
 
-    private TokenResponse request(Map<String, String> form) throws CredentialsException, TransportException {
+    private TokenResponse request(Map<String, String> form) throws CredentialsException, AuthleteException {
         Map<String, String> headers = new LinkedHashMap<>();
         client.apply(form, headers);
         return TokenResponse.from(http.postForm(uri, form, headers));

@@ -3,7 +3,7 @@ package com.authlete.toolkit.credentials.oauth;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
-import com.authlete.toolkit.transport.TransportException;
+import com.authlete.toolkit.core.AuthleteException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -41,7 +41,7 @@ public final class TokenRenewal {
     }
 
     /** A fresh access token for the profile's stored login. */
-    public String accessToken(String profile, OAuthGrant grant) throws CredentialsException, TransportException {
+    public String accessToken(String profile, OAuthGrant grant) throws CredentialsException, AuthleteException {
         if (!grant.expiresWithin(clock.instant(), MARGIN)) {
             return grant.accessToken();
         }
@@ -71,7 +71,7 @@ public final class TokenRenewal {
         return Optional.empty();
     }
 
-    private OAuthGrant renew(String profile, OAuthGrant grant) throws CredentialsException, TransportException {
+    private OAuthGrant renew(String profile, OAuthGrant grant) throws CredentialsException, AuthleteException {
         if (grant.refreshToken() != null) {
             TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant));
             try {

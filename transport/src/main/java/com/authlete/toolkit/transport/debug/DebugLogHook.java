@@ -2,7 +2,7 @@ package com.authlete.toolkit.transport.debug;
 
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +11,7 @@ import java.io.PrintStream;
 /**
  * Logs each exchange: the request line, headers and body preview; the response status, headers and body
  * preview (written when the body is closed, after the reader is done with it); transport errors. Everything is
- * redacted by {@link com.authlete.toolkit.transport.redact.Redactor}.
+ * redacted by {@link com.authlete.toolkit.core.secrets.Redactor}.
  */
 public final class DebugLogHook implements ExchangeHook {
 

@@ -1,7 +1,8 @@
 package com.authlete.toolkit.transport.debug;
 
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.transport.TransportRequest;
-import com.authlete.toolkit.transport.redact.Redactor;
+import com.authlete.toolkit.core.secrets.Redactor;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,11 @@ public final class ExchangeLog {
 
     public ExchangeLog(PrintStream out) {
         this(out, Redactor.DEFAULT_PREVIEW_BYTES);
+    }
+
+    /** A request as the core previews it (absolute target, every header). */
+    public void request(PreparedRequest preview) {
+        request(TransportRequest.of(preview));
     }
 
     public void request(TransportRequest request) {

@@ -2,7 +2,7 @@ package com.authlete.toolkit.transport.retry;
 
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

@@ -1,102 +1,89 @@
 package com.authlete.toolkit.transport.setup;
 
+import com.authlete.toolkit.core.exchange.ConnectionSettings;
+import com.authlete.toolkit.core.exchange.Exchange;
+import com.authlete.toolkit.core.exchange.ExchangeProvider;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.debug.DebugLogHook;
 import com.authlete.toolkit.transport.net.EnvironmentProxySelector;
 import com.authlete.toolkit.transport.retry.RetryHook;
 import com.authlete.toolkit.transport.tls.TrustAnchors;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URI;
+import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The one place a transport is built from options and the process environment: time limits, retries, the debug
- * log, {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY}, {@code SSL_CERT_FILE} and {@code --ca-cert}, plain-http
- * policy. Every front end (the CLI's API calls, its token checks, OAuth logins) and Java programs use it, so none
- * of them forgets a proxy or a CA. Bad input is an {@link IllegalArgumentException} naming the setting.
+ * The one place a transport is built from typed {@link ConnectionSettings}: time limits, retries, the debug log,
+ * proxies, trusted certificates, the plain-http policy. Every front end (API calls, token checks, OAuth logins) and
+ * Java programs get their transport here, so none of them forgets a proxy or a CA; {@link #withEnvironment} adds what
+ * the process environment says ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}, {@code SSL_CERT_FILE}).
+ * Found by {@link java.util.ServiceLoader} as the core's {@link ExchangeProvider}.
  */
-public final class EnvironmentTransports {
+public final class EnvironmentTransports implements ExchangeProvider {
 
-    /** Retries when none are asked for. */
-    public static final int DEFAULT_RETRIES = 2;
-
-    private EnvironmentTransports() {
+    /** Bad settings are {@link IllegalArgumentException}s that name the setting. */
+    @Override
+    public Exchange open(ConnectionSettings settings) {
+        return build(settings, null);
     }
 
     /**
-     * @param token     the bearer token, or null for none (OAuth servers)
-     * @param userAgent the User-Agent, such as {@code authlete-cli/1.0}
-     * @param log       where --debug lines and retry notes go (standard error)
+     * @param token the bearer token sent with every request, or null for none (OAuth servers; the core adds its own)
      */
-    public static HttpTransport build(TransportOptions options, Map<String, String> environment, URI baseUrl, String token,
-                                      String userAgent, PrintStream log) {
+    public static HttpTransport build(ConnectionSettings settings, String token) {
         HttpTransport.checkBearer(token);
-        HttpTransport.Builder builder = HttpTransport.builder().baseUrl(baseUrl).bearer(token)
-                .userAgent(userAgent).allowInsecureHttp(options.allowInsecureHttp());
-        if (options.timeout() != null) {
-            builder.requestTimeout(Durations.limit("--timeout", options.timeout()));
-        }
-        if (options.connectTimeout() != null) {
-            builder.connectTimeout(Durations.limit("--connect-timeout", options.connectTimeout()));
-        }
-        if (options.readTimeout() != null) {
-            builder.readTimeout(Durations.limit("--read-timeout", options.readTimeout()));
-        }
-        RetryHook retry = RetryHook.standard(retries(options.retries()), options.retryPost());
+        HttpTransport.Builder builder = HttpTransport.builder().baseUrl(settings.baseUrl()).bearer(token)
+                .userAgent(settings.userAgent()).allowInsecureHttp(settings.allowInsecureHttp())
+                .requestTimeout(settings.timeout()).connectTimeout(settings.connectTimeout()).readTimeout(settings.readTimeout());
+        RetryHook retry = RetryHook.standard(settings.retries(), settings.retryPost());
         // Retries outermost, the log inside them, so that every attempt is logged.
-        builder.hook(options.debug() ? retry.withNotes(note -> log.println("* " + note)) : retry);
-        if (options.debug()) {
-            builder.hook(new DebugLogHook(log));
+        builder.hook(settings.debugLog() != null ? retry.withNotes(note -> settings.debugLog().println("* " + note)) : retry);
+        if (settings.debugLog() != null) {
+            builder.hook(new DebugLogHook(settings.debugLog()));
         }
-        EnvironmentProxySelector proxies = EnvironmentProxySelector.fromEnvironment(environment);
-        if (!proxies.isEmpty()) {
-            builder.proxySelector(proxies);
+        if (settings.proxy() != null) {
+            builder.proxySelector(settings.proxy());
         }
-        String bundle = environment.get("SSL_CERT_FILE");
-        if ("https".equalsIgnoreCase(baseUrl.getScheme()) && (options.caCert() != null || (bundle != null && !bundle.isBlank()))) {
-            builder.sslContext(sslContext(options.caCert(), bundle));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (--allow-insecure-http)", e);
-        }
-    }
-
-    private static int retries(String retries) {
-        if (retries == null) {
-            return DEFAULT_RETRIES;
-        }
-        try {
-            int count = Integer.parseInt(retries.strip());
-            if (count >= 0) {
-                return count;
+        boolean https = "https".equalsIgnoreCase(settings.baseUrl().getScheme());
+        if (https && (settings.certificateBundle() != null || !settings.trustedCertificates().isEmpty())) {
+            try {
+                builder.sslContext(TrustAnchors.sslContext(settings.certificateBundle(), settings.trustedCertificates()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("trusted certificates: " + e.getMessage(), e);
             }
-        } catch (NumberFormatException ignored) {
-            // Reported below.
         }
-        throw new IllegalArgumentException("--retry expects a number of retries (0 or more), got '" + retries + "'");
+        return builder.build();
     }
 
-    private static javax.net.ssl.SSLContext sslContext(String caCert, String bundle) {
-        Path extra = caCert == null ? null : existing("--ca-cert", caCert);
-        Path base = bundle == null || bundle.isBlank() ? null : existing("SSL_CERT_FILE", bundle);
-        try {
-            return TrustAnchors.sslContext(base, extra == null ? List.of() : List.of(extra));
-        } catch (IOException e) {
-            throw new IllegalArgumentException((caCert != null ? "--ca-cert" : "SSL_CERT_FILE") + ": " + e.getMessage(), e);
-        }
+    /** A provider for the core's client builder that adds what the environment says to its settings. */
+    public static ExchangeProvider fromEnvironment(Map<String, String> environment) {
+        return settings -> build(withEnvironment(settings, environment), null);
     }
 
-    private static Path existing(String what, String file) {
-        Path path = Path.of(file);
-        if (!Files.isRegularFile(path)) {
-            throw new IllegalArgumentException(what + ": no such file: " + file);
+    /**
+     * The settings with what the environment adds: its proxies (unless the settings name one) and its
+     * {@code SSL_CERT_FILE} bundle (unless the settings name one).
+     *
+     * @throws IllegalArgumentException when {@code SSL_CERT_FILE} names no file
+     */
+    public static ConnectionSettings withEnvironment(ConnectionSettings settings, Map<String, String> environment) {
+        ProxySelector proxy = settings.proxy();
+        if (proxy == null) {
+            EnvironmentProxySelector proxies = EnvironmentProxySelector.fromEnvironment(environment);
+            proxy = proxies.isEmpty() ? null : proxies;
         }
-        return path;
+        Path bundle = settings.certificateBundle();
+        String named = environment.get("SSL_CERT_FILE");
+        if (bundle == null && named != null && !named.isBlank()) {
+            bundle = Path.of(named);
+            if (!Files.isRegularFile(bundle)) {
+                throw new IllegalArgumentException("SSL_CERT_FILE: no such file: " + named);
+            }
+        }
+        return new ConnectionSettings(settings.baseUrl(), settings.userAgent(), settings.timeout(), settings.connectTimeout(),
+                settings.readTimeout(), settings.retries(), settings.retryPost(), proxy, settings.trustedCertificates(), bundle,
+                settings.allowInsecureHttp(), settings.debugLog());
     }
 }

@@ -5,26 +5,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import com.authlete.toolkit.core.exchange.ConnectionSettings;
+import com.authlete.toolkit.core.exchange.ExchangeProvider;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
-/** A transport built from options and the environment honours the proxy and the debug log, and names bad settings. */
+/** A transport built from typed settings and the environment honours the proxy and the debug log, and names bad settings. */
 class EnvironmentTransportsTest {
 
-    private static final TransportOptions DEFAULTS = TransportOptions.DEFAULTS;
+    private static ConnectionSettings settings(String url) {
+        return ConnectionSettings.of(URI.create(url), "test/1");
+    }
 
     @Test
     void theProxyOfTheEnvironmentCarriesTheRequest() throws Exception {
         try (StubServer proxy = new StubServer().handler(request -> Reply.json(200, "{\"via\":\"proxy\"}"))) {
-            TransportOptions insecure = new TransportOptions(null, null, null, "0", false, null, true, false);
-            try (HttpTransport http = EnvironmentTransports.build(insecure, Map.of("HTTP_PROXY", proxy.url()),
-                    URI.create("http://api.example.invalid"), "token-1234567890", "test/1", System.err);
+            ConnectionSettings insecure = new ConnectionSettings(URI.create("http://api.example.invalid"), "test/1", null, null, null, 0,
+                    false, null, null, null, true, null);
+            try (HttpTransport http = EnvironmentTransports.build(EnvironmentTransports.withEnvironment(insecure,
+                    Map.of("HTTP_PROXY", proxy.url())), "token-1234567890");
                  TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null)) {
                 assertThat(response.status()).isEqualTo(200);
             }
@@ -35,37 +41,31 @@ class EnvironmentTransportsTest {
     }
 
     @Test
+    void theProviderFoundOnTheClassPathIsThisOne() {
+        assertThat(ServiceLoader.load(ExchangeProvider.class).findFirst()).get().isInstanceOf(EnvironmentTransports.class);
+    }
+
+    @Test
     void debugLogsTheExchangeWithTheTokenRedacted() throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (StubServer api = new StubServer().handler(request -> Reply.json(200, "{}"));
-             HttpTransport http = EnvironmentTransports.build(new TransportOptions(null, null, null, null, false, null, false, true), Map.of(),
-                     URI.create(api.url()), "token-1234567890", "test/1", new PrintStream(log, true, StandardCharsets.UTF_8));
-             TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
-            response.body().readAllBytes();
+        try (StubServer api = new StubServer().handler(request -> Reply.json(200, "{}"))) {
+            ConnectionSettings debug = new ConnectionSettings(URI.create(api.url()), "test/1", null, null, null, 0, false, null, null,
+                    null, false, new PrintStream(log, true, StandardCharsets.UTF_8));
+            try (HttpTransport http = EnvironmentTransports.build(debug, "token-1234567890");
+                 TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+                response.body().readAllBytes();
+            }
         }
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("> GET ", "/x", "[REDACTED]").doesNotContain("token-1234567890");
     }
 
     @Test
     void badSettingsAreNamed() {
-        URI api = URI.create("https://us.authlete.com");
-        assertThatThrownBy(() -> EnvironmentTransports.build(new TransportOptions("soon", null, null, null, false, null, false, false),
-                Map.of(), api, null, "t", System.err)).hasMessageStartingWith("--timeout expects a duration");
-        assertThatThrownBy(() -> EnvironmentTransports.build(new TransportOptions(null, null, null, "-1", false, null, false, false),
-                Map.of(), api, null, "t", System.err)).hasMessageStartingWith("--retry expects a number of retries");
-        assertThatThrownBy(() -> EnvironmentTransports.build(new TransportOptions(null, null, null, null, false, "/nonexistent.pem", false, false),
-                Map.of(), api, null, "t", System.err)).hasMessage("--ca-cert: no such file: /nonexistent.pem");
-        assertThatThrownBy(() -> EnvironmentTransports.build(DEFAULTS, Map.of("SSL_CERT_FILE", "/nonexistent-bundle.pem"),
-                api, null, "t", System.err)).hasMessage("SSL_CERT_FILE: no such file: /nonexistent-bundle.pem");
-        assertThatThrownBy(() -> EnvironmentTransports.build(DEFAULTS, Map.of(), URI.create("http://api.example.com"), null, "t", System.err))
-                .hasMessageEndingWith("(--allow-insecure-http)");
-    }
-
-    @Test
-    void durationsAreReadExactlyAndBounded() {
-        assertThat(Durations.parse("--wait", "1.5s").toMillis()).isEqualTo(1500);
-        assertThat(Durations.parse("--wait", "2m").toSeconds()).isEqualTo(120);
-        assertThat(Durations.limit("--timeout", "0")).isNull();
-        assertThatThrownBy(() -> Durations.parse("--wait", "99999999999999999999h")).hasMessage("--wait must be at most 24h, got '99999999999999999999h'");
+        assertThatThrownBy(() -> EnvironmentTransports.withEnvironment(settings("https://us.authlete.com"),
+                Map.of("SSL_CERT_FILE", "/nonexistent-bundle.pem"))).hasMessage("SSL_CERT_FILE: no such file: /nonexistent-bundle.pem");
+        assertThatThrownBy(() -> EnvironmentTransports.build(settings("http://api.example.com"), null))
+                .hasMessageContaining("refusing plain http to api.example.com").hasMessageNotContaining("--");
+        assertThatThrownBy(() -> ConnectionSettings.of(URI.create("https://us.authlete.com"), "t").withBaseUrl(null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.NetworkException;
-import com.authlete.toolkit.transport.TransportResponse;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -102,7 +103,29 @@ public final class CatalogGenerator {
                 throw new IllegalStateException("alias '" + alias + "' is also a command");
             }
         }
-        return new Catalog(root.path("info").path("version").asText(), servers, distinctSummaries(operations), aliases);
+        return new Catalog(root.path("info").path("version").asText(), servers, withReadCurrent(distinctSummaries(operations)), aliases);
+    }
+
+    /**
+     * Marks the updates that replace a whole object: the last command word starts with {@code update}, the operation
+     * takes a body, and a GET named {@code get} in the same group reads the object with path parameters the update
+     * also has. A partial update reads the object with it first and keeps the fields it does not name.
+     */
+    static List<Operation> withReadCurrent(List<Operation> operations) {
+        Map<String, Operation> byCommand = new HashMap<>();
+        operations.forEach(operation -> byCommand.put(operation.command(), operation));
+        List<Operation> marked = new ArrayList<>();
+        for (Operation operation : operations) {
+            List<String> words = operation.words();
+            String verb = words.get(words.size() - 1);
+            Operation get = byCommand.get(String.join(" ", words.subList(0, words.size() - 1)) + " get");
+            Set<String> available = new HashSet<>();
+            operation.pathParameters().forEach(parameter -> available.add(parameter.name()));
+            boolean replaces = verb.startsWith("update") && operation.body() != null && get != null && get.method().equals("GET")
+                    && get.pathParameters().stream().allMatch(parameter -> available.contains(parameter.name()));
+            marked.add(replaces ? operation.withReadCurrent(get.command()) : operation);
+        }
+        return marked;
     }
 
     /**
@@ -177,7 +200,7 @@ public final class CatalogGenerator {
         boolean authenticated = !op.has("security") || !op.path("security").isEmpty();
         return new Operation(words, text(op, "summary"), text(op, "operationId"), method, path, authenticated,
                 pathParameters, queryParameters, requestBody(method, path, op, taken), listShape(method, path, op),
-                destructive(words), path.contains("/client/secret/"));
+                destructive(words), path.contains("/client/secret/"), null);
     }
 
     /**
@@ -236,7 +259,8 @@ public final class CatalogGenerator {
             itemType = items == null || items.isMissingNode() ? "string" : typeOf(items);
             enumValues = items == null ? List.of() : enumValues(items);
         }
-        return new Field(name, flag, type, itemType, enumValues, required);
+        boolean serverSet = rawSchema.path("readOnly").asBoolean(false) || schema.path("readOnly").asBoolean(false);
+        return new Field(name, flag, type, itemType, enumValues, required, serverSet);
     }
 
     /** The declared type; an enum without one is a string; anything else (allOf, oneOf, no constraint) any JSON. */
