@@ -135,8 +135,8 @@ public final class Cli {
         }
         List<String> group = words.subList(0, known);
         java.util.Set<String> next = new java.util.TreeSet<>();
-        for (String[] row : Router.under(group)) {
-            String[] rowWords = row[0].split(" ");
+        for (CommandEntry row : Router.under(group)) {
+            String[] rowWords = row.words().split(" ");
             if (rowWords.length > known) {
                 next.add(rowWords[known]);
             }
@@ -162,7 +162,7 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
-        Class<?> loaded = Class.forName(match.className());
+        Class<?> loaded = match.type();
         if (loaded == ApiCommand.class) {
             if (match.rest().contains("--help") || match.rest().contains("-h")) {
                 paged(page -> commandHelp(page, match.command(), ApiCommand.class));
@@ -172,8 +172,8 @@ public final class Cli {
             new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
             return ExitCode.OK.status();
         }
-        if (com.authlete.toolkit.cli.account.AccountCommand.class.isAssignableFrom(loaded)) {
-            return runAccountCommand(match, loaded.asSubclass(com.authlete.toolkit.cli.account.AccountCommand.class));
+        if (com.authlete.toolkit.cli.builtin.BuiltinCommand.class.isAssignableFrom(loaded)) {
+            return runBuiltinCommand(match, loaded.asSubclass(com.authlete.toolkit.cli.builtin.BuiltinCommand.class));
         }
         @SuppressWarnings("unchecked")
         Class<OperationCommand> type = (Class<OperationCommand>) loaded;
@@ -207,14 +207,14 @@ public final class Cli {
         }
     }
 
-    private int runAccountCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.account.AccountCommand> type)
+    private int runBuiltinCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.builtin.BuiltinCommand> type)
             throws CliException, AuthleteException, IOException, com.authlete.toolkit.credentials.CredentialsException {
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
             paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
         }
-        com.authlete.toolkit.cli.account.AccountCommand command = parse(type, match.rest());
-        command.run(new com.authlete.toolkit.cli.account.AccountContext(environment, terminal,
+        com.authlete.toolkit.cli.builtin.BuiltinCommand command = parse(type, match.rest());
+        command.run(new com.authlete.toolkit.cli.builtin.CommandContext(environment, terminal,
                 new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
         out.flush();
         return command.status();
@@ -301,9 +301,9 @@ public final class Cli {
             if (match.isEmpty()) {
                 return List.of();
             }
-            return SingleCommand.singleCommand(Class.forName(match.get().className())).getCommandMetadata().getAllOptions().stream()
+            return SingleCommand.singleCommand(match.get().type()).getCommandMetadata().getAllOptions().stream()
                     .flatMap(option -> option.getOptions().stream()).filter(name -> name.startsWith("--")).toList();
-        } catch (ClassNotFoundException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return List.of();
         }
     }

@@ -79,7 +79,7 @@ public final class GlobalOptions {
     @Option(name = "--yes", description = "Do not ask before delete and revoke commands.")
     boolean yes;
 
-    /** The flags of every exchange with a server, shared with the account commands that talk to one. */
+    /** The flags of every exchange with a server, shared with the built-in commands that talk to one. */
     @com.github.rvesse.airline.annotations.AirlineModule
     public NetworkOptions network = new NetworkOptions();
 

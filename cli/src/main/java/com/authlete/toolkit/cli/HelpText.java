@@ -80,19 +80,19 @@ final class HelpText {
         String group = String.join(" ", words);
         out.println("Usage: authlete " + group + " <command> [flags]");
         out.println();
-        List<String[]> direct = new ArrayList<>();
-        for (String[] row : Router.under(words)) {
-            if (row[0].split(" ").length == words.size() + 1) {
+        List<CommandEntry> direct = new ArrayList<>();
+        for (CommandEntry row : Router.under(words)) {
+            if (row.wordList().size() == words.size() + 1) {
                 direct.add(row);
             }
         }
         boolean anyDestructive = false;
         if (!direct.isEmpty()) {
             out.println("Commands:");
-            for (String[] row : direct) {
-                boolean destructive = row.length > 3 && row[3].equals("destructive");
+            for (CommandEntry row : direct) {
+                boolean destructive = row.destructive();
                 anyDestructive |= destructive;
-                item(2, 36, row[0].substring(group.length() + 1), row[2] + (destructive ? " (asks first)" : ""));
+                item(2, 36, row.words().substring(group.length() + 1), row.summary() + (destructive ? " (asks first)" : ""));
             }
         }
         Map<String, Integer> subgroups = subgroupCounts(words);
@@ -112,11 +112,11 @@ final class HelpText {
     private void groups(List<String> words) {
         Map<String, List<String>> next = new LinkedHashMap<>();
         Map<String, String> summaries = new LinkedHashMap<>();
-        for (String[] row : Router.under(words)) {
-            String[] parts = row[0].split(" ");
+        for (CommandEntry row : Router.under(words)) {
+            String[] parts = row.words().split(" ");
             String word = parts[words.size()];
             if (parts.length == words.size() + 1) {
-                summaries.put(word, row[2]);
+                summaries.put(word, row.summary());
             } else {
                 next.computeIfAbsent(word, k -> new ArrayList<>())
                         .add(parts[words.size() + 1] + (parts.length > words.size() + 2 ? " ..." : ""));
@@ -132,8 +132,8 @@ final class HelpText {
 
     private static Map<String, Integer> subgroupCounts(List<String> words) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String[] row : Router.under(words)) {
-            String[] parts = row[0].split(" ");
+        for (CommandEntry row : Router.under(words)) {
+            String[] parts = row.words().split(" ");
             if (parts.length > words.size() + 1) {
                 counts.merge(parts[words.size()], 1, Integer::sum);
             }

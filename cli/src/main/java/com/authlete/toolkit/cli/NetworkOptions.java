@@ -1,6 +1,6 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.PrintStream;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * The flags that shape an exchange with a server (time limits, retries, trust, plain http, the debug log): part of
- * every API command's global flags, and taken by the account commands that talk to a server too.
+ * every API command's global flags, and taken by the built-in commands that talk to a server too.
  */
 public final class NetworkOptions {
 

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.core.AuthleteClient;
-import com.authlete.toolkit.core.Confirmation;
+import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.Confirmation;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ProfileConnections;

@@ -92,6 +92,16 @@ class ApiAndSecretsTest {
     }
 
     @Test
+    void onATerminalTheNewSecretIsShownAndTheOneItReplacesStaysMasked() {
+        for (String format : new String[] {"pretty", "table"}) {
+            CliHarness.Result shown = cli().terminalOutput().run("client", "management", "refresh-secret", "--service-id", "1",
+                    "--client-identifier", "2", "--server-url", stub.url(), "-F", format, "--color", "never");
+            assertThat(shown.exitCode()).as(shown.err()).isZero();
+            assertThat(shown.out()).as(format).contains("n3w-s3cr3t-value", "[REDACTED]").doesNotContain("0ld");
+        }
+    }
+
+    @Test
     void refreshSecretWarnsThatTheSecretIsShownOnceAndWritesItPrivately(@TempDir Path dir) throws Exception {
         CliHarness.Result shown = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
                 "--server-url", stub.url(), "-F", "json");

@@ -25,18 +25,23 @@ class GeneratedCommandsTest {
 
     @Test
     void everyCatalogOperationHasOneCommandClassAndViceVersa() {
-        assertThat(Arrays.stream(CommandIndex.COMMANDS).map(row -> row[0]).toList())
+        assertThat(CommandIndex.COMMANDS.stream().map(CommandEntry::words).toList())
                 .containsExactlyElementsOf(CATALOG.operations().stream().map(Operation::command).toList());
-        assertThat(CommandIndex.COMMANDS.length).isEqualTo(84);
+        assertThat(CommandIndex.COMMANDS).hasSize(84);
+        assertThat(CommandIndex.COMMANDS).allSatisfy(entry -> {
+            assertThat(CommandIndex.commandClass(entry.words())).isNotNull();
+            assertThat(entry.destructive()).isEqualTo(CATALOG.operation(entry.words()).destructive());
+        });
+        assertThat(CommandIndex.commandClass("client frobnicate")).isNull();
     }
 
     @Test
     void airlineLoadsEveryCommandWithExactlyTheCatalogFlagsPlusTheGlobalOnes() throws Exception {
         Set<String> global = globalFlags();
-        for (String[] row : CommandIndex.COMMANDS) {
-            Operation operation = CATALOG.operation(row[0]);
+        for (CommandEntry row : CommandIndex.COMMANDS) {
+            Operation operation = CATALOG.operation(row.words());
             // Loading the metadata is what fails on duplicate option names.
-            CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata();
+            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(row.words())).getCommandMetadata();
             Set<String> flags = metadata.getAllOptions().stream()
                     .flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
             Set<String> expected = Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
@@ -44,22 +49,22 @@ class GeneratedCommandsTest {
             expected.addAll(global);
             expected.addAll(List.of("-F", "-o", "-h", "-r"));
             expected.add("--help");
-            assertThat(flags).as("flags of %s", row[0]).isEqualTo(expected);
-            assertThat(((OperationCommand) Class.forName(row[1]).getDeclaredConstructor().newInstance()).command())
-                    .isEqualTo(row[0]);
+            assertThat(flags).as("flags of %s", row.words()).isEqualTo(expected);
+            assertThat(((OperationCommand) CommandIndex.commandClass(row.words()).getDeclaredConstructor().newInstance()).command())
+                    .isEqualTo(row.words());
         }
     }
 
     /** The help examples name real commands and only flags those commands have. */
     @Test
     void everyExampleUsesACommandAndItsFlags() throws Exception {
-        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/codegen/examples.tsv")).stream()
+        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../build-tools/src/main/resources/com/authlete/toolkit/buildtools/command-examples.tsv")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         assertThat(rows).isNotEmpty();
         for (String row : rows) {
             String[] columns = row.split("\t", 2);
             assertThat(columns[1]).startsWith("authlete " + columns[0] + " ");
-            CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row(columns[0])[1])).getCommandMetadata();
+            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(columns[0])).getCommandMetadata();
             Set<String> flags = metadata.getAllOptions().stream().flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
             for (String word : columns[1].split("\\s+")) {
                 if (word.startsWith("-")) {
@@ -91,15 +96,11 @@ class GeneratedCommandsTest {
 
     @Test
     void metadataListsOptionTypesForHelp() throws Exception {
-        CommandMetadata metadata = SingleCommand.singleCommand(Class.forName(row("client create")[1])).getCommandMetadata();
+        CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass("client create")).getCommandMetadata();
         OptionMetadata clientType = metadata.getAllOptions().stream()
                 .filter(option -> option.getOptions().contains("--client-type")).findFirst().orElseThrow();
         assertThat(clientType.getTitle()).isEqualTo("PUBLIC|CONFIDENTIAL");
         assertThat(clientType.getDescription()).contains("clientType", "PUBLIC, CONFIDENTIAL");
-    }
-
-    private static String[] row(String command) {
-        return Arrays.stream(CommandIndex.COMMANDS).filter(r -> r[0].equals(command)).findFirst().orElseThrow();
     }
 
     private static Set<String> globalFlags() {

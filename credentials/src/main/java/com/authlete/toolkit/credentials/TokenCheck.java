@@ -1,6 +1,6 @@
 package com.authlete.toolkit.credentials;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.transport.HttpTransport;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package com.authlete.toolkit.declarative;
 
-import com.authlete.toolkit.core.AuthleteClient;
-import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.fasterxml.jackson.databind.JsonNode;

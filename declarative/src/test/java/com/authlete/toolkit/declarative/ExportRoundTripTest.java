@@ -2,7 +2,7 @@ package com.authlete.toolkit.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ArrayNode;

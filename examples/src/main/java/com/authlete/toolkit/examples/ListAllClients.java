@@ -1,6 +1,6 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;

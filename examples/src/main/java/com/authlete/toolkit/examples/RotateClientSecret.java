@@ -1,7 +1,7 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.AuthleteClient;
-import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.render.AtomicFile;
 import java.io.IOException;

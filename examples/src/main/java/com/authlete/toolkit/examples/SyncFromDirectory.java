@@ -1,6 +1,6 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.declarative.DesiredState;
 import com.authlete.toolkit.declarative.Diff;
 import com.authlete.toolkit.declarative.DiffText;

@@ -2,7 +2,7 @@ package com.authlete.toolkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.PrismServer;

@@ -1,6 +1,6 @@
 package com.authlete.toolkit.mcp;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 
 /**
  * Sets up the engine for one tool call: the server, the token source, the default service id and the network

@@ -1,9 +1,9 @@
 package com.authlete.toolkit.mcp;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
-import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;

@@ -3,10 +3,10 @@ package com.authlete.toolkit.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.authlete.toolkit.core.AuthleteClient;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
-import com.authlete.toolkit.core.Update;
+import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;

@@ -1,5 +1,8 @@
 package com.authlete.toolkit.cli.completion;
 
+import com.authlete.toolkit.cli.CommandEntry;
+import com.authlete.toolkit.cli.Router;
+import com.authlete.toolkit.cli.TopLevelFlags;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.render.ColorChoice;
@@ -40,23 +43,24 @@ public record CompletionModel(List<Command> commands) {
     static final Set<String> FILE_FLAGS = Set.of("-o", "--output-file", "--token-file", "--ca-cert", "--body");
 
     /**
-     * @param index rows of command words, class name and summary (operation commands and account commands)
+     * @param index the commands (operation commands and built-in commands)
      */
-    public static CompletionModel build(String[][] index, Catalog catalog) throws ClassNotFoundException {
+    public static CompletionModel build(List<CommandEntry> index, Catalog catalog) {
         List<Command> commands = new ArrayList<>();
-        List<String[]> rows = new ArrayList<>();
+        List<CommandEntry> rows = new ArrayList<>();
         // The flags that may come before the command words (they apply to whichever command follows).
-        rows.add(new String[] {TOP, com.authlete.toolkit.cli.TopLevelFlags.class.getName(), ""});
-        rows.addAll(Arrays.asList(index));
-        for (String[] row : rows) {
+        rows.add(new CommandEntry(TOP, "", false));
+        rows.addAll(index);
+        for (CommandEntry row : rows) {
             Map<String, List<String>> enums = new LinkedHashMap<>();
-            catalog.find(row[0]).filter(op -> op.command().equals(row[0])).ifPresent(op -> enumValues(op, enums));
+            catalog.find(row.words()).filter(op -> op.command().equals(row.words())).ifPresent(op -> enumValues(op, enums));
             enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
             enums.put("-F", enums.get("--output-format"));
             enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
             enums.put("--server", com.authlete.toolkit.credentials.ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
-            for (OptionMetadata option : SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata().getAllOptions()) {
+            Class<?> type = row.words().equals(TOP) ? TopLevelFlags.class : Router.commandClass(row.words());
+            for (OptionMetadata option : SingleCommand.singleCommand(type).getCommandMetadata().getAllOptions()) {
                 List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
                 boolean takesValue = option.getArity() > 0;
                 List<String> values = names.stream().map(enums::get).filter(v -> v != null).findFirst().orElse(List.of());
@@ -64,7 +68,7 @@ public record CompletionModel(List<Command> commands) {
                 flags.add(new Flag(names, takesValue, values, file));
             }
             flags.sort((a, b) -> a.names().get(0).compareTo(b.names().get(0)));
-            commands.add(new Command(row[0], row[2], flags));
+            commands.add(new Command(row.words(), row.summary(), flags));
         }
         return new CompletionModel(commands);
     }

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli.docs;
 
+import com.authlete.toolkit.cli.CommandEntry;
+import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.github.rvesse.airline.SingleCommand;
@@ -17,10 +19,10 @@ import java.util.Optional;
  */
 public final class ReferenceWriter {
 
-    private final String[][] commands;
+    private final List<CommandEntry> commands;
     private final Catalog catalog;
 
-    public ReferenceWriter(String[][] commands, Catalog catalog) {
+    public ReferenceWriter(List<CommandEntry> commands, Catalog catalog) {
         this.commands = commands;
         this.catalog = catalog;
     }
@@ -34,15 +36,16 @@ public final class ReferenceWriter {
         StringBuilder manIndex = new StringBuilder(".TH AUTHLETE 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\nauthlete \\- "
                 + "command-line client for the Authlete API\n.SH SYNOPSIS\n.B authlete\n\\fIgroup\\fR [\\fIsubgroup\\fR] \\fIcommand\\fR "
                 + "[\\fIflags\\fR]\n.SH COMMANDS\n");
-        for (String[] row : commands) {
-            String name = row[0].replace(' ', '-');
-            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(Class.forName(row[1])).getCommandMetadata().getAllOptions());
+        for (CommandEntry row : commands) {
+            String name = row.words().replace(' ', '-');
+            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(Router.commandClass(row.words())).getCommandMetadata()
+                    .getAllOptions());
             options.sort((a, b) -> longest(a).compareTo(longest(b)));
-            Optional<Operation> operation = catalog.find(row[0]).filter(op -> op.command().equals(row[0]));
-            files.put("commands/" + name + ".md", markdown(row[0], row[2], operation, options));
-            files.put("man/man1/authlete-" + name + ".1", man(row[0], row[2], operation, options));
-            index.append("| [`authlete ").append(row[0]).append("`](").append(name).append(".md) | ").append(row[2]).append(" |\n");
-            manIndex.append(".TP\n.B authlete ").append(roff(row[0])).append('\n').append(roff(row[2])).append('\n');
+            Optional<Operation> operation = catalog.find(row.words()).filter(op -> op.command().equals(row.words()));
+            files.put("commands/" + name + ".md", markdown(row.words(), row.summary(), operation, options));
+            files.put("man/man1/authlete-" + name + ".1", man(row.words(), row.summary(), operation, options));
+            index.append("| [`authlete ").append(row.words()).append("`](").append(name).append(".md) | ").append(row.summary()).append(" |\n");
+            manIndex.append(".TP\n.B authlete ").append(roff(row.words())).append('\n').append(roff(row.summary())).append('\n');
         }
         manIndex.append(".SH SEE ALSO\n").append("Each command has its own page, such as \\fBauthlete-client-create\\fR(1).\n");
         files.put("commands/README.md", index.toString());

@@ -59,7 +59,8 @@ public final class ResponseOutput {
     /** Tables and pretty print are for people: secrets there are masked unless --fields names them. */
     private JsonNode forPeople(JsonNode value) {
         OutputFormat format = options.effectiveFormat();
-        if (revealsSecret || options.jq() != null || (format != OutputFormat.PRETTY && format != OutputFormat.TABLE)) {
+        // The secret an answer reveals is the policy's to keep (the library's one rule); the rest stays masked.
+        if (options.jq() != null || (format != OutputFormat.PRETTY && format != OutputFormat.TABLE)) {
             return value;
         }
         return secrets.masked(value, options.fields() == null ? Set.of() : Set.copyOf(options.fields().names()));
