@@ -1,5 +1,6 @@
 package com.authlete.toolkit.bench;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
@@ -44,7 +45,7 @@ public class RenderBenchmark {
 
     @Setup(Level.Trial)
     public void createDocument() throws IOException {
-        ObjectNode root = com.authlete.toolkit.json.JsonTrees.mapper().createObjectNode();
+        ObjectNode root = JsonTrees.mapper().createObjectNode();
         root.put("start", 0);
         ArrayNode clients = root.putArray("clients");
         long size = 0;
@@ -54,7 +55,7 @@ public class RenderBenchmark {
                     .put("clientType", i % 2 == 0 ? "CONFIDENTIAL" : "PUBLIC").put("developer", "dev" + (i % 97))
                     .put("createdAt", 1_700_000_000_000L + i).put("dynamicallyRegistered", i % 5 == 0)
                     .put("redirectUri", "https://app" + i + ".example.com/cb").put("defaultMaxAge", i % 3600);
-            size += com.authlete.toolkit.json.JsonTrees.mapper().writeValueAsBytes(client).length + 1;
+            size += JsonTrees.mapper().writeValueAsBytes(client).length + 1;
         }
         root.put("totalCount", clients.size());
         document = root;
@@ -104,7 +105,7 @@ public class RenderBenchmark {
     @Benchmark
     public long jacksonPrettyPrinter() throws IOException {
         Sink sink = new Sink();
-        com.authlete.toolkit.json.JsonTrees.mapper().writerWithDefaultPrettyPrinter().writeValue(sink, document);
+        JsonTrees.mapper().writerWithDefaultPrettyPrinter().writeValue(sink, document);
         return sink.count;
     }
 }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.buildtools;
 
+import java.util.LinkedHashMap;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
@@ -134,7 +135,7 @@ public final class CatalogGenerator {
      * {@code update} and its {@code update-form} variant, a GET and its {@code -post} twin) by method or body.
      */
     static List<Operation> distinctSummaries(List<Operation> operations) {
-        Map<String, List<Operation>> alike = new java.util.LinkedHashMap<>();
+        Map<String, List<Operation>> alike = new LinkedHashMap<>();
         for (Operation operation : operations) {
             alike.computeIfAbsent(groupOf(operation) + "\u0000" + cleanSummary(operation.summary()).toLowerCase(Locale.ROOT),
                     key -> new ArrayList<>()).add(operation);

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.buildtools;
 
+import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
@@ -227,7 +228,7 @@ public final class CommandGenerator {
         };
     }
 
-    private static final com.authlete.toolkit.core.catalog.Glossary GLOSSARY = com.authlete.toolkit.core.catalog.Glossary.standard();
+    private static final Glossary GLOSSARY = Glossary.standard();
 
     private static String description(Field field, String kind) {
         StringBuilder text = new StringBuilder();

@@ -1,5 +1,9 @@
 package com.authlete.toolkit.buildtools;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +30,8 @@ final class CommandNaming {
     /** The fourth column of a row that renames an operation and keeps the generic rule's words as an alias. */
     static final String KEEP_OLD_NAME = "keep-old-name";
 
-    private final java.util.Set<String> keepOldName = new java.util.HashSet<>();
-    private final java.util.Map<String, String> aliases = new java.util.HashMap<>();
+    private final Set<String> keepOldName = new HashSet<>();
+    private final Map<String, String> aliases = new HashMap<>();
 
     private CommandNaming() {
     }
@@ -81,8 +85,8 @@ final class CommandNaming {
     }
 
     /** Old command words (what the generic rule gives) of renamed operations, to the new words. */
-    java.util.Map<String, String> aliases() {
-        return new java.util.TreeMap<>(aliases);
+    Map<String, String> aliases() {
+        return new TreeMap<>(aliases);
     }
 
     private List<String> generic(String method, String path, String group, String name, String tag, String operationId) {

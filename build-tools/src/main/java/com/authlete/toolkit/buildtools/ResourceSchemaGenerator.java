@@ -1,5 +1,6 @@
 package com.authlete.toolkit.buildtools;
 
+import java.util.Locale;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.ResourceSchema;
@@ -51,7 +52,7 @@ public final class ResourceSchemaGenerator {
         for (String kind : List.of("service", "client")) {
             String command = KINDS.get(kind);
             Operation update = catalog.find(command).orElseThrow(() -> new IllegalStateException("no command '" + command + "'"));
-            JsonNode operation = document.root().path("paths").path(update.path()).path(update.method().toLowerCase(java.util.Locale.ROOT));
+            JsonNode operation = document.root().path("paths").path(update.path()).path(update.method().toLowerCase(Locale.ROOT));
             JsonNode body = document.resolve(operation.path("requestBody")).path("content").path("application/json").path("schema");
             if (body.isMissingNode()) {
                 throw new IllegalStateException("'" + command + "' takes no JSON body");

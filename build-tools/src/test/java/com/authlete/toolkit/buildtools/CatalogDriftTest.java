@@ -1,5 +1,7 @@
 package com.authlete.toolkit.buildtools;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.attribute.PosixFilePermissions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.ResourceSchema;
@@ -29,7 +31,7 @@ class CatalogDriftTest {
             Path temporary = Files.createTempFile(committed.toAbsolutePath().getParent(), "generated", ".tmp");
             Files.write(temporary, fresh);
             // A temporary file is private; the committed one is read by everyone, like any source file.
-            Files.setPosixFilePermissions(temporary, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
             Files.move(temporary, committed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
@@ -42,7 +44,7 @@ class CatalogDriftTest {
         byte[] fresh = ResourceSchemaGenerator.generate(Peers.openApi(), NAMING);
         assertCommitted(RESOURCES, fresh);
         // What the declarative commands rely on: clients are identified and matched by these, and only the server sets them.
-        ResourceSchema client = ResourceSchema.read(new java.io.ByteArrayInputStream(fresh)).get("client");
+        ResourceSchema client = ResourceSchema.read(new ByteArrayInputStream(fresh)).get("client");
         assertThat(client.field("clientId")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
         assertThat(client.field("clientSecret")).hasValueSatisfying(field -> assertThat(field.readOnly()).isTrue());
         assertThat(client.field("redirectUris")).hasValueSatisfying(field -> assertThat(field.itemType()).isEqualTo("string"));

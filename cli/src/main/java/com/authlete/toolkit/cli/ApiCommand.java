@@ -1,5 +1,13 @@
 package com.authlete.toolkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.transport.FormFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -93,7 +101,7 @@ public final class ApiCommand {
             }
         } catch (JsonProcessingException e) {
             throw CliException.usage("the request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw CliException.usage("cannot read the request body: " + e.getMessage());
         }
     }
@@ -104,7 +112,7 @@ public final class ApiCommand {
 
     /** The -H headers, checked: "Name: value", no Authorization, no line breaks. */
     Map<String, String> extraHeaders() throws CliException {
-        Map<String, String> extra = new java.util.LinkedHashMap<>();
+        Map<String, String> extra = new LinkedHashMap<>();
         for (String header : headers == null ? List.<String>of() : headers) {
             int colon = header.indexOf(':');
             String name = colon < 0 ? "" : header.substring(0, colon).strip();
@@ -123,19 +131,19 @@ public final class ApiCommand {
      * The -f and --field values set on {@code body} (a JSON object, or null for none), field by field: the flags
      * win over --body and standard input, as in the catalog commands.
      */
-    String withFields(String body, java.io.InputStream stdin) throws CliException {
+    String withFields(String body, InputStream stdin) throws CliException {
         if (!hasFields()) {
             return body;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode object;
+        ObjectNode object;
         try {
-            com.fasterxml.jackson.databind.JsonNode parsed = body == null || body.isBlank() ? null : JsonTrees.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode parsed = body == null || body.isBlank() ? null : JsonTrees.parse(body.getBytes(StandardCharsets.UTF_8));
             if (parsed != null && !parsed.isObject()) {
                 throw CliException.usage("-f and --field add fields to a JSON object; the body is not one");
             }
-            object = parsed == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                    : (com.fasterxml.jackson.databind.node.ObjectNode) parsed;
-        } catch (java.io.IOException e) {
+            object = parsed == null ? JsonNodeFactory.instance.objectNode()
+                    : (ObjectNode) parsed;
+        } catch (IOException e) {
             throw CliException.usage("the request body is not valid JSON: " + e.getMessage());
         }
         for (String field : rawFields == null ? List.<String>of() : rawFields) {
@@ -151,7 +159,7 @@ public final class ApiCommand {
             } else if (value.equals("null")) {
                 object.putNull(key);
             } else if (value.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) {
-                object.put(key, new java.math.BigDecimal(value));
+                object.put(key, new BigDecimal(value));
             } else {
                 object.put(key, value);
             }

@@ -1,5 +1,8 @@
 package com.authlete.toolkit.cli;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -61,13 +64,13 @@ final class BodyInput {
      */
     private static String utf8(byte[] bytes, String what) throws CliException {
         int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes, start, bytes.length - start);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(buffer).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw CliException.usage(what + " is not valid UTF-8 (a bad byte at offset " + buffer.position()
                     + "); convert it, for example with iconv -f latin1 -t utf-8");
         }

@@ -1,5 +1,28 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.cli.builtin.BuiltinCommand;
+import com.authlete.toolkit.cli.builtin.CommandContext;
+import com.authlete.toolkit.cli.output.ResponseOutput;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.KeychainChoice;
+import com.authlete.toolkit.credentials.UnknownProfileException;
+import com.authlete.toolkit.credentials.oauth.OAuthException;
+import com.authlete.toolkit.render.OutputClosedException;
+import com.authlete.toolkit.render.TerminalSafe;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.github.rvesse.airline.help.cli.CliCommandUsageGenerator;
+import com.github.rvesse.airline.model.CommandMetadata;
+import com.github.rvesse.airline.model.GlobalMetadata;
+import com.github.rvesse.airline.model.OptionMetadata;
+import com.github.rvesse.airline.parser.errors.ParseOptionMissingException;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.AuthleteException;
@@ -35,14 +58,14 @@ public final class Cli {
     private final PrintStream err;
     private boolean jsonErrors;
 
-    private final java.nio.file.Path workingDirectory;
+    private final Path workingDirectory;
 
     public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
-        this(environment, terminal, stdin, out, err, java.nio.file.Path.of(""));
+        this(environment, terminal, stdin, out, err, Path.of(""));
     }
 
     public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err,
-               java.nio.file.Path workingDirectory) {
+               Path workingDirectory) {
         this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
@@ -68,25 +91,25 @@ public final class Cli {
             return fail(e.exitCode(), e.getMessage(), e, debug);
         } catch (ParseException e) {
             return fail(ExitCode.USAGE, describe(e, args) + " (see 'authlete " + command + " --help')", e, debug);
-        } catch (com.authlete.toolkit.credentials.oauth.OAuthException e) {
+        } catch (OAuthException e) {
             return fail(ExitCode.NOT_AUTHENTICATED, e.getMessage(), e, debug);
-        } catch (com.authlete.toolkit.credentials.UnknownProfileException e) {
+        } catch (UnknownProfileException e) {
             return fail(ExitCode.USAGE, ErrorText.of(e), e, debug);
-        } catch (com.authlete.toolkit.credentials.CredentialsException e) {
+        } catch (CredentialsException e) {
             return fail(ExitCode.ERROR, e.getMessage(), e, debug);
         } catch (AuthleteException e) {
-            if (e.getCause() instanceof com.authlete.toolkit.credentials.UnknownProfileException unknown) {
+            if (e.getCause() instanceof UnknownProfileException unknown) {
                 return fail(ExitCode.USAGE, ErrorText.of(unknown), e, debug);
             }
             return fail(ExitCode.of(e.category()), ErrorText.of(e), e, debug);
         } catch (ReflectiveOperationException e) {
             return fail(ExitCode.ERROR, "the build is incomplete: " + e, e, debug);
-        } catch (com.authlete.toolkit.render.OutputClosedException e) {
+        } catch (OutputClosedException e) {
             return ExitCode.OK.status();
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + com.authlete.toolkit.cli.output.ResponseOutput.limit(e), e, debug);
+        } catch (StreamConstraintsException e) {
+            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + ResponseOutput.limit(e), e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
         } catch (RuntimeException | LinkageError e) {
@@ -95,7 +118,7 @@ public final class Cli {
     }
 
     private int dispatch(String[] args) throws CliException, IOException,
-            ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
+            ReflectiveOperationException, CredentialsException {
         List<String> argList = Arrays.asList(args);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version"))) {
             out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
@@ -134,7 +157,7 @@ public final class Cli {
             known++;
         }
         List<String> group = words.subList(0, known);
-        java.util.Set<String> next = new java.util.TreeSet<>();
+        Set<String> next = new TreeSet<>();
         for (CommandEntry row : Router.under(group)) {
             String[] rowWords = row.words().split(" ");
             if (rowWords.length > known) {
@@ -145,7 +168,7 @@ public final class Cli {
         String help = group.isEmpty() ? "authlete --help" : "authlete " + String.join(" ", group) + " --help";
         return "unknown command '" + String.join(" ", words) + "'"
                 + Suggestions.closest(typed, next).map(word -> "; did you mean '"
-                + String.join(" ", java.util.stream.Stream.concat(group.stream(), java.util.stream.Stream.of(word)).toList()) + "'?").orElse("")
+                + String.join(" ", Stream.concat(group.stream(), Stream.of(word)).toList()) + "'?").orElse("")
                 + " (see '" + help + "')";
     }
 
@@ -156,9 +179,9 @@ public final class Cli {
     }
 
     private int runCommand(Router.Match match) throws CliException, IOException,
-            ReflectiveOperationException, com.authlete.toolkit.credentials.CredentialsException {
+            ReflectiveOperationException, CredentialsException {
         try {
-            com.authlete.toolkit.credentials.KeychainChoice.of(environment);
+            KeychainChoice.of(environment);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -172,8 +195,8 @@ public final class Cli {
             new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
             return ExitCode.OK.status();
         }
-        if (com.authlete.toolkit.cli.builtin.BuiltinCommand.class.isAssignableFrom(loaded)) {
-            return runBuiltinCommand(match, loaded.asSubclass(com.authlete.toolkit.cli.builtin.BuiltinCommand.class));
+        if (BuiltinCommand.class.isAssignableFrom(loaded)) {
+            return runBuiltinCommand(match, loaded.asSubclass(BuiltinCommand.class));
         }
         @SuppressWarnings("unchecked")
         Class<OperationCommand> type = (Class<OperationCommand>) loaded;
@@ -207,15 +230,15 @@ public final class Cli {
         }
     }
 
-    private int runBuiltinCommand(Router.Match match, Class<? extends com.authlete.toolkit.cli.builtin.BuiltinCommand> type)
-            throws CliException, AuthleteException, IOException, com.authlete.toolkit.credentials.CredentialsException {
+    private int runBuiltinCommand(Router.Match match, Class<? extends BuiltinCommand> type)
+            throws CliException, AuthleteException, IOException, CredentialsException {
         if (match.rest().contains("--help") || match.rest().contains("-h")) {
             paged(page -> commandHelp(page, match.command(), type));
             return ExitCode.OK.status();
         }
-        com.authlete.toolkit.cli.builtin.BuiltinCommand command = parse(type, match.rest());
-        command.run(new com.authlete.toolkit.cli.builtin.CommandContext(environment, terminal,
-                new java.io.BufferedReader(new java.io.InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
+        BuiltinCommand command = parse(type, match.rest());
+        command.run(new CommandContext(environment, terminal,
+                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
         out.flush();
         return command.status();
     }
@@ -237,7 +260,7 @@ public final class Cli {
             writer.write(out);
             return;
         }
-        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream page = new PrintStream(buffer, false, StandardCharsets.UTF_8);
         writer.write(page);
         page.flush();
@@ -253,7 +276,7 @@ public final class Cli {
     /** Airline's help for one command, placed under its groups so that the synopsis shows all its words. */
     private <T> void commandHelp(PrintStream out, String command, Class<? extends T> type) throws IOException {
         List<String> words = List.of(command.split(" "));
-        CliBuilder<T> builder = com.github.rvesse.airline.Cli.builder("authlete");
+        CliBuilder<T> builder = new CliBuilder<>("authlete");
         if (words.size() == 1) {
             builder.withCommand(type);
         } else {
@@ -264,20 +287,20 @@ public final class Cli {
             group.withCommand(type);
         }
         // Airline's own layout, with the command's own flags before the global ones (each part alphabetical).
-        com.github.rvesse.airline.model.GlobalMetadata<T> global = builder.build().getMetadata();
-        com.github.rvesse.airline.model.CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
-        java.util.Set<String> globalNames = TopLevelFlags.takesValue().keySet();
-        java.util.Comparator<com.github.rvesse.airline.model.OptionMetadata> ownFirst = java.util.Comparator
-                .comparing((com.github.rvesse.airline.model.OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
+        GlobalMetadata<T> global = builder.build().getMetadata();
+        CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
+        Set<String> globalNames = TopLevelFlags.takesValue().keySet();
+        Comparator<OptionMetadata> ownFirst = Comparator
+                .comparing((OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
                 .thenComparing(option -> option.getOptions().stream().sorted().findFirst().orElse(""));
         int width = TerminalWidth.of(environment, terminal.stdoutIsTerminal());
-        new com.github.rvesse.airline.help.cli.CliCommandUsageGenerator(width <= 0 ? 79 : width, ownFirst, false)
+        new CliCommandUsageGenerator(width <= 0 ? 79 : width, ownFirst, false)
                 .usage("authlete", words.subList(0, words.size() - 1).toArray(String[]::new), words.get(words.size() - 1),
                         metadata, global.getParserConfiguration(), out);
     }
 
     private static String describe(ParseException e, String[] args) {
-        if (e instanceof com.github.rvesse.airline.parser.errors.ParseOptionMissingException missing) {
+        if (e instanceof ParseOptionMissingException missing) {
             String title = missing.getOptionTitle();
             return "missing required flag " + (title == null ? "" : title.startsWith("-") ? title : "--" + title);
         }
@@ -340,7 +363,7 @@ public final class Cli {
 
     /** Messages often quote a server's words: one line, control characters escaped. */
     private static String oneLine(String message) {
-        return message == null ? "(no message)" : com.authlete.toolkit.render.TerminalSafe.line(message);
+        return message == null ? "(no message)" : TerminalSafe.line(message);
     }
 
     static String version() {

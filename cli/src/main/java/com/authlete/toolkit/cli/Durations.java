@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import java.math.BigDecimal;
+import java.util.Locale;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,12 +20,12 @@ public final class Durations {
     }
 
     public static Duration parse(String flag, String text) {
-        Matcher m = DURATION.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+        Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
         }
         // Parsed exactly: a long run of digits must be refused as too long, not overflow into something short.
-        double amount = new java.math.BigDecimal(m.group(1)).min(java.math.BigDecimal.valueOf(1e15)).doubleValue();
+        double amount = new BigDecimal(m.group(1)).min(BigDecimal.valueOf(1e15)).doubleValue();
         String unit = m.group(2) == null ? "s" : m.group(2);
         double millis = switch (unit) {
             case "ms" -> amount;

@@ -1,5 +1,8 @@
 package com.authlete.toolkit.cli;
 
+import com.github.rvesse.airline.annotations.AirlineModule;
+import java.util.HashMap;
+import java.util.Map;
 import com.github.rvesse.airline.annotations.Option;
 
 /**
@@ -80,12 +83,12 @@ public final class GlobalOptions {
     boolean yes;
 
     /** The flags of every exchange with a server, shared with the built-in commands that talk to one. */
-    @com.github.rvesse.airline.annotations.AirlineModule
+    @AirlineModule
     public NetworkOptions network = new NetworkOptions();
 
     /** The settings given as flags, for the settings chain (flags > environment > link file > profile). */
-    java.util.Map<String, String> settingsFlags() {
-        java.util.Map<String, String> flags = new java.util.HashMap<>();
+    Map<String, String> settingsFlags() {
+        Map<String, String> flags = new HashMap<>();
         flags.put("profile", profile);
         flags.put("server", server);
         flags.put("server-url", serverUrl);

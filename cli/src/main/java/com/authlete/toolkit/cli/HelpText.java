@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import java.lang.reflect.Field;
+import java.util.TreeSet;
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.PrintStream;
@@ -64,7 +66,7 @@ final class HelpText {
     }
 
     private void flags(Class<?> options) {
-        for (java.lang.reflect.Field field : options.getDeclaredFields()) {
+        for (Field field : options.getDeclaredFields()) {
             Option option = field.getAnnotation(Option.class);
             if (option != null) {
                 // Short names first, as in "-F, --output-format".
@@ -122,7 +124,7 @@ final class HelpText {
                         .add(parts[words.size() + 1] + (parts.length > words.size() + 2 ? " ..." : ""));
             }
         }
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(next.keySet());
+        TreeSet<String> all = new TreeSet<>(next.keySet());
         all.addAll(summaries.keySet());
         for (String word : all) {
             String text = next.containsKey(word) ? String.join(", ", next.get(word).stream().distinct().toList()) : summaries.get(word);

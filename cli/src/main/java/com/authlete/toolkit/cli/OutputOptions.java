@@ -1,5 +1,10 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.cli.output.OutputPlan;
+import com.authlete.toolkit.credentials.Settings;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import com.authlete.toolkit.render.ColorChoice;
 import com.authlete.toolkit.render.FieldSelector;
 import com.authlete.toolkit.render.JqFilter;
@@ -26,7 +31,7 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    static OutputOptions from(GlobalOptions flags, com.authlete.toolkit.credentials.Settings settings, Terminal terminal,
+    static OutputOptions from(GlobalOptions flags, Settings settings, Terminal terminal,
                               Map<String, String> environment) throws CliException {
         boolean toTerminal = terminal.stdoutIsTerminal() && flags.outputFile == null;
         String formatName = settings.get("output-format").orElse(null);
@@ -75,14 +80,14 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
             }
             outputFile = Path.of(flags.outputFile);
             Path directory = outputFile.toAbsolutePath().getParent();
-            if (directory == null || !java.nio.file.Files.isDirectory(directory)) {
+            if (directory == null || !Files.isDirectory(directory)) {
                 throw CliException.usage("-o: no such directory: " + directory);
             }
             // Checked before anything is sent: an answer that cannot be written is lost, and some are shown only once
             // (a new client secret).
             try {
-                java.nio.file.Files.delete(java.nio.file.Files.createTempFile(directory, ".authlete-check", ".tmp"));
-            } catch (java.io.IOException | SecurityException e) {
+                Files.delete(Files.createTempFile(directory, ".authlete-check", ".tmp"));
+            } catch (IOException | SecurityException e) {
                 throw CliException.usage("-o: cannot create files in " + directory + " (" + describe(e) + ")");
             }
         }
@@ -100,13 +105,13 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
     }
 
     /** What the render module's output pipeline needs of these. */
-    com.authlete.toolkit.cli.output.OutputPlan plan() {
-        return new com.authlete.toolkit.cli.output.OutputPlan(format, render, fields, jq, outputFile, raw);
+    OutputPlan plan() {
+        return new OutputPlan(format, render, fields, jq, outputFile, raw);
     }
 
     private static String describe(Exception e) {
         String message = e.getMessage();
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        return e instanceof AccessDeniedException ? "permission denied"
                 : message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.function.BooleanSupplier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, boolea
                 flag("authlete.stderr.tty", () -> procSaysTerminal(2)));
     }
 
-    private static boolean flag(String property, java.util.function.BooleanSupplier fallback) {
+    private static boolean flag(String property, BooleanSupplier fallback) {
         String value = System.getProperty(property);
         return value == null ? fallback.getAsBoolean() : value.equals("1") || value.equalsIgnoreCase("true");
     }

@@ -1,5 +1,16 @@
 package com.authlete.toolkit.cli;
 
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Comparator;
+import java.util.HashMap;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,17 +40,17 @@ final class Training {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         answerWithTheList(server);
         server.start();
-        java.nio.file.Path config = java.nio.file.Files.createTempDirectory("authlete-training");
+        Path config = Files.createTempDirectory("authlete-training");
         try {
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             String url = "http://127.0.0.1:" + server.getAddress().getPort();
-            java.util.Map<String, String> env = new java.util.HashMap<>(environment);
+            Map<String, String> env = new HashMap<>(environment);
             env.put("AUTHLETE_BEARER", "training");
             env.put("AUTHLETE_KEYCHAIN", "none");
             env.put("XDG_CONFIG_HOME", config.toString());
             // Most users have a config file: reading one (YAML) belongs to the common path.
-            java.nio.file.Files.createDirectories(config.resolve("authlete"));
-            java.nio.file.Files.writeString(config.resolve("authlete").resolve("config.yaml"),
+            Files.createDirectories(config.resolve("authlete"));
+            Files.writeString(config.resolve("authlete").resolve("config.yaml"),
                     "default-profile: training\nprofiles:\n  training:\n    service-id: \"1\"\n");
             Terminal terminal = new Terminal(true, false, false);
             String[][] runs = {
@@ -58,9 +69,9 @@ final class Training {
             return 0;
         } finally {
             server.stop(0);
-            try (var files = java.nio.file.Files.walk(config)) {
-                for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.deleteIfExists(file);
+            try (var files = Files.walk(config)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
                 }
             }
         }
@@ -71,10 +82,10 @@ final class Training {
      * a committed key), trusted by --ca-cert and by SSL_CERT_FILE (the system bundle plus that certificate), so that
      * JSSE, the handshake and the client's TLS path are in the archive. Best effort: without keytool it is skipped.
      */
-    private static void trainHttps(Map<String, String> env, Terminal terminal, PrintStream sink, java.nio.file.Path directory) {
-        java.nio.file.Path keystore = directory.resolve("tls.p12");
-        java.nio.file.Path certificate = directory.resolve("tls.pem");
-        String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+    private static void trainHttps(Map<String, String> env, Terminal terminal, PrintStream sink, Path directory) {
+        Path keystore = directory.resolve("tls.p12");
+        Path certificate = directory.resolve("tls.pem");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
         if (!keytool(keytool, "-genkeypair", "-alias", "training", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
                 "-ext", "SAN=IP:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
                 "-storepass", "training", "-keypass", "training")
@@ -82,32 +93,32 @@ final class Training {
                 "-storepass", "training", "-file", certificate.toString())) {
             return;
         }
-        com.sun.net.httpserver.HttpsServer server = null;
+        HttpsServer server = null;
         try {
-            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
-            try (var in = java.nio.file.Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            try (var in = Files.newInputStream(keystore)) {
                 store.load(in, "training".toCharArray());
             }
-            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(store, "training".toCharArray());
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            SSLContext context = SSLContext.getInstance("TLS");
             context.init(keys.getKeyManagers(), null, null);
-            server = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+            server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setHttpsConfigurator(new HttpsConfigurator(context));
             answerWithTheList(server);
             server.start();
             String url = "https://127.0.0.1:" + server.getAddress().getPort();
             new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink)
                     .run("service", "list", "--server-url", url, "--ca-cert", certificate.toString());
-            java.nio.file.Path system = java.nio.file.Path.of(env.getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt"));
-            java.nio.file.Path bundle = directory.resolve("bundle.pem");
-            byte[] systemCertificates = java.nio.file.Files.isRegularFile(system) ? java.nio.file.Files.readAllBytes(system) : new byte[0];
-            java.nio.file.Files.write(bundle, systemCertificates);
-            java.nio.file.Files.write(bundle, java.nio.file.Files.readAllBytes(certificate), java.nio.file.StandardOpenOption.APPEND);
-            Map<String, String> withBundle = new java.util.HashMap<>(env);
+            Path system = Path.of(env.getOrDefault("SSL_CERT_FILE", "/etc/ssl/certs/ca-certificates.crt"));
+            Path bundle = directory.resolve("bundle.pem");
+            byte[] systemCertificates = Files.isRegularFile(system) ? Files.readAllBytes(system) : new byte[0];
+            Files.write(bundle, systemCertificates);
+            Files.write(bundle, Files.readAllBytes(certificate), StandardOpenOption.APPEND);
+            Map<String, String> withBundle = new HashMap<>(env);
             withBundle.put("SSL_CERT_FILE", bundle.toString());
             new Cli(withBundle, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run("service", "list", "--server-url", url);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException e) {
             // Training is best effort: the archive is still recorded, without the TLS path.
         } finally {
             if (server != null) {

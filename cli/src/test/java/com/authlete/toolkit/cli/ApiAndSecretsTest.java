@@ -50,12 +50,12 @@ class ApiAndSecretsTest {
     }
 
     @Test
-    void apiDefaultsToGetTakesHeadersAndBuildsBodiesFromFields(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void apiDefaultsToGetTakesHeadersAndBuildsBodiesFromFields(@TempDir Path dir) throws Exception {
         assertThat(cli().run("api", "/api/service/get/list", "--server-url", stub.url(), "-H", "X-Trace: abc").exitCode()).isZero();
         assertThat(stub.lastRequest().method()).isEqualTo("GET");
         assertThat(stub.lastRequest().header("X-Trace")).isEqualTo("abc");
 
-        java.nio.file.Path jwks = java.nio.file.Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
+        Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
         CliHarness.Result fields = cli().run("api", "/api/7/client/create", "--server-url", stub.url(), "-f", "clientName=demo",
                 "--field", "clientIdAliasEnabled=true", "--field", "defaultMaxAge=300", "--field", "jwks=@" + jwks,
                 "--body", "{\"clientName\":\"overridden\",\"description\":\"kept\"}");

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -36,7 +37,7 @@ class BadInputIT {
     private static ServerSocket truncating;
     /** Accepts connections and never says a word. */
     private static ServerSocket stalling;
-    private static final List<Socket> stalled = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final List<Socket> stalled = new CopyOnWriteArrayList<>();
     private static int closedPort;
 
     @TempDir

@@ -1,5 +1,10 @@
 package com.authlete.toolkit.cli;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -66,7 +71,7 @@ class BuiltinCommandsTest {
     }
 
     @Test
-    void aTokenOnTheCommandLineWorksButWarnsAndFilesWorkToo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void aTokenOnTheCommandLineWorksButWarnsAndFilesWorkToo(@TempDir Path dir) throws Exception {
         CliHarness cli = new CliHarness();
         CliHarness.Result inline = cli.run("auth", "login", "--token", GOOD, "--server-url", api.url());
         assertThat(inline.exitCode()).isZero();
@@ -250,7 +255,7 @@ class BuiltinCommandsTest {
     /** The network flags are the same for every command that talks to a server, built-in commands included. */
     @Test
     void builtinCommandsThatTalkToAServerTakeTheNetworkFlags() throws Exception {
-        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+        try (ServerSocket closed = new ServerSocket(0)) {
             String nowhere = "http://127.0.0.1:" + closed.getLocalPort();
             closed.close();
             CliHarness.Result login = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
@@ -264,10 +269,10 @@ class BuiltinCommandsTest {
             CliHarness.Result status = new CliHarness().run("auth", "status", "--read-timeout", "1s", "--debug");
             assertThat(status.err()).doesNotContain("unknown flag");
             // A discovery endpoint that accepts and never answers ends with the read timeout, not never.
-            try (java.net.ServerSocket stalling = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            try (ServerSocket stalling = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
                 Thread accepter = new Thread(() -> {
                     try {
-                        java.net.Socket held = stalling.accept();
+                        Socket held = stalling.accept();
                         Thread.sleep(30_000);
                         held.close();
                     } catch (Exception ignored) {
@@ -281,7 +286,7 @@ class BuiltinCommandsTest {
                         "http://127.0.0.1:" + stalling.getLocalPort(), "--client-id", "x", "--read-timeout", "1s", "--retry", "0");
                 assertThat(stalled.exitCode()).as(stalled.err()).isEqualTo(8);
                 assertThat(stalled.err()).contains("timed out");
-                assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(10));
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             }
             CliHarness.Result badWait = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
                     "--wait", "forever");
@@ -293,18 +298,18 @@ class BuiltinCommandsTest {
     /** As ssh does for a private key: a token in a file others can read gets one warning per run. */
     @Test
     void aConfigFileThatOthersCanReadGetsAWarning() throws Exception {
-        try (com.authlete.toolkit.core.testing.StubServer api = new com.authlete.toolkit.core.testing.StubServer()) {
+        try (StubServer api = new StubServer()) {
             CliHarness cli = new CliHarness();
-            java.nio.file.Files.createDirectories(cli.configFile().getParent());
-            java.nio.file.Files.writeString(cli.configFile(), "# mine\nprofiles:\n  default:\n    token: file-token-123456\n");
-            java.nio.file.Files.setPosixFilePermissions(cli.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.createDirectories(cli.configFile().getParent());
+            Files.writeString(cli.configFile(), "# mine\nprofiles:\n  default:\n    token: file-token-123456\n");
+            Files.setPosixFilePermissions(cli.configFile(), PosixFilePermissions.fromString("rw-r--r--"));
             CliHarness.Result exposed = cli.run("service", "list", "--server-url", api.url());
             assertThat(exposed.exitCode()).as(exposed.err()).isZero();
             assertThat(exposed.err()).contains("warning: " + cli.configFile() + " holds a token but others can read it (mode rw-r--r--); "
                     + "run: chmod 600").doesNotContain("file-token-123456");
             assertThat(exposed.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
 
-            java.nio.file.Files.setPosixFilePermissions(cli.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(cli.configFile(), PosixFilePermissions.fromString("rw-------"));
             assertThat(cli.run("service", "list", "--server-url", api.url()).err()).isEmpty();
         }
     }

@@ -1,5 +1,9 @@
 package com.authlete.toolkit.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,30 +18,30 @@ final class CliHarness {
     }
 
     private final Map<String, String> environment = new HashMap<>();
-    private final java.nio.file.Path home;
-    private java.nio.file.Path workingDirectory;
+    private final Path home;
+    private Path workingDirectory;
 
     /** Every harness gets its own config folder and working directory, and no OS keychain. */
     CliHarness() {
         try {
             home = TempDirs.create("authlete-home");
-            workingDirectory = java.nio.file.Files.createDirectories(home.resolve("work"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            workingDirectory = Files.createDirectories(home.resolve("work"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         environment.put("XDG_CONFIG_HOME", home.resolve("config").toString());
         environment.put("AUTHLETE_KEYCHAIN", "none");
     }
 
-    java.nio.file.Path configFile() {
+    Path configFile() {
         return home.resolve("config/authlete/config.yaml");
     }
 
-    java.nio.file.Path workingDirectory() {
+    Path workingDirectory() {
         return workingDirectory;
     }
 
-    CliHarness in(java.nio.file.Path directory) {
+    CliHarness in(Path directory) {
         this.workingDirectory = directory;
         return this;
     }

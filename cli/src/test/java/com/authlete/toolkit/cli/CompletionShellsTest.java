@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -89,7 +90,7 @@ class CompletionShellsTest {
         String fish = System.getenv("AUTHLETE_FISH");
         assumeTrue(fish != null && Files.isExecutable(Path.of(fish)), "skipped: set AUTHLETE_FISH to the fish executable (Debian fish)");
         Path script = script("fish");
-        java.util.function.Function<String, List<String>> complete = line -> {
+        Function<String, List<String>> complete = line -> {
             try {
                 return lines(run(fish, "--no-config", "-c", "source $argv[1]; complete -C $argv[2]", script.toString(), line))
                         .stream().map(candidate -> candidate.split("\t")[0]).toList();
@@ -108,7 +109,7 @@ class CompletionShellsTest {
         String zsh = System.getenv("AUTHLETE_ZSH");
         assumeTrue(zsh != null && Files.isExecutable(Path.of(zsh)), "skipped: set AUTHLETE_ZSH to the zsh executable (Debian zsh)");
         Path script = script("zsh");
-        java.util.function.Function<String, List<String>> complete = line -> {
+        Function<String, List<String>> complete = line -> {
             try {
                 return lines(run(zsh, "-f", "-c", String.join("\n",
                         "compadd() { local i=${@[(i)--]} c; for c in \"${@[i+1,-1]}\"; do [[ $c == ${PREFIX}* ]] && print -r -- $c; done; return 0; }",
@@ -127,7 +128,7 @@ class CompletionShellsTest {
     }
 
     /** The partial lines both fish and zsh are asked about. */
-    private static void assertCommonCandidates(java.util.function.Function<String, List<String>> complete) {
+    private static void assertCommonCandidates(Function<String, List<String>> complete) {
         assertThat(complete.apply("authlete --")).contains("--debug", "--server", "--output-format", "--profile", "--help");
         assertThat(complete.apply("authlete --debug cl")).containsExactly("client");
         assertThat(complete.apply("authlete --profile ci cl")).containsExactly("client");

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -79,7 +81,7 @@ class ContractIT {
      * exit 0 with a 2xx answer and no request violation from Prism.
      */
     private static List<String> rejectedByPrism(List<Operation> operations, Arguments arguments,
-                                                java.util.function.Function<Operation, String> label) throws Exception {
+                                                Function<Operation, String> label) throws Exception {
         Map<String, LauncherProcess.Result> results = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -235,7 +237,7 @@ class ContractIT {
         return found;
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static List<String> argumentsFor(Operation operation) throws Exception {
         List<String> args = new ArrayList<>(operation.words());

@@ -1,5 +1,11 @@
 package com.authlete.toolkit.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.file.LinkOption;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.Peers;
@@ -154,7 +160,7 @@ class DistInstallIT {
         Map<String, String> fields = new HashMap<>();
         evaluated.out().lines().forEach(line -> fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
 
-        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
         assertThat(fields.get("sha256")).isEqualTo(sha256);
         assertThat(fields.get("url")).startsWith("https://").endsWith("/" + archive.getFileName());
         String version = archive.getFileName().toString().replaceFirst("^authlete-", "").replaceFirst("-linux-x64\\.tar\\.gz$", "");
@@ -166,7 +172,7 @@ class DistInstallIT {
         assertThat(fields.get("install")).isEqualTo("0");
         assertThat(fields.get("depends_on")).contains(":linux");
 
-        com.fasterxml.jackson.databind.JsonNode catalog = new com.fasterxml.jackson.databind.ObjectMapper()
+        JsonNode catalog = new ObjectMapper()
                 .readTree(archive.resolveSibling("jbang-catalog.json").toFile());
         assertThat(catalog.at("/aliases/authlete/script-ref").asText()).isEqualTo("com.authlete.toolkit:authlete-cli:" + version);
         assertThat(catalog.at("/aliases/authlete/main").asText()).isEqualTo(Main.class.getName());
@@ -181,7 +187,7 @@ class DistInstallIT {
             deb = files.filter(file -> file.getFileName().toString().matches("authlete_.*_amd64\\.deb")).findFirst()
                     .orElseThrow(() -> new AssertionError("no .deb beside " + archive));
         }
-        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(deb)));
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(deb)));
         assertThat(Files.readString(deb.resolveSibling(deb.getFileName() + ".sha256"))).startsWith(sha256 + "  " + deb.getFileName());
         Map<String, String> environment = cleanEnvironment(Files.createDirectories(temp.resolve("deb-home")));
         Result fields = run(environment, "dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends");
@@ -207,7 +213,7 @@ class DistInstallIT {
             try (Stream<Path> programs = Files.list(Path.of(folder))) {
                 for (Path program : programs.toList()) {
                     Path link = tools.resolve(program.getFileName().toString());
-                    if (!BUILD_TOOLS.contains(program.getFileName().toString()) && Files.notExists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    if (!BUILD_TOOLS.contains(program.getFileName().toString()) && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, program);
                     }
                 }
@@ -237,7 +243,7 @@ class DistInstallIT {
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(line + " did not finish in 120 s");

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.cli.generated.CommandIndex;
@@ -58,7 +60,7 @@ class GeneratedCommandsTest {
     /** The help examples name real commands and only flags those commands have. */
     @Test
     void everyExampleUsesACommandAndItsFlags() throws Exception {
-        List<String> rows = java.nio.file.Files.readAllLines(java.nio.file.Path.of("../build-tools/src/main/resources/com/authlete/toolkit/buildtools/command-examples.tsv")).stream()
+        List<String> rows = Files.readAllLines(Path.of("../build-tools/src/main/resources/com/authlete/toolkit/buildtools/command-examples.tsv")).stream()
                 .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
         assertThat(rows).isNotEmpty();
         for (String row : rows) {
@@ -77,7 +79,7 @@ class GeneratedCommandsTest {
 
     @Test
     void theCliKeepsItsOwnFlagsSoNoOperationInputCanShadowThem() {
-        Set<String> reserved = com.authlete.toolkit.cli.generated.CommandIndex.CLI_FLAGS.stream().map(flag -> "--" + flag)
+        Set<String> reserved = CommandIndex.CLI_FLAGS.stream().map(flag -> "--" + flag)
                 .collect(Collectors.toSet());
         assertThat(reserved).containsAll(globalFlags()).contains("--help", "--version");
         for (Operation operation : CATALOG.operations()) {
@@ -85,13 +87,13 @@ class GeneratedCommandsTest {
                 assertThat(reserved).as("%s parameter %s", operation.command(), field.name()).doesNotContain("--" + field.flag());
             }
             for (Field field : operation.bodyFields()) {
-                String flag = "--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag());
+                String flag = "--" + CommandIndex.flag(field.flag());
                 assertThat(reserved).as("%s body field %s", operation.command(), field.name()).doesNotContain(flag);
             }
         }
         // A catalog flag that is one of the CLI's own is moved aside.
-        assertThat(com.authlete.toolkit.cli.generated.CommandIndex.flag("debug")).isEqualTo("body-debug");
-        assertThat(com.authlete.toolkit.cli.generated.CommandIndex.flag("client-name")).isEqualTo("client-name");
+        assertThat(CommandIndex.flag("debug")).isEqualTo("body-debug");
+        assertThat(CommandIndex.flag("client-name")).isEqualTo("client-name");
     }
 
     @Test
@@ -104,7 +106,7 @@ class GeneratedCommandsTest {
     }
 
     private static Set<String> globalFlags() {
-        return java.util.stream.Stream.concat(Arrays.stream(GlobalOptions.class.getDeclaredFields()),
+        return Stream.concat(Arrays.stream(GlobalOptions.class.getDeclaredFields()),
                         Arrays.stream(NetworkOptions.class.getDeclaredFields()))
                 .map(field -> field.getAnnotation(Option.class)).filter(o -> o != null)
                 .flatMap(o -> List.of(o.name()).stream()).filter(name -> name.startsWith("--")).collect(Collectors.toSet());

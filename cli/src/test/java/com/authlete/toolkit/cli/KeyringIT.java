@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -77,8 +79,8 @@ class KeyringIT {
                     config.toString(), LauncherProcess.launcher().toString(), api.url()).redirectErrorStream(true).start();
             long started = System.nanoTime();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).as(output).isLessThan(java.time.Duration.ofSeconds(45));
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as(output).isLessThan(Duration.ofSeconds(45));
             assertThat(output).contains("status-exit=1", "error: cannot read the token of profile p: the keyring is locked",
                     "login-exit=0", "warning: no keychain available (the keyring is locked", "logout-exit=1")
                     .doesNotContain("NullPointerException", "No stored credentials", "SLF4J", "stored-token-123456", "new-token-1234567");

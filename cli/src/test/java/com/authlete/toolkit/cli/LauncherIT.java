@@ -1,5 +1,16 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.testing.FakeAuthlete;
+import com.authlete.toolkit.json.JsonTrees;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -40,19 +51,19 @@ class LauncherIT {
 
     /** Long help goes through $PAGER on a real terminal (a pty made by script(1)), and straight out when piped. */
     @Test
-    void helpIsPagedOnATerminalOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        java.nio.file.Path paged = dir.resolve("paged.txt");
+    void helpIsPagedOnATerminalOnly(@TempDir Path dir) throws Exception {
+        Path paged = dir.resolve("paged.txt");
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " client --help", "/dev/null")
                 .redirectErrorStream(true);
         builder.environment().put("PAGER", "cat > " + paged);
         builder.environment().put("AUTHLETE_CACHE", "off");
         Process process = builder.start();
-        String screen = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String screen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
-        assertThat(java.nio.file.Files.readString(paged)).startsWith("Usage: authlete client <command>").contains("management");
+        assertThat(Files.readString(paged)).startsWith("Usage: authlete client <command>").contains("management");
         assertThat(screen).doesNotContain("Usage: authlete client");
 
-        java.nio.file.Files.delete(paged);
+        Files.delete(paged);
         LauncherProcess.Result piped = LauncherProcess.run(Map.of("PAGER", "cat > " + paged), null, List.of("client", "--help"));
         assertThat(piped.out()).startsWith("Usage: authlete client <command>");
         assertThat(paged).doesNotExist();
@@ -62,7 +73,7 @@ class LauncherIT {
     @Test
     void theProgressLineIsClearedBeforeItemsOnARealTerminal() throws Exception {
         stub.handler(request -> {
-            java.util.regex.Matcher range = java.util.regex.Pattern.compile("start=(\\d+)&end=(\\d+)").matcher(request.target());
+            Matcher range = Pattern.compile("start=(\\d+)&end=(\\d+)").matcher(request.target());
             range.find();
             int start = Integer.parseInt(range.group(1));
             int end = Math.min(Integer.parseInt(range.group(2)), 5);
@@ -77,11 +88,11 @@ class LauncherIT {
         builder.environment().put("AUTHLETE_BEARER", "t");
         builder.environment().put("AUTHLETE_CACHE", "off");
         Process process = builder.start();
-        String screen = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String screen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(screen).isZero();
         assertThat(screen).contains("fetched 2 of 5 items");
         // What the terminal shows: each line from its last carriage return on, erase-line codes applied.
-        List<String> lines = java.util.Arrays.stream(screen.split("\n"))
+        List<String> lines = Arrays.stream(screen.split("\n"))
                 .map(line -> line.replaceAll("\r+$", "")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
                 .filter(line -> !line.isBlank()).toList();
         assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
@@ -123,16 +134,16 @@ class LauncherIT {
      * changes made; then export, diff and apply through the real launcher as a CI job runs them (no terminal).
      */
     @Test
-    void applyAsksOnARealTerminalAndTheWorkflowRunsInAPipeline(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
-        try (com.authlete.toolkit.core.testing.FakeAuthlete fake = new com.authlete.toolkit.core.testing.FakeAuthlete("715948317", "t")) {
-            fake.addClient((com.fasterxml.jackson.databind.node.ObjectNode) com.authlete.toolkit.json.JsonTrees.NODES.objectNode()
+    void applyAsksOnARealTerminalAndTheWorkflowRunsInAPipeline(@TempDir Path dir) throws Exception {
+        try (FakeAuthlete fake = new FakeAuthlete("715948317", "t")) {
+            fake.addClient((ObjectNode) JsonTrees.NODES.objectNode()
                     .put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
             Map<String, String> environment = Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_SERVICE_ID", "715948317");
             String config = dir.resolve("config").toString();
             LauncherProcess.Result export = LauncherProcess.run(environment, null, List.of("export", "--dir", config, "--server-url", fake.url()));
             assertThat(export.exitCode()).as(export.err()).isZero();
-            java.nio.file.Path file = dir.resolve("config/clients/web-app.yaml");
-            java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("clientType: CONFIDENTIAL", "clientType: PUBLIC"));
+            Path file = dir.resolve("config/clients/web-app.yaml");
+            Files.writeString(file, Files.readString(file).replace("clientType: CONFIDENTIAL", "clientType: PUBLIC"));
 
             LauncherProcess.Result diff = LauncherProcess.run(environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
             assertThat(diff.exitCode()).isEqualTo(1);
@@ -145,16 +156,16 @@ class LauncherIT {
             builder.environment().remove("NO_COLOR");
             Process process = builder.start();
             StringBuilder screen = new StringBuilder();
-            java.io.InputStream output = process.getInputStream();
+            InputStream output = process.getInputStream();
             // Answer only once the question is on the screen, as a person would.
             while (!screen.toString().contains("[y/N]")) {
                 int c = output.read();
                 assertThat(c).as("the question never came: %s", screen).isNotEqualTo(-1);
                 screen.append((char) c);
             }
-            process.getOutputStream().write("y\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            process.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
-            screen.append(new String(output.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            screen.append(new String(output.readAllBytes(), StandardCharsets.UTF_8));
             assertThat(process.waitFor()).as(screen.toString()).isZero();
             assertThat(screen.toString()).contains("\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m",
                     "Apply 1 change to service 715948317? [y/N]", "updated client Web app", "Applied 1 change");

@@ -1,5 +1,10 @@
 package com.authlete.toolkit.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -203,7 +208,7 @@ class OAuthLoginIT {
     /** The stored login document of the default profile (the config file, as there is no keychain here). */
     private String storedLogin() throws Exception {
         String yaml = Files.readString(configFile());
-        var node = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+        var node = new YAMLMapper().readTree(yaml);
         return node.path("profiles").path("default").path("token").asText();
     }
 
@@ -212,11 +217,11 @@ class OAuthLoginIT {
     }
 
     /** Changes the stored login document as another process (or time) would. */
-    private void editStoredLogin(java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> edit) throws Exception {
-        var yaml = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
-        var document = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(configFile().toFile());
-        var profile = (com.fasterxml.jackson.databind.node.ObjectNode) document.path("profiles").path("default");
-        var login = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+    private void editStoredLogin(Consumer<ObjectNode> edit) throws Exception {
+        var yaml = new YAMLMapper();
+        var document = (ObjectNode) yaml.readTree(configFile().toFile());
+        var profile = (ObjectNode) document.path("profiles").path("default");
+        var login = (ObjectNode) new ObjectMapper()
                 .readTree(profile.path("token").asText());
         edit.accept(login);
         profile.put("token", login.toString());
@@ -224,7 +229,7 @@ class OAuthLoginIT {
     }
 
     private static String field(String json, String name) throws Exception {
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path(name).asText();
+        return new ObjectMapper().readTree(json).path(name).asText();
     }
 
     /** The launcher running in the background, its stderr readable line by line while it runs. */
@@ -243,7 +248,7 @@ class OAuthLoginIT {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.add(line);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // Process ended.
                 }
             });

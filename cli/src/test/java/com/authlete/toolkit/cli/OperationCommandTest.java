@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -196,7 +197,7 @@ class OperationCommandTest {
 
     @Test
     void theHealthCheckNeedsNoToken() {
-        stub.handler(request -> new Reply(200, java.util.Map.of("Content-Type", "text/plain"), "OK".getBytes()));
+        stub.handler(request -> new Reply(200, Map.of("Content-Type", "text/plain"), "OK".getBytes()));
         CliHarness.Result result = new CliHarness().run(args("utility", "get-api-lifecycle-healthcheck", "--extended", "true"));
 
         assertThat(result.exitCode()).isZero();

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import java.util.Arrays;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -37,7 +39,7 @@ class OutputFlagsTest {
     }
 
     private CliHarness.Result run(CliHarness cli, String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] all = Arrays.copyOf(args, args.length + 2);
         all[args.length] = "--server-url";
         all[args.length + 1] = stub.url();
         return cli.env("AUTHLETE_BEARER", "t").run(all);
@@ -97,7 +99,7 @@ class OutputFlagsTest {
 
     @Test
     void noContentPrintsNothingInAnyFormat() {
-        stub.handler(request -> new Reply(204, java.util.Map.of(), new byte[0]));
+        stub.handler(request -> new Reply(204, Map.of(), new byte[0]));
         for (String format : new String[] {"json", "pretty", "yaml", "table", "toon"}) {
             CliHarness.Result result = run("client", "delete", "--service-id", "1", "--client-id", "2", "--yes", "-F", format);
             assertThat(result.exitCode()).as(format + ": " + result.err()).isZero();
@@ -188,7 +190,7 @@ class OutputFlagsTest {
         assertThat(run(new CliHarness().env("FORCE_COLOR", "1"), args).out()).contains("\u001b[");
         assertThat(run(new CliHarness().terminalOutput(), args).out()).contains("\u001b[");
         assertThat(run(new CliHarness().terminalOutput().env("NO_COLOR", "1"), args).out()).doesNotContain("\u001b[");
-        String[] always = java.util.Arrays.copyOf(args, args.length + 2);
+        String[] always = Arrays.copyOf(args, args.length + 2);
         always[args.length] = "--color";
         always[args.length + 1] = "always";
         assertThat(run(new CliHarness().env("NO_COLOR", "1"), always).out()).contains("\u001b[36mserviceName:");
@@ -255,7 +257,7 @@ class OutputFlagsTest {
                 "--all", "--page-size", "2", "-F", "json");
         assertThat(result.out()).contains("fetched 2 of 5 items");
         // What the terminal shows: each line from its last carriage return on, erase-line codes applied.
-        List<String> screen = java.util.Arrays.stream(result.out().split("\n")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
+        List<String> screen = Arrays.stream(result.out().split("\n")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
                 .filter(line -> !line.isEmpty()).toList();
         assertThat(screen).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
         assertThat(result.out()).endsWith("\r\u001b[K");

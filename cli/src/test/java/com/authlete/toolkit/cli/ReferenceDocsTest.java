@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.Comparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.cli.docs.ReferenceWriter;
@@ -26,7 +27,7 @@ class ReferenceDocsTest {
             for (Path folder : new Path[] {DOCS.resolve("commands"), DOCS.resolve("man")}) {
                 if (Files.exists(folder)) {
                     try (Stream<Path> old = Files.walk(folder)) {
-                        old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                        old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                     }
                 }
             }

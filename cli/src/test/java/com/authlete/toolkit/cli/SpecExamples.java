@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -104,7 +105,7 @@ final class SpecExamples {
 
     /** The scalar top-level fields of an object, for commands tested with flags only. */
     static Map<String, JsonNode> scalars(JsonNode body) {
-        Map<String, JsonNode> scalars = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> scalars = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isValueNode() && !field.getValue().isNull()) {

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.testing.StubServer;
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -24,7 +26,7 @@ class StartupCacheIT {
     Path cache;
 
     private LauncherProcess.Result run(Path jar, String mode, String javaOptions, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(LauncherProcess.launcher().toString()));
+        List<String> command = new ArrayList<>(List.of(LauncherProcess.launcher().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
@@ -93,8 +95,8 @@ class StartupCacheIT {
      */
     @Test
     void aListOverPlainHttpLoadsNeitherDataBindingNorTls() throws Exception {
-        try (com.authlete.toolkit.core.testing.StubServer stub = new com.authlete.toolkit.core.testing.StubServer()) {
-            stub.handler(request -> com.authlete.toolkit.core.testing.StubServer.Reply.json(200,
+        try (StubServer stub = new StubServer()) {
+            stub.handler(request -> StubServer.Reply.json(200,
                     "{\"start\":0,\"end\":1,\"totalCount\":1,\"services\":[{\"apiKey\":1,\"serviceName\":\"s\"}]}"));
             Path jar = jarCopy();
             for (String format : List.of("json", "pretty")) {

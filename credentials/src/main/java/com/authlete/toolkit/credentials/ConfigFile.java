@@ -1,5 +1,10 @@
 package com.authlete.toolkit.credentials;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -50,14 +55,14 @@ public final class ConfigFile {
      */
     public Optional<String> exposureWarning() {
         try {
-            java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions = java.nio.file.Files.getPosixFilePermissions(path);
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
             boolean exposed = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
             if (!exposed) {
                 return Optional.empty();
             }
             return Optional.of(path + " holds a token but others can read it (mode "
-                    + java.nio.file.attribute.PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + path);
-        } catch (UnsupportedOperationException | java.io.IOException e) {
+                    + PosixFilePermissions.toString(permissions) + "); run: chmod 600 " + path);
+        } catch (UnsupportedOperationException | IOException e) {
             return Optional.empty();
         }
     }

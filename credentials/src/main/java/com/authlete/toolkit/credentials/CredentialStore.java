@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class CredentialStore {
      * Refuses a profile asked for by name that neither the config file nor the credential store knows (a typo in
      * {@code --profile} would otherwise fall back to no settings and no token).
      */
-    public static void requireKnownProfile(Settings settings, java.util.Map<String, String> environment) throws CredentialsException {
+    public static void requireKnownProfile(Settings settings, Map<String, String> environment) throws CredentialsException {
         try {
             settings.requireKnownProfile();
         } catch (CredentialsException unknown) {
@@ -37,7 +38,7 @@ public final class CredentialStore {
         }
     }
 
-    public static CredentialStore of(Settings settings, java.util.Map<String, String> environment) {
+    public static CredentialStore of(Settings settings, Map<String, String> environment) {
         return new CredentialStore(settings.configFile(), SystemKeychain.forEnvironment(environment));
     }
 
@@ -74,7 +75,7 @@ public final class CredentialStore {
     }
 
     /** Where lock files of this store's profiles go: beside the config file. */
-    public java.nio.file.Path directory() {
+    public Path directory() {
         return configFile.path().toAbsolutePath().getParent();
     }
 

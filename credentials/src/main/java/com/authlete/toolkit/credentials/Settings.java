@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials;
 
+import java.util.List;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -111,7 +112,7 @@ public final class Settings {
         if (origin("profile").isEmpty() || profile.equals(ConfigFile.DEFAULT_PROFILE)) {
             return;
         }
-        java.util.List<String> known = configFile.profileNames();
+        List<String> known = configFile.profileNames();
         if (!known.contains(profile)) {
             throw new UnknownProfileException(profile, "unknown profile '" + profile + "' (from " + origin("profile").get() + "); "
                     + (known.isEmpty() ? configFile.path() + " has no profiles" : "profiles in " + configFile.path() + ": "

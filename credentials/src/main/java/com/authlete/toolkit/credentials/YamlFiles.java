@@ -1,5 +1,10 @@
 package com.authlete.toolkit.credentials;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.ByteBuffer;
+import org.yaml.snakeyaml.nodes.NodeId;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,7 +93,7 @@ final class YamlFiles {
 
     /** Jackson's streaming YAML parser: the fast way to read, as every command with a config file does. */
     private static final class Fast {
-        static final com.fasterxml.jackson.dataformat.yaml.YAMLFactory FACTORY = com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder().build();
+        static final YAMLFactory FACTORY = YAMLFactory.builder().build();
     }
 
     /**
@@ -101,9 +106,9 @@ final class YamlFiles {
             return JsonTrees.NODES.objectNode();
         }
         JsonNode node;
-        try (com.fasterxml.jackson.core.JsonParser parser = Fast.FACTORY.createParser(file.toFile())) {
+        try (JsonParser parser = Fast.FACTORY.createParser(file.toFile())) {
             node = JsonTrees.read(parser);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")";
             throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getOriginalMessage() + "; fix or remove it", e);
@@ -257,7 +262,7 @@ final class YamlFiles {
                 : Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                out.write(java.nio.ByteBuffer.wrap(bytes));
+                out.write(ByteBuffer.wrap(bytes));
                 out.force(true);
             }
             if (posix && !privateFile) {
@@ -339,7 +344,7 @@ final class YamlFiles {
         // Text, in double quotes where plain text would read back as another type (a number, a boolean); the
         // emitter also quotes what plain style cannot hold.
         String text = value.asText();
-        boolean plainIsText = Snake.RESOLVER.resolve(org.yaml.snakeyaml.nodes.NodeId.scalar, text, true).equals(Tag.STR);
+        boolean plainIsText = Snake.RESOLVER.resolve(NodeId.scalar, text, true).equals(Tag.STR);
         return new ScalarNode(Tag.STR, text, null, null, plainIsText ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
     }
 }

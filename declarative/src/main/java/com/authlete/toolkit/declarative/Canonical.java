@@ -1,5 +1,6 @@
 package com.authlete.toolkit.declarative;
 
+import java.math.BigDecimal;
 import com.authlete.toolkit.core.catalog.SchemaField;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ final class Canonical {
     /** A value without a schema: numbers in one form, empty members of objects dropped. */
     static JsonNode any(JsonNode value) {
         if (value.isNumber()) {
-            java.math.BigDecimal number = value.decimalValue().stripTrailingZeros();
+            BigDecimal number = value.decimalValue().stripTrailingZeros();
             return number.scale() <= 0
                     ? JsonTrees.NODES.numberNode(number.toBigIntegerExact())
                     : JsonTrees.NODES.numberNode(number);

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.declarative;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,7 +18,7 @@ public record DesiredClient(String file, Long clientId, ObjectNode body) {
     }
 
     /** A client's alias, else its name, else empty: what people and files call it. */
-    static String nameOf(com.fasterxml.jackson.databind.JsonNode client) {
+    static String nameOf(JsonNode client) {
         String alias = client.path("clientIdAlias").asText("");
         return alias.isEmpty() ? client.path("clientName").asText("") : alias;
     }

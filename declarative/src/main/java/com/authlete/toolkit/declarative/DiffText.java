@@ -1,5 +1,6 @@
 package com.authlete.toolkit.declarative;
 
+import java.util.Locale;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -118,7 +119,7 @@ public final class DiffText {
 
     private static ObjectNode json(ResourceDiff resource) {
         ObjectNode out = JsonTrees.NODES.objectNode();
-        out.put("action", resource.action().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("action", resource.action().name().toLowerCase(Locale.ROOT));
         out.put("kind", resource.kind());
         out.put("name", resource.name());
         out.put("file", resource.file());
@@ -127,7 +128,7 @@ public final class DiffText {
         for (FieldChange change : resource.changes()) {
             ObjectNode item = changes.addObject();
             item.put("path", change.path());
-            item.put("change", change.change().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("change", change.change().name().toLowerCase(Locale.ROOT));
             item.set("before", masked(change.before(), change.secret()));
             item.set("after", masked(change.after(), change.secret()));
             if (change.secret()) {

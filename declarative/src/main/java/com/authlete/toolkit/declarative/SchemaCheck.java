@@ -1,5 +1,6 @@
 package com.authlete.toolkit.declarative;
 
+import java.util.Locale;
 import com.authlete.toolkit.core.catalog.SchemaField;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,7 +159,7 @@ final class SchemaCheck {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (SchemaField field : fields) {
-            int distance = distance(field.name().toLowerCase(java.util.Locale.ROOT), name.toLowerCase(java.util.Locale.ROOT));
+            int distance = distance(field.name().toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
             if (distance < bestDistance) {
                 bestDistance = distance;
                 best = field.name();

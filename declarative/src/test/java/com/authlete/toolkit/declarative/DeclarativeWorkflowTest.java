@@ -1,5 +1,6 @@
 package com.authlete.toolkit.declarative;
 
+import org.assertj.core.groups.Tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -170,16 +171,16 @@ class DeclarativeWorkflowTest {
         Diff diff = diff(false);
 
         assertThat(diff.resources()).extracting(ResourceDiff::action, ResourceDiff::name).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ResourceDiff.Action.UPDATE, "service"),
-                org.assertj.core.groups.Tuple.tuple(ResourceDiff.Action.CREATE, "mobile"),
-                org.assertj.core.groups.Tuple.tuple(ResourceDiff.Action.UPDATE, "web-app"));
+                Tuple.tuple(ResourceDiff.Action.UPDATE, "service"),
+                Tuple.tuple(ResourceDiff.Action.CREATE, "mobile"),
+                Tuple.tuple(ResourceDiff.Action.UPDATE, "web-app"));
         assertThat(diff.resources().get(0).changes()).singleElement()
                 .satisfies(change -> assertThat(change.path()).isEqualTo("accessTokenDuration"))
                 .satisfies(change -> assertThat(change.change()).isEqualTo(FieldChange.Change.CHANGED));
         assertThat(diff.resources().get(2).changes()).extracting(FieldChange::path, FieldChange::change).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("tokenAuthMethod", FieldChange.Change.CHANGED),
-                org.assertj.core.groups.Tuple.tuple("redirectUris", FieldChange.Change.ADDED),
-                org.assertj.core.groups.Tuple.tuple("attributes", FieldChange.Change.REMOVED));
+                Tuple.tuple("tokenAuthMethod", FieldChange.Change.CHANGED),
+                Tuple.tuple("redirectUris", FieldChange.Change.ADDED),
+                Tuple.tuple("attributes", FieldChange.Change.REMOVED));
 
         Plan.Report report = Plan.of(diff).apply(authlete, step -> { });
 

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.examples;
 
+import com.authlete.toolkit.json.JsonTrees;
+import java.util.Locale;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
@@ -31,9 +33,9 @@ public final class RenderFile {
 
     /** Prints a heading and the rendering for each format. */
     public static void run(Path file, RenderOptions options, PrintStream out) throws IOException {
-        JsonNode document = com.authlete.toolkit.json.JsonTrees.mapper().readTree(file.toFile());
+        JsonNode document = JsonTrees.mapper().readTree(file.toFile());
         for (OutputFormat format : OutputFormat.values()) {
-            out.println("== " + format.name().toLowerCase(java.util.Locale.ROOT));
+            out.println("== " + format.name().toLowerCase(Locale.ROOT));
             Renderers.of(format, options).render(document, out);
             out.flush();
         }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.examples;
 
+import com.authlete.toolkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.client.AuthleteClient;
@@ -59,7 +60,7 @@ class ExamplesAgainstPrismTest {
     @Test
     void theClientFacadeCallsAndStreamsAgainstTheRealDescription() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = ClientsOfAService.run(URI.create(prism.url()), "test-token", "715948317", java.util.Map.of(),
+        long count = ClientsOfAService.run(URI.create(prism.url()), "test-token", "715948317", Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(count).isPositive();
@@ -81,7 +82,7 @@ class ExamplesAgainstPrismTest {
         Path file = dir.resolve("clients.json");
         Files.writeString(file, directCall("client list", JSON.createObjectNode()).toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RenderFile.run(file, new com.authlete.toolkit.render.RenderOptions(false, 80), new PrintStream(out, true, StandardCharsets.UTF_8));
+        RenderFile.run(file, new RenderOptions(false, 80), new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("== yaml\nclients:", "== toon\nclients[1]", "clientId");
     }
 

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.json;
 
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -137,9 +139,9 @@ public final class JsonTrees {
     /** The tree as compact JSON text (what {@code JsonNode.toString()} gives, without data binding). */
     public static String text(JsonNode value) {
         try {
-            return new String(bytes(value), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(bytes(value), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // writing to memory does not fail
+            throw new UncheckedIOException(e); // writing to memory does not fail
         }
     }
 

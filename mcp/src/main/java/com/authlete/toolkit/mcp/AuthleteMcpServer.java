@@ -1,5 +1,8 @@
 package com.authlete.toolkit.mcp;
 
+import com.authlete.toolkit.json.JsonTrees;
+import java.time.Duration;
+import java.util.Locale;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Operation;
@@ -81,7 +84,7 @@ public final class AuthleteMcpServer {
         StdioLifetime lifetime = new StdioLifetime();
         List<AsyncToolSpecification> tools = tools(lifetime);
         // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
-        McpJsonMapper json = new JacksonMcpJsonMapper(com.authlete.toolkit.json.JsonTrees.mapper().copy());
+        McpJsonMapper json = new JacksonMcpJsonMapper(JsonTrees.mapper().copy());
         StdioServerTransportProvider transport = new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)
@@ -91,13 +94,13 @@ public final class AuthleteMcpServer {
                 .tools(tools)
                 .build();
         lifetime.awaitEnd();
-        server.closeGracefully().block(java.time.Duration.ofSeconds(5));
+        server.closeGracefully().block(Duration.ofSeconds(5));
     }
 
     private String instructions() {
         return "Tools for the Authlete API (OAuth 2.0 and OpenID Connect as a service), one per operation, named after the "
                 + "authlete CLI's commands (client_list is 'authlete client list'). Lists return at most " + options.pageLimit()
-                + " items per call: pass start and end to page. Results are " + options.format().name().toLowerCase(java.util.Locale.ROOT)
+                + " items per call: pass start and end to page. Results are " + options.format().name().toLowerCase(Locale.ROOT)
                 + "; secrets in them are redacted except in the one answer that hands out a new secret."
                 + (options.defaultServiceId() != null ? " serviceId defaults to " + options.defaultServiceId() + "." : "")
                 + (options.allowDestructive() ? "" : " Tools that delete or revoke refuse: the server runs without --allow-destructive.");

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.mcp;
 
+import java.util.Locale;
 import com.authlete.toolkit.render.OutputFormat;
 import java.util.Set;
 
@@ -22,7 +23,7 @@ public record McpOptions(boolean readOnly, boolean allowDestructive, Set<String>
     public McpOptions {
         groups = Set.copyOf(groups);
         if (format != OutputFormat.TOON && format != OutputFormat.JSON) {
-            throw new IllegalArgumentException("--format expects toon or json, got '" + format.name().toLowerCase(java.util.Locale.ROOT) + "'");
+            throw new IllegalArgumentException("--format expects toon or json, got '" + format.name().toLowerCase(Locale.ROOT) + "'");
         }
         if (pageLimit < 1 || pageLimit > 500) {
             throw new IllegalArgumentException("--page-limit expects 1 to 500, got " + pageLimit);

@@ -1,5 +1,8 @@
 package com.authlete.toolkit.mcp;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
@@ -39,9 +42,9 @@ class StdioServeTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             // A slow reader on the other end (as on a loaded machine): each write takes a while, so an answer written
             // just after its call ends is still on its way when the end of input is considered.
-            java.io.OutputStream slow = new java.io.FilterOutputStream(out) {
+            OutputStream slow = new FilterOutputStream(out) {
                 @Override
-                public void write(byte[] bytes, int offset, int length) throws java.io.IOException {
+                public void write(byte[] bytes, int offset, int length) throws IOException {
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {

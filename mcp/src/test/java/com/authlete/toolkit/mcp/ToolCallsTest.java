@@ -1,5 +1,6 @@
 package com.authlete.toolkit.mcp;
 
+import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -74,7 +75,7 @@ class ToolCallsTest {
     @Test
     void listsAreAskedForOnePageAndSayWhereTheNextStarts() {
         api.handler(request -> StubServer.Reply.json(200, "{\"start\":100,\"end\":150,\"totalCount\":400,\"clients\":["
-                + String.join(",", java.util.Collections.nCopies(50, "{\"clientId\":1}")) + "]}"));
+                + String.join(",", Collections.nCopies(50, "{\"clientId\":1}")) + "]}"));
         McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1"))
                 .call(catalog.operation("client list"), Map.of("start", 100, "end", 10_000));
         assertThat(api.lastRequest().target()).contains("start=100").contains("end=150");

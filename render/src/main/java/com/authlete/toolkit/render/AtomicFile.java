@@ -1,5 +1,7 @@
 package com.authlete.toolkit.render;
 
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,11 +31,11 @@ public final class AtomicFile implements AutoCloseable {
     private AtomicFile(Path target, Path temporary) throws IOException {
         this.target = target;
         this.temporary = temporary;
-        this.out = new Named(new java.io.FileOutputStream(temporary.toFile()), target);
+        this.out = new Named(new FileOutputStream(temporary.toFile()), target);
     }
 
     /** Write errors (a full disk) name the file the user asked for, not the temporary one. */
-    private static final class Named extends java.io.FilterOutputStream {
+    private static final class Named extends FilterOutputStream {
         private final Path target;
 
         Named(OutputStream out, Path target) {
@@ -73,7 +75,7 @@ public final class AtomicFile implements AutoCloseable {
         }
 
         void sync() throws IOException {
-            if (out instanceof java.io.FileOutputStream file) {
+            if (out instanceof FileOutputStream file) {
                 try {
                     file.getFD().sync();
                 } catch (IOException e) {

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.render;
 
+import com.authlete.toolkit.json.JsonTrees;
+import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +19,7 @@ import java.util.Map;
  */
 public final class TerminalSafe {
 
-    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
     private TerminalSafe() {
     }
@@ -108,7 +110,7 @@ public final class TerminalSafe {
                 if (afterC2) {
                     afterC2 = false;
                     if (c >= 0x80 && c <= 0x9f) {
-                        out.write(String.format("\\u%04x", c).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        out.write(String.format("\\u%04x", c).getBytes(StandardCharsets.US_ASCII));
                         return;
                     }
                     out.write(0xc2);
@@ -116,7 +118,7 @@ public final class TerminalSafe {
                 if (c == 0xc2) {
                     afterC2 = true;
                 } else if (c < 0x80 && isUnsafe(c)) {
-                    out.write(String.format("\\u%04x", c).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.write(String.format("\\u%04x", c).getBytes(StandardCharsets.US_ASCII));
                 } else {
                     out.write(c);
                 }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render;
 
+import com.authlete.toolkit.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,9 +12,9 @@ class FiltersTest {
     @Test
     void fieldsKeepTheNamedKeysInTheGivenOrderForObjectsAndArrays() throws Exception {
         FieldSelector selector = FieldSelector.parse("clientName, clientId,missing");
-        assertThat(selector.apply(com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"clientId\":1,\"x\":2,\"clientName\":\"n\"}")).toString())
+        assertThat(selector.apply(JsonTrees.mapper().readTree("{\"clientId\":1,\"x\":2,\"clientName\":\"n\"}")).toString())
                 .isEqualTo("{\"clientName\":\"n\",\"clientId\":1}");
-        assertThat(selector.apply(com.authlete.toolkit.json.JsonTrees.mapper().readTree("[{\"clientId\":1,\"x\":2},{\"clientName\":\"m\"}]")).toString())
+        assertThat(selector.apply(JsonTrees.mapper().readTree("[{\"clientId\":1,\"x\":2},{\"clientName\":\"m\"}]")).toString())
                 .isEqualTo("[{\"clientId\":1},{\"clientName\":\"m\"}]");
         assertThatThrownBy(() -> FieldSelector.parse(" , ")).hasMessageContaining("at least one");
     }
@@ -21,9 +22,9 @@ class FiltersTest {
     @Test
     void jqRunsRealJqProgramsAndReportsSyntaxErrors() throws Exception {
         JqFilter filter = JqFilter.compile("[.clients[] | select(.n > 1) | .name] | map(ascii_upcase)");
-        assertThat(filter.apply(com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"clients\":[{\"n\":1,\"name\":\"a\"},{\"n\":2,\"name\":\"b\"}]}")))
+        assertThat(filter.apply(JsonTrees.mapper().readTree("{\"clients\":[{\"n\":1,\"name\":\"a\"},{\"n\":2,\"name\":\"b\"}]}")))
                 .extracting(Object::toString).containsExactly("[\"B\"]");
-        assertThat(JqFilter.compile(".a[]").apply(com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"a\":[1,\"x\"]}")))
+        assertThat(JqFilter.compile(".a[]").apply(JsonTrees.mapper().readTree("{\"a\":[1,\"x\"]}")))
                 .extracting(Object::toString).containsExactly("1", "\"x\"");
         assertThatThrownBy(() -> JqFilter.compile(".a | ]")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("invalid jq program");

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render;
 
+import com.authlete.toolkit.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,7 @@ class RenderersTest {
             + "{\"clientId\":2,\"clientName\":\"Beta, with comma\",\"ratio\":0.5,\"redirectUris\":[]}]}";
 
     static JsonNode json(String text) throws Exception {
-        return com.authlete.toolkit.json.JsonTrees.mapper().readTree(text);
+        return JsonTrees.mapper().readTree(text);
     }
 
     static String document(OutputFormat format, RenderOptions options, String json) throws Exception {
@@ -106,7 +107,7 @@ class RenderersTest {
 
     @Test
     void tableStreamPrintsTheHeaderOnceWithWidthsFromTheFirstPage() throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ItemStream stream = Renderers.of(OutputFormat.TABLE, RenderOptions.PLAIN).stream(out)) {
             stream.item(json("{\"id\":1,\"name\":\"ab\"}"));
             stream.endOfPage();

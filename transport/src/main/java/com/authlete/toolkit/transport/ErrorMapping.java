@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.secrets.Redactor;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -14,7 +15,7 @@ final class ErrorMapping {
 
     static final int MAX_ERROR_BODY = 64 * 1024;
     /** The streaming parser only: an error should not pay for data binding's start-up. */
-    private static final JsonFactory JSON = com.authlete.toolkit.json.JsonTrees.JSON;
+    private static final JsonFactory JSON = JsonTrees.JSON;
 
     private ErrorMapping() {
     }

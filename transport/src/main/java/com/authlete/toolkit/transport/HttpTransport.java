@@ -1,5 +1,15 @@
 package com.authlete.toolkit.transport;
 
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.Exchange;
@@ -105,7 +115,7 @@ public final class HttpTransport implements Exchange {
         if (host == null) {
             return false;
         }
-        String name = host.toLowerCase(java.util.Locale.ROOT);
+        String name = host.toLowerCase(Locale.ROOT);
         if (name.equals("localhost")) {
             return true;
         }
@@ -116,13 +126,13 @@ public final class HttpTransport implements Exchange {
         return IPV4.matcher(name).matches() && literalIsLoopback(name);
     }
 
-    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     /** For IP literals only: {@code InetAddress} parses a literal without any lookup. */
     private static boolean literalIsLoopback(String literal) {
         try {
-            return java.net.InetAddress.getByName(literal).isLoopbackAddress();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getByName(literal).isLoopbackAddress();
+        } catch (UnknownHostException e) {
             return false;
         }
     }
@@ -189,11 +199,11 @@ public final class HttpTransport implements Exchange {
         } catch (HttpTimeoutException e) {
             throw new NetworkException(request.uri(), "request timed out", true, e);
         } catch (ConnectException e) {
-            if (causedBy(e, java.nio.channels.UnresolvedAddressException.class) || causedBy(e, java.net.UnknownHostException.class)) {
+            if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
                 throw new NetworkException(request.uri(), "unknown host " + request.uri().getHost(), false, e);
             }
             throw new NetworkException(request.uri(), "cannot connect", false, e);
-        } catch (javax.net.ssl.SSLException e) {
+        } catch (SSLException e) {
             throw new NetworkException(request.uri(), "TLS failure: " + describeTls(e, request.uri().getHost()), false, e);
         } catch (InterruptedIOException e) {
             throw new NetworkException(request.uri(), "interrupted", false, e);
@@ -233,12 +243,12 @@ public final class HttpTransport implements Exchange {
     }
 
     /** What went wrong in a handshake, in words: JSSE's own messages name the check, not the reason. */
-    static String describeTls(javax.net.ssl.SSLException e, String host) {
+    static String describeTls(SSLException e, String host) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.security.cert.CertificateExpiredException) {
+            if (cause instanceof CertificateExpiredException) {
                 return "the server's certificate has expired (" + cause.getMessage() + ")";
             }
-            if (cause instanceof java.security.cert.CertificateNotYetValidException) {
+            if (cause instanceof CertificateNotYetValidException) {
                 return "the server's certificate is not valid yet (" + cause.getMessage() + ")";
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();
@@ -275,7 +285,7 @@ public final class HttpTransport implements Exchange {
             builder.timeout(untilHeaders);
         }
         request.headers().forEach((name, values) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
@@ -349,21 +359,21 @@ public final class HttpTransport implements Exchange {
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private String userAgent = "authlete-toolkit";
         private final List<ExchangeHook> hooks = new ArrayList<>();
-        private java.net.ProxySelector proxySelector;
-        private javax.net.ssl.SSLContext sslContext;
+        private ProxySelector proxySelector;
+        private SSLContext sslContext;
         private boolean allowInsecureHttp;
 
         private Builder() {
         }
 
         /** Proxies to use (see {@link com.authlete.toolkit.transport.net.EnvironmentProxySelector}); default: none. */
-        public Builder proxySelector(java.net.ProxySelector selector) {
+        public Builder proxySelector(ProxySelector selector) {
             this.proxySelector = selector;
             return this;
         }
 
         /** The TLS setup (see {@link com.authlete.toolkit.transport.tls.TrustAnchors}); default: the JDK's. */
-        public Builder sslContext(javax.net.ssl.SSLContext context) {
+        public Builder sslContext(SSLContext context) {
             this.sslContext = context;
             return this;
         }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,7 @@ class FormFieldsTest {
     @Test
     void decodesInOrderWithTheFirstOfARepeatedNameAndEmptyValuesForBareNames() {
         assertThat(FormFields.parse("code=a%2Fb&state=x+y&&flag&code=second"))
-                .containsExactly(java.util.Map.entry("code", "a/b"), java.util.Map.entry("state", "x y"), java.util.Map.entry("flag", ""));
+                .containsExactly(Map.entry("code", "a/b"), Map.entry("state", "x y"), Map.entry("flag", ""));
         assertThat(FormFields.parse(null)).isEmpty();
     }
 }

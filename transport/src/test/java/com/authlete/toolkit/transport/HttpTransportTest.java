@@ -1,5 +1,11 @@
 package com.authlete.toolkit.transport;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.HashSet;
+import java.util.Set;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,8 +54,8 @@ class HttpTransportTest {
     @Test
     void closingStopsTheSelectorThread() throws Exception {
         stub.handler(request -> Reply.json(200, "{}"));
-        java.util.Set<Thread> before = selectorThreads();
-        java.util.Set<Thread> ours = new java.util.HashSet<>();
+        Set<Thread> before = selectorThreads();
+        Set<Thread> ours = new HashSet<>();
         try (HttpTransport http = transport().build(); TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
             response.body().readAllBytes();
             ours.addAll(selectorThreads());
@@ -61,8 +67,8 @@ class HttpTransportTest {
         assertThat(selector.isAlive()).as("selector thread after close").isFalse();
     }
 
-    private static java.util.Set<Thread> selectorThreads() {
-        java.util.Set<Thread> threads = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+    private static Set<Thread> selectorThreads() {
+        Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
         threads.removeIf(thread -> !thread.getName().endsWith("SelectorManager"));
         return threads;
     }
@@ -144,11 +150,11 @@ class HttpTransportTest {
 
     @Test
     void aNoContentAnswerThatAnnouncesABodyIsStillASuccessWithNoBody() throws Exception {
-        try (ServerSocket server = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread answer = new Thread(() -> {
-                try (java.net.Socket socket = server.accept()) {
-                    java.io.BufferedReader in = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                try (Socket socket = server.accept()) {
+                    BufferedReader in = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
                     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                         // Read the request head.
                     }

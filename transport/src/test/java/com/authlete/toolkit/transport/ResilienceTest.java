@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport;
 
+import java.net.Proxy;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -214,9 +215,9 @@ class ResilienceTest {
                 "HTTPS_PROXY", "http://proxy.corp:3128", "http_proxy", "proxy.local:8080", "NO_PROXY", "internal.corp, .svc,10.0.0.1"));
         assertThat(selector.select(URI.create("https://us.authlete.com/x")).get(0).address().toString()).isEqualTo("proxy.corp/<unresolved>:3128");
         assertThat(selector.select(URI.create("http://a.example/x")).get(0).address().toString()).isEqualTo("proxy.local/<unresolved>:8080");
-        assertThat(selector.select(URI.create("https://api.internal.corp/x")).get(0)).isEqualTo(java.net.Proxy.NO_PROXY);
-        assertThat(selector.select(URI.create("https://x.svc/x")).get(0)).isEqualTo(java.net.Proxy.NO_PROXY);
-        assertThat(selector.select(URI.create("http://10.0.0.1/x")).get(0)).isEqualTo(java.net.Proxy.NO_PROXY);
+        assertThat(selector.select(URI.create("https://api.internal.corp/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
+        assertThat(selector.select(URI.create("https://x.svc/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
+        assertThat(selector.select(URI.create("http://10.0.0.1/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
         assertThat(EnvironmentProxySelector.fromEnvironment(Map.of()).isEmpty()).isTrue();
         assertThatThrownBy(() -> EnvironmentProxySelector.fromEnvironment(Map.of("HTTPS_PROXY", "http://"))).hasMessageContaining("HTTPS_PROXY");
     }

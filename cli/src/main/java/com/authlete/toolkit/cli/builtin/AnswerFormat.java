@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.ExitCode;
+import java.io.ByteArrayOutputStream;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
@@ -27,7 +29,7 @@ public final class AnswerFormat {
 
     static void print(OutputFormat format, JsonNode answer, PrintStream out) throws CliException {
         try {
-            java.io.ByteArrayOutputStream text = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
             Renderers.of(format, RenderOptions.PLAIN).render(answer, text);
             byte[] bytes = text.toByteArray();
             out.write(bytes);
@@ -36,7 +38,7 @@ public final class AnswerFormat {
             }
             out.flush();
         } catch (IOException e) {
-            throw new CliException(com.authlete.toolkit.cli.ExitCode.ERROR, "cannot write the answer: " + e.getMessage());
+            throw new CliException(ExitCode.ERROR, "cannot write the answer: " + e.getMessage());
         }
     }
 }

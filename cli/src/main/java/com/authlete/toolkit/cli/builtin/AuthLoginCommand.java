@@ -1,5 +1,8 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.NetworkOptions;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
@@ -23,7 +26,7 @@ public final class AuthLoginCommand extends BuiltinCommand {
 
     /** Discovery, the OAuth endpoints and the token check talk to servers: the same network flags as API commands. */
     @AirlineModule
-    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+    NetworkOptions network = new NetworkOptions();
 
     @Override
     public void run(CommandContext context) throws CliException, CredentialsException, AuthleteException {
@@ -50,7 +53,7 @@ public final class AuthLoginCommand extends BuiltinCommand {
 
     /** The server and service id given with the login become the profile's settings. */
     private void remember(Settings settings) throws CredentialsException {
-        java.util.Map<String, String> remembered = new java.util.LinkedHashMap<>();
+        Map<String, String> remembered = new LinkedHashMap<>();
         target.asFlags().forEach((key, setting) -> {
             if (setting != null && !key.equals("profile")) {
                 remembered.put(key, setting);

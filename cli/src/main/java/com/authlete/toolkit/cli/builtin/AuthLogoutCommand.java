@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.github.rvesse.airline.annotations.Option;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
@@ -15,7 +16,7 @@ public final class AuthLogoutCommand extends BuiltinCommand {
     @AirlineModule
     DebugOption debug = new DebugOption();
 
-    @com.github.rvesse.airline.annotations.Option(name = "--yes",
+    @Option(name = "--yes",
             description = "Accepted for scripts; logging out never asks (the token is only forgotten here, not revoked).")
     boolean yes;
 

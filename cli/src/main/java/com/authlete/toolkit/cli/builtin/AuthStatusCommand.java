@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.TransportSetup;
@@ -28,7 +30,7 @@ public final class AuthStatusCommand extends BuiltinCommand {
 
     /** A stored OAuth login may be renewed on the way: that talks to its authorization server. */
     @AirlineModule
-    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+    NetworkOptions network = new NetworkOptions();
 
     @AirlineModule
     AnswerFormat format = new AnswerFormat();
@@ -36,14 +38,14 @@ public final class AuthStatusCommand extends BuiltinCommand {
     @Option(name = "--all", description = "List every profile of the config file.")
     boolean all;
 
-    static Optional<ResolvedToken> resolve(Settings settings, CommandContext context, com.authlete.toolkit.cli.NetworkOptions network)
+    static Optional<ResolvedToken> resolve(Settings settings, CommandContext context, NetworkOptions network)
             throws CredentialsException, CliException {
         return TransportSetup.token(settings, context.environment(), null, network, context.version(), context.err());
     }
 
     @Override
     public void run(CommandContext context) throws CliException, CredentialsException, AuthleteException {
-        com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
+        OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (all) {
             // What each profile itself holds, whatever flags, environment or link file would add on top.

@@ -1,5 +1,11 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.render.OutputFormat;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.credentials.CredentialChain;
@@ -17,23 +23,23 @@ public final class AuthTokenCommand extends BuiltinCommand {
 
     /** A stored OAuth login may be renewed on the way: that talks to its authorization server. */
     @AirlineModule
-    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+    NetworkOptions network = new NetworkOptions();
 
     @AirlineModule
     AnswerFormat format = new AnswerFormat();
 
     @Override
-    public void run(CommandContext context) throws CliException, CredentialsException, com.authlete.toolkit.core.AuthleteException {
-        com.authlete.toolkit.render.OutputFormat outputFormat = format.chosen();
+    public void run(CommandContext context) throws CliException, CredentialsException, AuthleteException {
+        OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
-        com.authlete.toolkit.credentials.CredentialStore.requireKnownProfile(settings, context.environment());
+        CredentialStore.requireKnownProfile(settings, context.environment());
         ResolvedToken token = AuthStatusCommand.resolve(settings, context, network).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
                 "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
         if (outputFormat == null) {
             context.out().println(token.token());
             return;
         }
-        com.fasterxml.jackson.databind.node.ObjectNode answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("token", token.token());
         answer.put("profile", settings.profile());
         answer.put("source", token.origin());

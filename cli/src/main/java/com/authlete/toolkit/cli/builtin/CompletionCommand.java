@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.github.rvesse.airline.annotations.AirlineModule;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.cli.completion.BashScript;
@@ -15,7 +16,7 @@ import java.util.List;
 @Command(name = "completion", description = "Print the shell completion script for bash, zsh, fish or powershell")
 public final class CompletionCommand extends BuiltinCommand {
 
-    @com.github.rvesse.airline.annotations.AirlineModule
+    @AirlineModule
     DebugOption debug = new DebugOption();
 
     @Arguments(title = "shell", description = "bash, zsh, fish or powershell")

@@ -1,5 +1,10 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.ServerChoice;
+import com.authlete.toolkit.transport.ServerSelection;
+import java.util.List;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialStore;
@@ -25,7 +30,7 @@ public final class ConfigureCommand extends BuiltinCommand {
 
     /** The new token is checked against the server before it is stored. */
     @AirlineModule
-    com.authlete.toolkit.cli.NetworkOptions network = new com.authlete.toolkit.cli.NetworkOptions();
+    NetworkOptions network = new NetworkOptions();
 
     @Option(name = "--default", description = "Make this profile the default one.")
     boolean makeDefault;
@@ -47,11 +52,11 @@ public final class ConfigureCommand extends BuiltinCommand {
                 values.put("service-id", serviceId.equals("none") ? null : serviceId);
             }
             keptToken = CredentialStore.of(before, context.environment()).read(before.profile())
-                    .map(com.authlete.toolkit.credentials.ResolvedToken::masked).orElse(null);
+                    .map(ResolvedToken::masked).orElse(null);
         } else {
             if (target.server != null) {
                 try {
-                    com.authlete.toolkit.credentials.ServerChoice.index(target.server, Catalog.standard().servers());
+                    ServerChoice.index(target.server, Catalog.standard().servers());
                 } catch (IllegalArgumentException e) {
                     throw CliException.usage(e.getMessage());
                 }
@@ -93,7 +98,7 @@ public final class ConfigureCommand extends BuiltinCommand {
      */
     private static void askServer(CommandContext context, BufferedReader terminal, String current, Map<String, String> values)
             throws CliException {
-        java.util.List<String> servers = Catalog.standard().servers();
+        List<String> servers = Catalog.standard().servers();
         for (int attempt = 1; ; attempt++) {
             String answer = ask(context, terminal, "Server: us, jp, eu, br or a URL [" + current + "]: ");
             if (answer == null) {
@@ -101,11 +106,11 @@ public final class ConfigureCommand extends BuiltinCommand {
             }
             try {
                 if (answer.contains("://")) {
-                    com.authlete.toolkit.transport.ServerSelection.resolve(answer, null, servers);
+                    ServerSelection.resolve(answer, null, servers);
                     values.put("server-url", answer);
                     values.put("server", null);
                 } else {
-                    com.authlete.toolkit.credentials.ServerChoice.index(answer, servers);
+                    ServerChoice.index(answer, servers);
                     values.put("server", answer);
                     values.put("server-url", null);
                 }

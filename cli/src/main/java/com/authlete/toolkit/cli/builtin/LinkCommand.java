@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.github.rvesse.airline.annotations.AirlineModule;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.LinkFile;
@@ -14,7 +15,7 @@ import java.util.Map;
 @Command(name = "link", description = "Make this directory tree default to a service id (writes .authlete.yaml here)")
 public final class LinkCommand extends BuiltinCommand {
 
-    @com.github.rvesse.airline.annotations.AirlineModule
+    @AirlineModule
     DebugOption debug = new DebugOption();
 
     @Arguments(title = "service-id", description = "The service id commands run below this directory use by default.")

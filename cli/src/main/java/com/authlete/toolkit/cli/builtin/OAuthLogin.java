@@ -1,5 +1,9 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.Durations;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.NetworkOptions;
+import java.time.temporal.ChronoUnit;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.TransportSetup;
 import com.authlete.toolkit.credentials.CredentialStore;
@@ -31,9 +35,9 @@ final class OAuthLogin {
 
     private final OAuthLoginOptions options;
     private final CommandContext context;
-    private final com.authlete.toolkit.cli.NetworkOptions network;
+    private final NetworkOptions network;
 
-    OAuthLogin(OAuthLoginOptions options, CommandContext context, com.authlete.toolkit.cli.NetworkOptions network) {
+    OAuthLogin(OAuthLoginOptions options, CommandContext context, NetworkOptions network) {
         this.network = network;
         this.options = options;
         this.context = context;
@@ -48,7 +52,7 @@ final class OAuthLogin {
             result = logins.login(request, CredentialStore.of(settings, context.environment()), settings.profile(), new TerminalPrompts());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CliException(com.authlete.toolkit.cli.ExitCode.ERROR, "login interrupted; nothing was stored");
+            throw new CliException(ExitCode.ERROR, "login interrupted; nothing was stored");
         }
         result.stored().warning().ifPresent(warning -> context.err().println("warning: " + warning));
         if (!result.secretKept()) {
@@ -58,7 +62,7 @@ final class OAuthLogin {
         context.err().println("Logged in: profile " + settings.profile() + ", " + request.grant().grantType() + " login of client "
                 + request.clientId() + " at " + result.server().issuer() + "; access token " + Tokens.mask(result.response().accessToken())
                 + (result.grant().expiresAt() == null ? "" : " (expires "
-                + result.grant().expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ")")
+                + result.grant().expiresAt().truncatedTo(ChronoUnit.SECONDS) + ")")
                 + (result.response().refreshToken() != null ? ", refresh token kept" : "")
                 + "; stored in " + result.stored().where());
     }
@@ -172,7 +176,7 @@ final class OAuthLogin {
     /** The --wait duration; a bad one is a usage error. */
     private static Duration waitFor(String text) throws CliException {
         try {
-            return com.authlete.toolkit.cli.Durations.parse("--wait", text);
+            return Durations.parse("--wait", text);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

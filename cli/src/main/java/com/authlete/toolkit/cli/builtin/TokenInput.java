@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
+import java.io.File;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.Tokens;
 import com.github.rvesse.airline.annotations.Option;
@@ -105,7 +106,7 @@ public final class TokenInput {
 
     private static boolean stty(String setting) {
         try {
-            Process stty = new ProcessBuilder("stty", setting).redirectInput(new java.io.File("/dev/tty"))
+            Process stty = new ProcessBuilder("stty", setting).redirectInput(new File("/dev/tty"))
                     .redirectErrorStream(true).start();
             stty.getInputStream().readAllBytes();
             return stty.waitFor() == 0;

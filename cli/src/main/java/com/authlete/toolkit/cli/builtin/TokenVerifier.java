@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.cli.TransportSetup;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -20,9 +22,9 @@ final class TokenVerifier {
     private TokenVerifier() {
     }
 
-    static void verify(String token, Settings settings, CommandContext context, com.authlete.toolkit.cli.NetworkOptions network)
+    static void verify(String token, Settings settings, CommandContext context, NetworkOptions network)
             throws CliException {
-        try (HttpTransport http = com.authlete.toolkit.cli.TransportSetup.build(network, context.environment(),
+        try (HttpTransport http = TransportSetup.build(network, context.environment(),
                 ServerChoice.baseUrl(settings, Catalog.standard().servers()), token, context.version(), context.err())) {
             TokenCheck.check(http, settings.get("service-id").orElse(null));
         } catch (AuthleteException e) {

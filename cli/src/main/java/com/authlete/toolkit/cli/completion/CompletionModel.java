@@ -1,5 +1,8 @@
 package com.authlete.toolkit.cli.completion;
 
+import com.authlete.toolkit.cli.generated.CommandIndex;
+import com.authlete.toolkit.credentials.ServerChoice;
+import java.util.stream.Stream;
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.cli.TopLevelFlags;
@@ -57,7 +60,7 @@ public record CompletionModel(List<Command> commands) {
             enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
             enums.put("-F", enums.get("--output-format"));
             enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
-            enums.put("--server", com.authlete.toolkit.credentials.ServerChoice.names(catalog.servers()));
+            enums.put("--server", ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
             Class<?> type = row.words().equals(TOP) ? TopLevelFlags.class : Router.commandClass(row.words());
             for (OptionMetadata option : SingleCommand.singleCommand(type).getCommandMetadata().getAllOptions()) {
@@ -74,11 +77,11 @@ public record CompletionModel(List<Command> commands) {
     }
 
     private static void enumValues(Operation operation, Map<String, List<String>> enums) {
-        java.util.stream.Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> {
+        Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> {
             if (!field.enumValues().isEmpty()) {
-                enums.put("--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag()), field.enumValues());
+                enums.put("--" + CommandIndex.flag(field.flag()), field.enumValues());
             } else if ("boolean".equals(field.valueType())) {
-                enums.put("--" + com.authlete.toolkit.cli.generated.CommandIndex.flag(field.flag()), List.of("true", "false"));
+                enums.put("--" + CommandIndex.flag(field.flag()), List.of("true", "false"));
             }
         });
     }

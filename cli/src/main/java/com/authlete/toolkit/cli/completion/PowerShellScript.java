@@ -1,5 +1,7 @@
 package com.authlete.toolkit.cli.completion;
 
+import java.util.Arrays;
+
 /** The PowerShell argument completer: the same data as hashtables, one script block. */
 public final class PowerShellScript {
 
@@ -21,7 +23,7 @@ public final class PowerShellScript {
                 entry(out, key, values);
             }
         });
-        out.append("}\n$authleteValued = @(").append(String.join(", ", java.util.Arrays.stream(model.valuedFlags().split(" "))
+        out.append("}\n$authleteValued = @(").append(String.join(", ", Arrays.stream(model.valuedFlags().split(" "))
                 .map(Quote::powershell).toList())).append(")\n\n")
                 .append("Register-ArgumentCompleter -Native -CommandName authlete -ScriptBlock {\n")
                 .append("    param($wordToComplete, $commandAst, $cursorPosition)\n")

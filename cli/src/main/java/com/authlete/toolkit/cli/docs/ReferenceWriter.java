@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.docs;
 
+import java.util.Locale;
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -86,7 +87,7 @@ public final class ReferenceWriter {
 
     private String man(String words, String summary, Optional<Operation> operation, List<OptionMetadata> options) {
         String name = "authlete-" + words.replace(' ', '-');
-        StringBuilder out = new StringBuilder(".TH ").append(name.toUpperCase(java.util.Locale.ROOT).replace("-", "\\-"))
+        StringBuilder out = new StringBuilder(".TH ").append(name.toUpperCase(Locale.ROOT).replace("-", "\\-"))
                 .append(" 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\n").append(roff(name)).append(" \\- ").append(roff(summary))
                 .append("\n.SH SYNOPSIS\n.B authlete ").append(roff(words)).append("\n[\\fIflags\\fR]\n");
         String sends = sends(operation).replace("`", "");

@@ -1,5 +1,11 @@
 package com.authlete.toolkit.cli.output;
 
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.BufferedInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
 import com.authlete.toolkit.render.TerminalSafe;
 import com.authlete.toolkit.render.Renderers;
 import com.authlete.toolkit.render.Passthrough;
@@ -82,13 +88,13 @@ public final class ResponseOutput {
         if (status == 204) {
             return; // no content: nothing to print in any format (not "null")
         }
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         // An answer that claims JSON (or is a web page where the API should have answered) must be JSON: an empty
         // or HTML 200 comes from a proxy, a login portal or a wrong server URL, and is not success.
         boolean mustBeJson = status != 204 && (type.contains("json") || type.contains("html"));
         if (options.passthrough() && options.outputFile() == null) {
             if (mustBeJson) {
-                java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(body, 8192);
+                BufferedInputStream buffered = new BufferedInputStream(body, 8192);
                 buffered.mark(8192);
                 byte[] start = buffered.readNBytes(8192);
                 buffered.reset();
@@ -107,7 +113,7 @@ public final class ResponseOutput {
         boolean unexamined = false;
         try {
             tree = JsonTrees.parse(bytes);
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException tooLarge) {
+        } catch (StreamConstraintsException tooLarge) {
             if (!options.passthrough()) {
                 throw new OutputException("the response is beyond what can be rendered: " + limit(tooLarge)
                         + "; -F json passes it through as received");
@@ -154,7 +160,7 @@ public final class ResponseOutput {
     }
 
     /** Jackson's limit message without the name of its setting. */
-    public static String limit(com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+    public static String limit(StreamConstraintsException e) {
         return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replaceAll("\\s*\\(\\s*\\)", "").strip();
     }
 
@@ -169,7 +175,7 @@ public final class ResponseOutput {
         byte b = start[first];
         if (type.contains("html") || !(b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't'
                 || b == 'f' || b == 'n')) {
-            String shown = new String(start, first, Math.min(60, start.length - first), java.nio.charset.StandardCharsets.UTF_8);
+            String shown = new String(start, first, Math.min(60, start.length - first), StandardCharsets.UTF_8);
             throw new OutputException("the server answered HTTP " + status + " with " + (type.isEmpty() ? "a body" : type)
                     + " that is not JSON (it starts with '" + TerminalSafe.line(shown) + "'); is the server URL right, or is a proxy in the way?");
         }
@@ -199,7 +205,7 @@ public final class ResponseOutput {
 
     /** A --fields name that no object of the answer has is most likely a typo: said once, not silently dropped. */
     private void warnAboutMissingFields(JsonNode value) {
-        java.util.Set<String> present = new java.util.TreeSet<>();
+        Set<String> present = new TreeSet<>();
         if (value.isArray()) {
             value.forEach(item -> item.fieldNames().forEachRemaining(present::add));
         } else {
@@ -208,7 +214,7 @@ public final class ResponseOutput {
         if (present.isEmpty()) {
             return;
         }
-        java.util.List<String> missing = options.fields().names().stream().filter(name -> !present.contains(name)).toList();
+        List<String> missing = options.fields().names().stream().filter(name -> !present.contains(name)).toList();
         if (!missing.isEmpty()) {
             stderr.println("warning: --fields: no field " + String.join(", ", missing) + " in the answer; it has "
                     + TerminalSafe.line(String.join(", ", present)));
@@ -232,7 +238,7 @@ public final class ResponseOutput {
             for (JsonNode result : options.jq().apply(value)) {
                 if (options.raw() && result.isTextual()) {
                     out.write((stdoutIsTerminal ? TerminalSafe.text(result.textValue()) : result.textValue())
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                            .getBytes(StandardCharsets.UTF_8));
                 } else {
                     JsonTrees.write(result, out);
                 }

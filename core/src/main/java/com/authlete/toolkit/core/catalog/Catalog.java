@@ -1,5 +1,11 @@
 package com.authlete.toolkit.core.catalog;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,18 +26,18 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Catalog(String apiVersion, List<String> servers, List<Operation> operations,
-                      java.util.Map<String, String> aliases) {
+                      Map<String, String> aliases) {
 
     public static final String RESOURCE = "catalog.json";
 
     public Catalog {
         servers = List.copyOf(servers);
         operations = List.copyOf(operations);
-        aliases = aliases == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(aliases));
+        aliases = aliases == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(aliases));
     }
 
     public Catalog(String apiVersion, List<String> servers, List<Operation> operations) {
-        this(apiVersion, servers, operations, java.util.Map.of());
+        this(apiVersion, servers, operations, Map.of());
     }
 
     /** Loads the catalog shipped with this library. */
@@ -65,7 +71,7 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
     }
 
     /** An operation found by method and concrete path, with the values of its path parameters. */
-    public record PathMatch(Operation operation, java.util.Map<String, String> pathValues) {
+    public record PathMatch(Operation operation, Map<String, String> pathValues) {
     }
 
     /**
@@ -84,19 +90,19 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
             if (template.length != segments.length) {
                 continue;
             }
-            java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             boolean fits = true;
             for (int i = 0; i < template.length && fits; i++) {
                 if (template[i].startsWith("{") && template[i].endsWith("}")) {
                     fits = !segments[i].isEmpty();
                     values.put(template[i].substring(1, template[i].length() - 1),
-                            java.net.URLDecoder.decode(segments[i], java.nio.charset.StandardCharsets.UTF_8));
+                            URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
                 } else {
                     fits = template[i].equals(segments[i]);
                 }
             }
             if (fits && (best == null || values.size() < best.pathValues().size())) {
-                best = new PathMatch(candidate, java.util.Map.copyOf(values));
+                best = new PathMatch(candidate, Map.copyOf(values));
             }
         }
         return Optional.ofNullable(best);

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.core.catalog;
 
+import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -31,7 +32,7 @@ final class CatalogSlice {
         return read(command -> true);
     }
 
-    private static Catalog read(java.util.function.Predicate<String> wanted) {
+    private static Catalog read(Predicate<String> wanted) {
         try (InputStream in = Catalog.class.getResourceAsStream(Catalog.RESOURCE);
              JsonParser parser = new JsonFactory().createParser(in)) {
             String apiVersion = null;
@@ -70,7 +71,7 @@ final class CatalogSlice {
     }
 
     /** The operation the parser is on when its command is wanted (words come first); otherwise skipped. */
-    private static Operation matching(JsonParser parser, java.util.function.Predicate<String> wanted) throws IOException {
+    private static Operation matching(JsonParser parser, Predicate<String> wanted) throws IOException {
         Map<String, Object> values = new HashMap<>();
         boolean matches = false;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.core.secrets;
 
+import java.util.LinkedHashMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -324,7 +325,7 @@ public final class Redactor {
 
     /** Masks the values of sensitive headers. */
     public static Map<String, List<String>> headers(Map<String, List<String>> headers) {
-        Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> out = new LinkedHashMap<>();
         headers.forEach((name, values) -> out.put(name, isSensitiveHeader(name) ? List.of(MASK) : values));
         return out;
     }

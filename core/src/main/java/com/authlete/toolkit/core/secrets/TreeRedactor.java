@@ -1,5 +1,6 @@
 package com.authlete.toolkit.core.secrets;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,7 +16,7 @@ import java.util.Set;
  */
 public final class TreeRedactor {
 
-    private static final JsonNodeFactory NODES = com.authlete.toolkit.json.JsonTrees.NODES;
+    private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
     private TreeRedactor() {
     }

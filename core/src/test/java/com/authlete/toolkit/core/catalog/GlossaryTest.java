@@ -1,5 +1,11 @@
 package com.authlete.toolkit.core.catalog;
 
+import com.authlete.toolkit.core.testing.Peers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -25,9 +31,9 @@ class GlossaryTest {
     /** Our own words: no entry repeats the description's prose for a property or parameter of that name. */
     @Test
     void noEntryCopiesTheApiDescriptionsProse() throws Exception {
-        com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
-                .readTree(com.authlete.toolkit.core.testing.Peers.openApi().toFile());
-        java.util.Map<String, Set<String>> prose = new java.util.HashMap<>();
+        JsonNode spec = new YAMLMapper()
+                .readTree(Peers.openApi().toFile());
+        Map<String, Set<String>> prose = new HashMap<>();
         collect(spec, prose);
         Glossary.standard().all().forEach((name, ours) -> {
             String mine = normalise(ours);
@@ -42,12 +48,12 @@ class GlossaryTest {
     }
 
     /** Every description under a property or parameter name, anywhere in the document. */
-    private static void collect(com.fasterxml.jackson.databind.JsonNode node, java.util.Map<String, Set<String>> prose) {
+    private static void collect(JsonNode node, Map<String, Set<String>> prose) {
         if (node.isObject()) {
             if (node.has("name") && node.path("description").isTextual()) {
                 prose.computeIfAbsent(node.get("name").asText(), k -> new HashSet<>()).add(normalise(node.get("description").asText()));
             }
-            com.fasterxml.jackson.databind.JsonNode properties = node.path("properties");
+            JsonNode properties = node.path("properties");
             properties.properties().forEach(entry -> {
                 if (entry.getValue().path("description").isTextual()) {
                     prose.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(normalise(entry.getValue().get("description").asText()));
@@ -60,7 +66,7 @@ class GlossaryTest {
     }
 
     private static String normalise(String text) {
-        return text.replaceAll("\\s+", " ").strip().toLowerCase(java.util.Locale.ROOT);
+        return text.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
     @Test

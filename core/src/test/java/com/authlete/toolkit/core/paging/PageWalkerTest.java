@@ -1,5 +1,8 @@
 package com.authlete.toolkit.core.paging;
 
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +61,7 @@ class PageWalkerTest {
 
         assertThat(count).isEqualTo(25);
         assertThat(items).extracting(item -> item.get("clientId").asInt()).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 25).boxed().toList());
+                IntStream.range(0, 25).boxed().toList());
         assertThat(items.get(0).get("ratio").toString()).isEqualTo("1.10");
         assertThat(targets).containsExactly("/api/1/client/get/list?start=0&end=10",
                 "/api/1/client/get/list?start=10&end=20", "/api/1/client/get/list?start=20&end=30");
@@ -77,7 +80,7 @@ class PageWalkerTest {
 
     @Test
     void anEarlyFetchedPageIsDroppedWhenThePageBeforeItComesBackShort() throws Exception {
-        List<String> targets = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> targets = Collections.synchronizedList(new ArrayList<>());
         List<Integer> ids = new ArrayList<>();
         long count = new PageWalker(Catalog.standard().operation("client list"), 4).walk(
                 RequestBuilder.forOperation(Catalog.standard().operation("client list")).parameter("serviceId", "1"), 0,
@@ -87,7 +90,7 @@ class PageWalkerTest {
         // Pages come back with 3 items where 4 were asked for, so every early fetch (start=7, ...) is for the
         // wrong start and must be dropped: each item exactly once, in order. (Whether a dropped fetch reached
         // the server first depends on timing, so it is not asserted.)
-        assertThat(ids).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        assertThat(ids).containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
         assertThat(targets).contains("/api/1/client/get/list?start=3&end=7", "/api/1/client/get/list?start=6&end=10");
     }
 
@@ -112,7 +115,7 @@ class PageWalkerTest {
     /** Hostile or broken servers: each walk ends, with a message that says why, instead of running for ever. */
     @Test
     void serversThatDoNotPageAreStoppedWithAReason() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
         // Ignores start and end: the same first page, and a huge count, every time.
         assertThatThrownBy(() -> walkHostile(2, target -> {
             calls.incrementAndGet();
@@ -126,7 +129,7 @@ class PageWalkerTest {
                 .isInstanceOf(PagingException.class).hasMessageContaining("start=0 when asked for start=2");
 
         // Pages as asked, but the count grows with every page.
-        java.util.concurrent.atomic.AtomicInteger served = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
         assertThatThrownBy(() -> walkHostile(2, target -> {
             int n = served.getAndAdd(2);
             return page("{\"clients\":[{\"clientId\":" + n + "},{\"clientId\":" + (n + 1) + "}],\"totalCount\":" + (n + 10) + "}");

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import java.net.URISyntaxException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -98,7 +99,7 @@ public final class DeviceFlow {
                     && uri.getHost() != null) {
                 return uri;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // Reported below.
         }
         throw new CredentialsException("the device authorization answer has an unusable " + field + " (not an http(s) URL)");

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import java.util.function.Function;
 import com.authlete.toolkit.transport.FormFields;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -27,13 +28,13 @@ final class LoopbackReceiver implements AutoCloseable {
 
     private final HttpServer server;
     private final CompletableFuture<Map<String, String>> answer = new CompletableFuture<>();
-    private final java.util.function.Function<Map<String, String>, String> problem;
+    private final Function<Map<String, String>, String> problem;
 
     /**
      * @param problem what is wrong with an answer (its state or issuer), or null when nothing is: the page shown in
      *                the browser must not say the login completed when the terminal is about to refuse it
      */
-    LoopbackReceiver(java.util.function.Function<Map<String, String>, String> problem) throws IOException {
+    LoopbackReceiver(Function<Map<String, String>, String> problem) throws IOException {
         this.problem = problem;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,14 +72,14 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
 
     public static OAuthGrant fromJson(String stored) throws CredentialsException {
         try {
-            JsonNode node = JsonTrees.parse(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            JsonNode node = JsonTrees.parse(stored.getBytes(StandardCharsets.UTF_8));
             return new OAuthGrant(node.path("grant_type").asText(), node.path("issuer").asText(),
                     URI.create(node.path("token_endpoint").asText()), node.path("client_id").asText(),
                     ClientAuthentication.Method.parse(node.path("client_auth").asText("none")), text(node, "scope"),
                     node.path("access_token").asText(), text(node, "refresh_token"),
                     node.has("expires_at") ? Instant.ofEpochSecond(node.path("expires_at").asLong()) : null,
                     text(node, "client_secret_file"));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new CredentialsException("the stored OAuth login is damaged (" + e.getMessage().lines().findFirst().orElse("")
                     + "); run 'authlete auth login' again", e);
         }

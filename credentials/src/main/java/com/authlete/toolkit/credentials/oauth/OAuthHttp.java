@@ -78,7 +78,7 @@ final class OAuthHttp {
     private static CredentialsException oauthError(URI uri, ApiException e) throws ApiException {
         JsonNode body;
         try {
-            body = e.body() == null ? null : JsonTrees.parse(e.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            body = e.body() == null ? null : JsonTrees.parse(e.body().getBytes(StandardCharsets.UTF_8));
         } catch (IOException notJson) {
             body = null;
         }

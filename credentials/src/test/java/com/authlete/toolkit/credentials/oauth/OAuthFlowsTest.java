@@ -1,5 +1,8 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.transport.FormFields;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -140,7 +143,7 @@ class OAuthFlowsTest {
         BrowserFlow flow = new BrowserFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), new SecureRandom());
         AtomicReference<Integer> status = new AtomicReference<>();
         assertThatThrownBy(() -> flow.login("openid", Duration.ofSeconds(10), url -> {
-            String redirect = com.authlete.toolkit.transport.FormFields.parse(url.getRawQuery()).get("redirect_uri");
+            String redirect = FormFields.parse(url.getRawQuery()).get("redirect_uri");
             assertThat(redirect).startsWith("http://127.0.0.1:").endsWith("/callback");
             status.set(get(URI.create(redirect + "?code=c&state=forged")));
         })).isInstanceOf(OAuthException.class).hasMessageContaining("does not carry this login's state");
@@ -236,12 +239,12 @@ class OAuthFlowsTest {
         AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T12:00:00Z"));
         Clock moving = new Clock() {
             @Override
-            public java.time.ZoneId getZone() {
+            public ZoneId getZone() {
                 return ZoneOffset.UTC;
             }
 
             @Override
-            public Clock withZone(java.time.ZoneId zone) {
+            public Clock withZone(ZoneId zone) {
                 return this;
             }
 
@@ -273,7 +276,7 @@ class OAuthFlowsTest {
         BrowserFlow flow = new BrowserFlow(transports, metadata(), ClientAuthentication.publicClient("cli"), new SecureRandom());
         AtomicReference<HttpResponse<String>> page = new AtomicReference<>();
         assertThatThrownBy(() -> flow.login("openid", Duration.ofSeconds(10), url -> {
-            String redirect = com.authlete.toolkit.transport.FormFields.parse(url.getRawQuery()).get("redirect_uri");
+            String redirect = FormFields.parse(url.getRawQuery()).get("redirect_uri");
             page.set(getPage(URI.create(redirect + "?code=c&state=forged")));
         })).isInstanceOf(OAuthException.class);
         assertThat(page.get().statusCode()).isEqualTo(400);
@@ -283,7 +286,7 @@ class OAuthFlowsTest {
     /** Whatever a token endpoint says its lifetime is, the login is stored with a lifetime that date arithmetic can take. */
     @Test
     void oddLifetimesFromTheTokenEndpointAreTamed() throws Exception {
-        Map<String, Long> cases = new java.util.LinkedHashMap<>();
+        Map<String, Long> cases = new LinkedHashMap<>();
         cases.put("\"soon\"", null);
         cases.put("-5", null);
         cases.put("1e30", null);

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,7 +138,7 @@ class OAuthLoginsTest {
     @Test
     void aPersonsLoginAsksForTheDefaultScopesAndShowsTheCode() throws Exception {
         serveProvider("[\"openid\",\"offline_access\",\"profile\"]");
-        List<String> shown = new java.util.ArrayList<>();
+        List<String> shown = new ArrayList<>();
         logins().login(new OAuthLogins.Request(OAuthLogins.Grant.DEVICE, server.url(), "cli-app", null, null, null, Duration.ofSeconds(30)),
                 store(true), "me", new OAuthLogins.Prompts() {
                     @Override

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.json;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -16,7 +17,7 @@ public final class JsonRenderer implements Renderer {
      * Streaming only: text copied token by token needs neither trees nor data binding, whose first use costs more
      * start-up time than a small response takes to render.
      */
-    private static final JsonFactory FACTORY = com.authlete.toolkit.json.JsonTrees.JSON;
+    private static final JsonFactory FACTORY = JsonTrees.JSON;
 
     private final boolean indent;
 
@@ -40,7 +41,7 @@ public final class JsonRenderer implements Renderer {
         }
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
             generator.useDefaultPrettyPrinter();
-            com.authlete.toolkit.json.JsonTrees.mapper().writeTree(generator, value);
+            JsonTrees.mapper().writeTree(generator, value);
             generator.writeRaw('\n');
         }
     }
@@ -53,7 +54,7 @@ public final class JsonRenderer implements Renderer {
         return new ItemStream() {
             @Override
             public void item(JsonNode item) throws IOException {
-                com.authlete.toolkit.json.JsonTrees.mapper().writeTree(generator, item);
+                JsonTrees.mapper().writeTree(generator, item);
                 generator.writeRaw('\n');
             }
 

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.pretty;
 
+import java.math.BigDecimal;
 import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
@@ -91,7 +92,7 @@ public final class PrettyRenderer implements Renderer {
             return palette.paint(palette.bool(), value.asText());
         }
         if (value.isNumber()) {
-            return palette.paint(palette.number(), value.numberValue() instanceof java.math.BigDecimal d ? d.toString() : value.asText());
+            return palette.paint(palette.number(), value.numberValue() instanceof BigDecimal d ? d.toString() : value.asText());
         }
         if (value.isTextual()) {
             String text = value.textValue();

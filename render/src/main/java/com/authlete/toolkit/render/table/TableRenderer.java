@@ -1,5 +1,11 @@
 package com.authlete.toolkit.render.table;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
 import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.RenderOptions;
@@ -142,15 +148,15 @@ public final class TableRenderer implements Renderer {
         if (columnsAsGiven) {
             return columns;
         }
-        Map<String, Integer> ranks = new java.util.HashMap<>();
+        Map<String, Integer> ranks = new HashMap<>();
         columns.forEach(column -> ranks.put(column, rank(column, items))); // once per column, not per comparison
         List<String> sorted = new ArrayList<>(columns);
-        sorted.sort(java.util.Comparator.comparingInt(ranks::get));
+        sorted.sort(Comparator.comparingInt(ranks::get));
         return sorted;
     }
 
     private static int rank(String column, List<JsonNode> items) {
-        String name = column.toLowerCase(java.util.Locale.ROOT);
+        String name = column.toLowerCase(Locale.ROOT);
         if (name.equals("id") || name.endsWith("id") || name.equals("key") || name.endsWith("key") && !name.endsWith("publickey")) {
             return 0;
         }
@@ -188,13 +194,13 @@ public final class TableRenderer implements Renderer {
 
     String cell(String column, JsonNode value) {
         if (readableTimes && isTimestamp(column, value)) {
-            return TIMESTAMP.format(java.time.Instant.ofEpochMilli(value.longValue()));
+            return TIMESTAMP.format(Instant.ofEpochMilli(value.longValue()));
         }
         return cell(value);
     }
 
-    private static final java.time.format.DateTimeFormatter TIMESTAMP =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     /** An integer of milliseconds since 1970 between 2001 and 2286, under a name that says it is a time. */
     static boolean isTimestamp(String column, JsonNode value) {
@@ -202,7 +208,7 @@ public final class TableRenderer implements Renderer {
             return false;
         }
         long millis = value.longValue();
-        String name = column.toLowerCase(java.util.Locale.ROOT);
+        String name = column.toLowerCase(Locale.ROOT);
         return millis >= 1_000_000_000_000L && millis < 10_000_000_000_000L
                 && (column.endsWith("At") || name.endsWith("_at") || name.contains("time") || name.contains("date"));
     }

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.toon;
 
+import java.util.HashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +23,7 @@ public final class ToonEncoder {
     private final ToonOptions options;
     private final String[] indents = new String[64];
     /** Keys repeat on every row of a list: their encoding is worth remembering (bounded, so input cannot grow it). */
-    private final java.util.Map<String, String> keys = new java.util.HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
 
     public ToonEncoder(ToonOptions options) {
         this.options = options;

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.toon;
 
+import java.io.UncheckedIOException;
 import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
@@ -23,7 +24,7 @@ public final class ToonRenderer implements Renderer {
     public void render(JsonNode value, OutputStream out) throws IOException {
         try {
             encoder.encode(value, new Utf8Blocks(out));
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         out.write('\n');

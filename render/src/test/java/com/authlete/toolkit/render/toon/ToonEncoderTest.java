@@ -1,5 +1,7 @@
 package com.authlete.toolkit.render.toon;
 
+import com.authlete.toolkit.json.JsonTrees;
+import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,25 +17,25 @@ class ToonEncoderTest {
 
     @Test
     void rowsWhoseFieldsComeInAnotherOrderStillFillTheRightColumns() throws Exception {
-        JsonNode list = com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
+        JsonNode list = JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
         assertThat(encoder.encode(list)).isEqualTo("items[3]{a,b}:\n  1,x\n  2,y\n  3,z");
     }
 
     @Test
     void rowsWithOtherKeysAreNoTable() throws Exception {
-        JsonNode list = com.authlete.toolkit.json.JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":2},{\"a\":3,\"c\":4}]}");
+        JsonNode list = JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":2},{\"a\":3,\"c\":4}]}");
         assertThat(encoder.encode(list)).isEqualTo("items[2]:\n  - a: 1\n    b: 2\n  - a: 3\n    c: 4");
     }
 
     /** A document of several 64 KB blocks, with quoting, escapes and non-ASCII text, comes out whole and in order. */
     @Test
     void theRendererWritesTheSameTextInBlocksAsUtf8() throws Exception {
-        ObjectNode root = com.authlete.toolkit.json.JsonTrees.mapper().createObjectNode();
+        ObjectNode root = JsonTrees.mapper().createObjectNode();
         ArrayNode rows = root.putArray("clients");
         for (int i = 0; i < 20_000; i++) {
             rows.addObject().put("clientId", 1_000_000_000L + i).put("name", "client \u00e9\u2713 " + i)
                     .put("uri", "https://app" + i + ".example.com/cb").put("note", i % 7 == 0 ? "say \"hi\"\n" : "plain")
-                    .put("ratio", new java.math.BigDecimal("1.10")).put("on", i % 2 == 0);
+                    .put("ratio", new BigDecimal("1.10")).put("on", i % 2 == 0);
         }
         root.putObject("nested").putObject("deeper").put("emoji", "\uD83D\uDE00");
         String text = encoder.encode(root);

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport.net;
 
+import java.net.URISyntaxException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -61,7 +62,7 @@ public final class EnvironmentProxySelector extends ProxySelector {
         URI uri;
         try {
             uri = new URI(value.contains("://") ? value : "http://" + value);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             uri = null;
         }
         if (uri == null || uri.getHost() == null) {

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.transport.retry;
 
+import java.util.Optional;
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
 import com.authlete.toolkit.core.exchange.TransportResponse;
@@ -108,9 +109,9 @@ public final class RetryHook implements ExchangeHook {
     }
 
     /** The delay a Retry-After header asks for, capped; empty when absent or unreadable. */
-    public static java.util.Optional<Duration> retryAfter(String header, Instant now) {
+    public static Optional<Duration> retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Duration delay;
         try {
@@ -120,13 +121,13 @@ public final class RetryHook implements ExchangeHook {
                 Instant when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
                 delay = Duration.between(now, when);
             } catch (DateTimeParseException notADate) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         }
         if (delay.isNegative()) {
             delay = Duration.ZERO;
         }
-        return java.util.Optional.of(delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
+        return Optional.of(delay.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : delay);
     }
 
     private static void sleep(Duration duration) throws InterruptedIOException {

@@ -1,5 +1,9 @@
 package com.authlete.toolkit.transport.tls;
 
+import java.nio.file.StandardOpenOption;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.TrustManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,8 +50,8 @@ class TrustAnchorsTest {
         Path system = Path.of("/etc/ssl/certs/ca-certificates.crt");
         bundle = dir.resolve("bundle.pem");
         Files.write(bundle, Files.isRegularFile(system) ? Files.readAllBytes(system) : new byte[0]);
-        Files.write(bundle, Files.readAllBytes(otherCaPem), java.nio.file.StandardOpenOption.APPEND);
-        Files.write(bundle, Files.readAllBytes(caPem), java.nio.file.StandardOpenOption.APPEND);
+        Files.write(bundle, Files.readAllBytes(otherCaPem), StandardOpenOption.APPEND);
+        Files.write(bundle, Files.readAllBytes(caPem), StandardOpenOption.APPEND);
     }
 
     private static Path ca(String name) throws Exception {
@@ -157,7 +161,7 @@ class TrustAnchorsTest {
         KeyStore empty = KeyStore.getInstance("PKCS12");
         empty.load(null, null);
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {TrustAnchors.manager(empty)}, null);
+        context.init(null, new TrustManager[] {TrustAnchors.manager(empty)}, null);
         HttpsServer server = serve(server("lonely", "-ext", "SAN=ip:127.0.0.1"));
         try {
             assertThatThrownBy(() -> get(server, context)).isInstanceOf(NetworkException.class)
@@ -178,9 +182,9 @@ class TrustAnchorsTest {
 
     @Test
     void theSubjectIsFoundInTheEncodingAsTheJdkReadsIt() throws Exception {
-        java.security.cert.X509Certificate certificate;
+        X509Certificate certificate;
         try (InputStream in = Files.newInputStream(caPem)) {
-            certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(in);
         }
         assertThat(LazyPemAnchors.Der.subjectOf(certificate.getEncoded())).isEqualTo(certificate.getSubjectX500Principal().getEncoded());
