@@ -1,6 +1,5 @@
 package com.authlete.toolkit.buildtools;
 
-import java.util.LinkedHashMap;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +104,11 @@ public final class CatalogGenerator {
                 throw new IllegalStateException("alias '" + alias + "' is also a command");
             }
         }
-        return new Catalog(root.path("info").path("version").asText(), servers, withReadCurrent(distinctSummaries(operations)), aliases);
+        return new Catalog(
+                root.path("info").path("version").asText(),
+                servers,
+                withReadCurrent(distinctSummaries(operations)),
+                aliases);
     }
 
     /**
@@ -122,7 +126,10 @@ public final class CatalogGenerator {
             Operation get = byCommand.get(String.join(" ", words.subList(0, words.size() - 1)) + " get");
             Set<String> available = new HashSet<>();
             operation.pathParameters().forEach(parameter -> available.add(parameter.name()));
-            boolean replaces = verb.startsWith("update") && operation.body() != null && get != null && get.method().equals("GET")
+            boolean replaces = verb.startsWith("update")
+                    && operation.body() != null
+                    && get != null
+                    && get.method().equals("GET")
                     && get.pathParameters().stream().allMatch(parameter -> available.contains(parameter.name()));
             marked.add(replaces ? operation.withReadCurrent(get.command()) : operation);
         }
@@ -137,8 +144,11 @@ public final class CatalogGenerator {
     static List<Operation> distinctSummaries(List<Operation> operations) {
         Map<String, List<Operation>> alike = new LinkedHashMap<>();
         for (Operation operation : operations) {
-            alike.computeIfAbsent(groupOf(operation) + "\u0000" + cleanSummary(operation.summary()).toLowerCase(Locale.ROOT),
-                    key -> new ArrayList<>()).add(operation);
+            alike.computeIfAbsent(
+                            groupOf(operation) + "\u0000"
+                                    + cleanSummary(operation.summary()).toLowerCase(Locale.ROOT),
+                            key -> new ArrayList<>())
+                    .add(operation);
         }
         List<Operation> result = new ArrayList<>();
         for (Operation operation : operations) {
@@ -149,8 +159,14 @@ public final class CatalogGenerator {
                 if (same.stream().map(Operation::method).distinct().count() > 1) {
                     qualifiers.add(operation.method());
                 }
-                if (same.stream().allMatch(o -> o.body() != null) && same.stream().map(o -> o.body().encoding()).distinct().count() > 1) {
-                    qualifiers.add(RequestBody.FORM.equals(operation.body().encoding()) ? "form-encoded body" : "JSON body");
+                if (same.stream().allMatch(o -> o.body() != null)
+                        && same.stream()
+                                        .map(o -> o.body().encoding())
+                                        .distinct()
+                                        .count()
+                                > 1) {
+                    qualifiers.add(
+                            RequestBody.FORM.equals(operation.body().encoding()) ? "form-encoded body" : "JSON body");
                 }
                 summary = qualifiers.isEmpty() ? summary : summary + " (" + String.join(", ", qualifiers) + ")";
             }
@@ -164,7 +180,9 @@ public final class CatalogGenerator {
     }
 
     private static String cleanSummary(String summary) {
-        return summary == null ? null : summary.replace("\u26a1", "").replaceAll("\\s+", " ").strip();
+        return summary == null
+                ? null
+                : summary.replace("\u26a1", "").replaceAll("\\s+", " ").strip();
     }
 
     private static void add(List<Operation> operations, Set<String> seen, Operation operation) {
@@ -175,9 +193,13 @@ public final class CatalogGenerator {
     }
 
     private Operation operation(String path, String method, JsonNode pathItem, JsonNode op) {
-        List<String> words = naming.words(method, path,
-                text(op, "x-speakeasy-group"), text(op, "x-speakeasy-name-override"),
-                op.path("tags").path(0).asText(null), text(op, "operationId"));
+        List<String> words = naming.words(
+                method,
+                path,
+                text(op, "x-speakeasy-group"),
+                text(op, "x-speakeasy-name-override"),
+                op.path("tags").path(0).asText(null),
+                text(op, "operationId"));
         List<Field> pathParameters = new ArrayList<>();
         List<Field> queryParameters = new ArrayList<>();
         for (JsonNode parameters : List.of(pathItem.path("parameters"), op.path("parameters"))) {
@@ -187,21 +209,35 @@ public final class CatalogGenerator {
                 if ("path".equals(in)) {
                     pathParameters.add(parameterField(parameter, true));
                 } else if ("query".equals(in)) {
-                    queryParameters.add(parameterField(parameter, parameter.path("required").asBoolean(false)));
+                    queryParameters.add(
+                            parameterField(parameter, parameter.path("required").asBoolean(false)));
                 }
             }
         }
-        pathParameters.sort((a, b) -> Integer.compare(path.indexOf("{" + a.name() + "}"), path.indexOf("{" + b.name() + "}")));
+        pathParameters.sort(
+                (a, b) -> Integer.compare(path.indexOf("{" + a.name() + "}"), path.indexOf("{" + b.name() + "}")));
         Set<String> taken = new HashSet<>();
         for (Field parameter : concat(pathParameters, queryParameters)) {
             if (!taken.add(parameter.flag())) {
-                throw new IllegalStateException(method + " " + path + ": flag --" + parameter.flag() + " is taken twice");
+                throw new IllegalStateException(
+                        method + " " + path + ": flag --" + parameter.flag() + " is taken twice");
             }
         }
         boolean authenticated = !op.has("security") || !op.path("security").isEmpty();
-        return new Operation(words, text(op, "summary"), text(op, "operationId"), method, path, authenticated,
-                pathParameters, queryParameters, requestBody(method, path, op, taken), listShape(method, path, op),
-                destructive(words), path.contains("/client/secret/"), null);
+        return new Operation(
+                words,
+                text(op, "summary"),
+                text(op, "operationId"),
+                method,
+                path,
+                authenticated,
+                pathParameters,
+                queryParameters,
+                requestBody(method, path, op, taken),
+                listShape(method, path, op),
+                destructive(words),
+                path.contains("/client/secret/"),
+                null);
     }
 
     /**
@@ -211,7 +247,10 @@ public final class CatalogGenerator {
      */
     static boolean destructive(List<String> words) {
         String verb = words.get(words.size() - 1);
-        return verb.equals("delete") || verb.equals("revoke") || verb.startsWith("delete-") || verb.startsWith("revoke-");
+        return verb.equals("delete")
+                || verb.equals("revoke")
+                || verb.startsWith("delete-")
+                || verb.startsWith("revoke-");
     }
 
     private static List<Field> concat(List<Field> a, List<Field> b) {
@@ -260,7 +299,8 @@ public final class CatalogGenerator {
             itemType = items == null || items.isMissingNode() ? "string" : typeOf(items);
             enumValues = items == null ? List.of() : enumValues(items);
         }
-        boolean serverSet = rawSchema.path("readOnly").asBoolean(false) || schema.path("readOnly").asBoolean(false);
+        boolean serverSet = rawSchema.path("readOnly").asBoolean(false)
+                || schema.path("readOnly").asBoolean(false);
         return new Field(name, flag, type, itemType, enumValues, required, serverSet);
     }
 

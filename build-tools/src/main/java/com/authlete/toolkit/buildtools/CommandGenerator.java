@@ -1,8 +1,8 @@
 package com.authlete.toolkit.buildtools;
 
-import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.RequestBody;
 import java.io.IOException;
@@ -30,12 +30,63 @@ import java.util.stream.Collectors;
 public final class CommandGenerator {
 
     private static final String PACKAGE = "com.authlete.toolkit.cli.generated";
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends",
-            "final", "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int",
-            "interface", "long", "native", "new", "package", "private", "protected", "public", "return", "short",
-            "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
-            "void", "volatile", "while", "true", "false", "null", "var", "record", "yield");
+    private static final Set<String> KEYWORDS = Set.of(
+            "abstract",
+            "assert",
+            "boolean",
+            "break",
+            "byte",
+            "case",
+            "catch",
+            "char",
+            "class",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extends",
+            "final",
+            "finally",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "implements",
+            "import",
+            "instanceof",
+            "int",
+            "interface",
+            "long",
+            "native",
+            "new",
+            "package",
+            "private",
+            "protected",
+            "public",
+            "return",
+            "short",
+            "static",
+            "strictfp",
+            "super",
+            "switch",
+            "synchronized",
+            "this",
+            "throw",
+            "throws",
+            "transient",
+            "try",
+            "void",
+            "volatile",
+            "while",
+            "true",
+            "false",
+            "null",
+            "var",
+            "record",
+            "yield");
 
     /**
      * The CLI's own flags (global, network, help and version): an operation input whose catalog flag is one of these
@@ -43,9 +94,34 @@ public final class CommandGenerator {
      * {@code CommandIndex.CLI_FLAGS}; GeneratedCommandsTest checks it against the options the commands really have.
      */
     static final List<String> CLI_FLAGS = List.of(
-            "all", "allow-insecure-http", "bearer", "body", "ca-cert", "color", "connect-timeout", "debug", "dry-run", "fields",
-            "help", "jq", "merge", "output", "output-file", "output-format", "page-size", "profile", "raw", "read-timeout", "replace", "retry",
-            "retry-post", "server", "server-url", "timeout", "version", "yes");
+            "all",
+            "allow-insecure-http",
+            "bearer",
+            "body",
+            "ca-cert",
+            "color",
+            "connect-timeout",
+            "debug",
+            "dry-run",
+            "fields",
+            "help",
+            "jq",
+            "merge",
+            "output",
+            "output-file",
+            "output-format",
+            "page-size",
+            "profile",
+            "raw",
+            "read-timeout",
+            "replace",
+            "retry",
+            "retry-post",
+            "server",
+            "server-url",
+            "timeout",
+            "version",
+            "yes");
 
     /** The flag an operation input has on the command line. */
     static String flag(Field field) {
@@ -78,10 +154,12 @@ public final class CommandGenerator {
     static String index(Catalog catalog) {
         String entries = catalog.operations().stream()
                 .map(operation -> "            new CommandEntry(" + quote(operation.command()) + ", "
-                        + quote(operation.summary() == null ? "" : operation.summary()) + ", " + operation.destructive() + ")")
+                        + quote(operation.summary() == null ? "" : operation.summary()) + ", " + operation.destructive()
+                        + ")")
                 .collect(Collectors.joining(",\n"));
         String cases = catalog.operations().stream()
-                .map(operation -> "            case " + quote(operation.command()) + " -> " + className(operation) + ".class;")
+                .map(operation ->
+                        "            case " + quote(operation.command()) + " -> " + className(operation) + ".class;")
                 .collect(Collectors.joining("\n"));
         String aliases = catalog.aliases().entrySet().stream()
                 .map(alias -> "            Map.entry(" + quote(alias.getKey()) + ", " + quote(alias.getValue()) + ")")
@@ -99,8 +177,8 @@ public final class CommandGenerator {
                 + "    /** Earlier command words of renamed commands, and the words they now go by. */\n"
                 + "    public static final Map<String, String> ALIASES = Map.ofEntries(\n" + aliases + ");\n\n"
                 + "    /** The CLI's own flags; an operation input whose catalog flag is one of them goes by body-FLAG. */\n"
-                + "    public static final List<String> CLI_FLAGS = List.of(" + CLI_FLAGS.stream().map(CommandGenerator::quote)
-                        .collect(Collectors.joining(", ")) + ");\n\n"
+                + "    public static final List<String> CLI_FLAGS = List.of("
+                + CLI_FLAGS.stream().map(CommandGenerator::quote).collect(Collectors.joining(", ")) + ");\n\n"
                 + "    /** The command-line flag (without dashes) of an operation input with this catalog flag. */\n"
                 + "    public static String flag(String catalogFlag) {\n"
                 + "        return CLI_FLAGS.contains(catalogFlag) ? \"body-\" + catalogFlag : catalogFlag;\n    }\n\n"
@@ -115,18 +193,27 @@ public final class CommandGenerator {
         StringBuilder collect = new StringBuilder();
         for (Field parameter : operation.pathParameters()) {
             option(fields, parameter, "Path parameter");
-            collect.append("        request.parameter(").append(quote(parameter.name())).append(", ")
-                    .append(fieldName(parameter)).append(");\n");
+            collect.append("        request.parameter(")
+                    .append(quote(parameter.name()))
+                    .append(", ")
+                    .append(fieldName(parameter))
+                    .append(");\n");
         }
         for (Field parameter : operation.queryParameters()) {
             option(fields, parameter, "Query parameter");
-            collect.append("        request.parameter(").append(quote(parameter.name())).append(", ")
-                    .append(fieldName(parameter)).append(");\n");
+            collect.append("        request.parameter(")
+                    .append(quote(parameter.name()))
+                    .append(", ")
+                    .append(fieldName(parameter))
+                    .append(");\n");
         }
         for (Field field : operation.bodyFields()) {
             option(fields, field, "Body field");
-            collect.append("        request.bodyField(").append(quote(field.name())).append(", ")
-                    .append(fieldName(field)).append(");\n");
+            collect.append("        request.bodyField(")
+                    .append(quote(field.name()))
+                    .append(", ")
+                    .append(fieldName(field))
+                    .append(");\n");
         }
         String verb = operation.words().get(operation.words().size() - 1);
         return "package " + PACKAGE + ";\n\n"
@@ -136,14 +223,19 @@ public final class CommandGenerator {
                 + "import com.github.rvesse.airline.annotations.Option;\n"
                 + "import com.github.rvesse.airline.annotations.help.Discussion;\n"
                 + "import java.util.List;\n\n"
-                + "/** {@code authlete " + operation.command() + "}: generated from the operation catalog; do not edit. */\n"
+                + "/** {@code authlete " + operation.command()
+                + "}: generated from the operation catalog; do not edit. */\n"
                 + "@Command(name = " + quote(verb) + ", description = "
                 + quote(operation.summary() == null ? verb : operation.summary()) + ")\n"
-                + "@Discussion(paragraphs = {" + discussion(operation).stream().map(CommandGenerator::quote)
-                        .collect(Collectors.joining(",\n        ", "\n        ", "\n")) + "})\n"
+                + "@Discussion(paragraphs = {"
+                + discussion(operation).stream()
+                        .map(CommandGenerator::quote)
+                        .collect(Collectors.joining(",\n        ", "\n        ", "\n"))
+                + "})\n"
                 + "public final class " + className + " extends OperationCommand {\n\n"
                 + fields
-                + "    @Override\n    public String command() {\n        return " + quote(operation.command()) + ";\n    }\n\n"
+                + "    @Override\n    public String command() {\n        return " + quote(operation.command())
+                + ";\n    }\n\n"
                 + "    @Override\n    protected void collect(RequestBuilder request) {\n" + collect + "    }\n}\n";
     }
 
@@ -186,14 +278,17 @@ public final class CommandGenerator {
                     + " standard input; a field set by a flag wins over --body, which wins over standard input.");
         }
         if (operation.replacesWholeObject()) {
-            paragraphs.add("The API replaces the whole object (its description documents no partial update). So the current object is"
-                    + " read first with '" + operation.readCurrent() + "', which needs the token's read permission, and only the fields"
-                    + " you give change. --replace sends exactly the body you give instead, and the API resets every field left out to"
-                    + " its default.");
+            paragraphs.add(
+                    "The API replaces the whole object (its description documents no partial update). So the current object is"
+                            + " read first with '" + operation.readCurrent()
+                            + "', which needs the token's read permission, and only the fields"
+                            + " you give change. --replace sends exactly the body you give instead, and the API resets every field left out to"
+                            + " its default.");
         }
         if (operation.list() != null) {
-            paragraphs.add("The response lists its items in '" + operation.list().field() + "'"
-                    + (operation.list().paginated() ? ", a page at a time (start, end, totalCount)." : "."));
+            paragraphs.add(
+                    "The response lists its items in '" + operation.list().field() + "'"
+                            + (operation.list().paginated() ? ", a page at a time (start, end, totalCount)." : "."));
         }
         if (!operation.authenticated()) {
             paragraphs.add("This operation needs no API token.");
@@ -205,15 +300,23 @@ public final class CommandGenerator {
     private static void option(StringBuilder out, Field field, String kind) {
         // A required path or query parameter has no other source (the service id comes from settings too): the
         // synopsis shows it without brackets. Body fields may come from --body, so they stay optional here.
-        boolean required = field.required() && !kind.equals("Body field") && !field.name().equals("serviceId");
+        boolean required =
+                field.required() && !kind.equals("Body field") && !field.name().equals("serviceId");
         if (required) {
             out.append("    @com.github.rvesse.airline.annotations.restrictions.Required\n");
         }
-        out.append("    @Option(name = ").append(quote("--" + flag(field)))
-                .append(", title = ").append(quote(title(field)))
-                .append(", description = ").append(quote(description(field, kind))).append(")\n")
-                .append("    private ").append(field.isArray() ? "List<String>" : "String").append(' ')
-                .append(fieldName(field)).append(";\n\n");
+        out.append("    @Option(name = ")
+                .append(quote("--" + flag(field)))
+                .append(", title = ")
+                .append(quote(title(field)))
+                .append(", description = ")
+                .append(quote(description(field, kind)))
+                .append(")\n")
+                .append("    private ")
+                .append(field.isArray() ? "List<String>" : "String")
+                .append(' ')
+                .append(fieldName(field))
+                .append(";\n\n");
     }
 
     private static String title(Field field) {
@@ -235,8 +338,7 @@ public final class CommandGenerator {
         GLOSSARY.describe(field.name()).ifPresent(words -> text.append(words).append(' '));
         text.append(kind).append(' ').append(field.name()).append(": ");
         if (field.isArray()) {
-            text.append("array of ").append(field.valueType())
-                    .append("; repeat the flag once per item");
+            text.append("array of ").append(field.valueType()).append("; repeat the flag once per item");
             if ("object".equals(field.valueType())) {
                 text.append(" (each a JSON object, or a JSON array of objects)");
             }
@@ -247,7 +349,9 @@ public final class CommandGenerator {
         }
         text.append('.');
         if (!field.enumValues().isEmpty()) {
-            text.append(" One of: ").append(String.join(", ", field.enumValues())).append(" (any case).");
+            text.append(" One of: ")
+                    .append(String.join(", ", field.enumValues()))
+                    .append(" (any case).");
         }
         if (field.required()) {
             text.append(" Required.");

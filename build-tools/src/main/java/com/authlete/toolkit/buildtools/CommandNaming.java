@@ -1,9 +1,5 @@
 package com.authlete.toolkit.buildtools;
 
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.TreeMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,18 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Turns API names into command words and flags. */
 final class CommandNaming {
 
     /** An extra command that sends an operation's body in another encoding. */
-    record Variant(List<String> words, String encoding) {
-    }
+    record Variant(List<String> words, String encoding) {}
 
     private final Map<String, List<String>> overrides = new LinkedHashMap<>();
     private final Map<String, Variant> variants = new LinkedHashMap<>();
@@ -33,8 +32,7 @@ final class CommandNaming {
     private final Set<String> keepOldName = new HashSet<>();
     private final Map<String, String> aliases = new HashMap<>();
 
-    private CommandNaming() {
-    }
+    private CommandNaming() {}
 
     static CommandNaming fromTable(List<String> lines) {
         CommandNaming naming = new CommandNaming();
@@ -77,7 +75,9 @@ final class CommandNaming {
         List<String> override = overrides.get(key(method, path));
         if (override != null) {
             if (keepOldName.contains(key(method, path))) {
-                aliases.put(String.join(" ", generic(method, path, group, name, tag, operationId)), String.join(" ", override));
+                aliases.put(
+                        String.join(" ", generic(method, path, group, name, tag, operationId)),
+                        String.join(" ", override));
             }
             return override;
         }
@@ -89,7 +89,8 @@ final class CommandNaming {
         return new TreeMap<>(aliases);
     }
 
-    private List<String> generic(String method, String path, String group, String name, String tag, String operationId) {
+    private List<String> generic(
+            String method, String path, String group, String name, String tag, String operationId) {
         List<String> words = new ArrayList<>();
         if (group != null && name != null) {
             Arrays.stream(group.split("\\.")).map(CommandNaming::kebab).forEach(words::add);
@@ -110,8 +111,7 @@ final class CommandNaming {
 
     /** {@code clientIdAliasEnabled} and {@code client_id} both become kebab-case: {@code client-id-alias-enabled}. */
     static String kebab(String name) {
-        String spaced = name
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+        String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1-$2")
                 .replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
                 .replaceAll("[_\\s.]+", "-")
                 .replaceAll("-{2,}", "-");

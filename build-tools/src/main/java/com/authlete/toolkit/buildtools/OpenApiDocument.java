@@ -27,7 +27,8 @@ final class OpenApiDocument {
         JsonNode current = node;
         for (int hops = 0; current != null && current.has("$ref"); hops++) {
             if (hops > 32) {
-                throw new IllegalStateException("reference cycle at " + node.get("$ref").asText());
+                throw new IllegalStateException(
+                        "reference cycle at " + node.get("$ref").asText());
             }
             current = pointer(current.get("$ref").asText());
         }
@@ -61,7 +62,9 @@ final class OpenApiDocument {
         for (JsonNode part : schema.path("allOf")) {
             collect(resolve(part), properties, required, depth + 1);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = schema.path("properties").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        schema.path("properties").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> property = it.next();
             properties.put(property.getKey(), property.getValue());
         }

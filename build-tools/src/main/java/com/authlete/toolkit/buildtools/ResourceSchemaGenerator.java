@@ -1,6 +1,5 @@
 package com.authlete.toolkit.buildtools;
 
-import java.util.Locale;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.ResourceSchema;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,9 +51,16 @@ public final class ResourceSchemaGenerator {
         Map<String, ResourceSchema> schemas = new LinkedHashMap<>();
         for (String kind : List.of("service", "client")) {
             String command = KINDS.get(kind);
-            Operation update = catalog.find(command).orElseThrow(() -> new IllegalStateException("no command '" + command + "'"));
-            JsonNode operation = document.root().path("paths").path(update.path()).path(update.method().toLowerCase(Locale.ROOT));
-            JsonNode body = document.resolve(operation.path("requestBody")).path("content").path("application/json").path("schema");
+            Operation update =
+                    catalog.find(command).orElseThrow(() -> new IllegalStateException("no command '" + command + "'"));
+            JsonNode operation = document.root()
+                    .path("paths")
+                    .path(update.path())
+                    .path(update.method().toLowerCase(Locale.ROOT));
+            JsonNode body = document.resolve(operation.path("requestBody"))
+                    .path("content")
+                    .path("application/json")
+                    .path("schema");
             if (body.isMissingNode()) {
                 throw new IllegalStateException("'" + command + "' takes no JSON body");
             }
@@ -73,17 +80,32 @@ public final class ResourceSchemaGenerator {
 
     private SchemaField field(String name, JsonNode raw, int depth) {
         JsonNode schema = document.resolve(raw);
-        boolean readOnly = raw.path("readOnly").asBoolean(false) || schema.path("readOnly").asBoolean(false);
+        boolean readOnly =
+                raw.path("readOnly").asBoolean(false) || schema.path("readOnly").asBoolean(false);
         String type = CatalogGenerator.typeOf(schema);
         if ("array".equals(type)) {
             JsonNode items = document.resolve(schema.path("items"));
-            boolean objects = items != null && !items.isMissingNode() && !document.flatten(items).properties().isEmpty();
-            String itemType = items == null || items.isMissingNode() ? "string" : objects ? "object" : CatalogGenerator.typeOf(items);
-            return new SchemaField(name, type, itemType, items == null ? List.of() : CatalogGenerator.enumValues(items), readOnly,
+            boolean objects = items != null
+                    && !items.isMissingNode()
+                    && !document.flatten(items).properties().isEmpty();
+            String itemType = items == null || items.isMissingNode()
+                    ? "string"
+                    : objects ? "object" : CatalogGenerator.typeOf(items);
+            return new SchemaField(
+                    name,
+                    type,
+                    itemType,
+                    items == null ? List.of() : CatalogGenerator.enumValues(items),
+                    readOnly,
                     objects ? fields(items, depth + 1) : List.of());
         }
         boolean objects = !document.flatten(schema).properties().isEmpty();
-        return new SchemaField(name, objects ? "object" : type, null, CatalogGenerator.enumValues(schema), readOnly,
+        return new SchemaField(
+                name,
+                objects ? "object" : type,
+                null,
+                CatalogGenerator.enumValues(schema),
+                readOnly,
                 objects ? fields(schema, depth + 1) : List.of());
     }
 }

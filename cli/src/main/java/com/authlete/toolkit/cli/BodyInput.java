@@ -1,10 +1,10 @@
 package com.authlete.toolkit.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,8 +16,7 @@ final class BodyInput {
     /** Bodies larger than this on stdin or in a file are refused rather than read into memory. */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private BodyInput() {
-    }
+    private BodyInput() {}
 
     /** The value of {@code --body}: JSON text, {@code @file}, or {@code @-} for standard input. */
     static String flag(String value, InputStream stdin) throws CliException {
@@ -63,13 +62,18 @@ final class BodyInput {
      * (a Latin-1 file, say). A byte order mark is dropped.
      */
     private static String utf8(byte[] bytes, String what) throws CliException {
-        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        int start =
+                bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+                        ? 3
+                        : 0;
         ByteBuffer buffer = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(buffer).toString();
+                    .decode(buffer)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw CliException.usage(what + " is not valid UTF-8 (a bad byte at offset " + buffer.position()
                     + "); convert it, for example with iconv -f latin1 -t utf-8");

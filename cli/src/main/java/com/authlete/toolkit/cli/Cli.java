@@ -2,7 +2,11 @@ package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.cli.builtin.BuiltinCommand;
 import com.authlete.toolkit.cli.builtin.CommandContext;
+import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.authlete.toolkit.cli.output.ResponseOutput;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.KeychainChoice;
 import com.authlete.toolkit.credentials.UnknownProfileException;
@@ -10,39 +14,34 @@ import com.authlete.toolkit.credentials.oauth.OAuthException;
 import com.authlete.toolkit.render.OutputClosedException;
 import com.authlete.toolkit.render.TerminalSafe;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.github.rvesse.airline.SingleCommand;
+import com.github.rvesse.airline.builder.CliBuilder;
+import com.github.rvesse.airline.builder.GroupBuilder;
 import com.github.rvesse.airline.help.cli.CliCommandUsageGenerator;
 import com.github.rvesse.airline.model.CommandMetadata;
 import com.github.rvesse.airline.model.GlobalMetadata;
 import com.github.rvesse.airline.model.OptionMetadata;
+import com.github.rvesse.airline.parser.errors.ParseArgumentsUnexpectedException;
+import com.github.rvesse.airline.parser.errors.ParseException;
 import com.github.rvesse.airline.parser.errors.ParseOptionMissingException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
-import com.authlete.toolkit.cli.generated.CommandIndex;
-import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.AuthleteException;
-import com.authlete.toolkit.core.ErrorCategory;
-import com.github.rvesse.airline.SingleCommand;
-import com.github.rvesse.airline.builder.CliBuilder;
-import com.github.rvesse.airline.builder.GroupBuilder;
-import com.github.rvesse.airline.help.Help;
-import com.github.rvesse.airline.parser.errors.ParseArgumentsUnexpectedException;
-import com.github.rvesse.airline.parser.errors.ParseException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Stream;
 
 /**
  * The command line as a function from arguments to an exit status: routes the words to a command, parses
@@ -60,12 +59,18 @@ public final class Cli {
 
     private final Path workingDirectory;
 
-    public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
+    public Cli(
+            Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err) {
         this(environment, terminal, stdin, out, err, Path.of(""));
     }
 
-    public Cli(Map<String, String> environment, Terminal terminal, InputStream stdin, PrintStream out, PrintStream err,
-               Path workingDirectory) {
+    public Cli(
+            Map<String, String> environment,
+            Terminal terminal,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            Path workingDirectory) {
         this.workingDirectory = workingDirectory;
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
@@ -83,8 +88,8 @@ public final class Cli {
             return fail(e.exitCode(), e.getMessage(), e, debug);
         }
         this.jsonErrors = wantsJson(args);
-        String command = Router.match(args).map(Router.Match::command)
-                .orElse(String.join(" ", Router.leadingWords(args)));
+        String command =
+                Router.match(args).map(Router.Match::command).orElse(String.join(" ", Router.leadingWords(args)));
         try {
             return dispatch(args);
         } catch (CliException e) {
@@ -109,7 +114,8 @@ public final class Cli {
         } catch (NetworkReadException e) {
             return fail(ExitCode.NETWORK, e.getMessage(), e, debug);
         } catch (StreamConstraintsException e) {
-            return fail(ExitCode.ERROR, "the response is beyond what can be read: " + ResponseOutput.limit(e), e, debug);
+            return fail(
+                    ExitCode.ERROR, "the response is beyond what can be read: " + ResponseOutput.limit(e), e, debug);
         } catch (IOException | UncheckedIOException e) {
             return fail(ExitCode.ERROR, "I/O error: " + e.getMessage(), e, debug);
         } catch (RuntimeException | LinkageError e) {
@@ -117,8 +123,8 @@ public final class Cli {
         }
     }
 
-    private int dispatch(String[] args) throws CliException, IOException,
-            ReflectiveOperationException, CredentialsException {
+    private int dispatch(String[] args)
+            throws CliException, IOException, ReflectiveOperationException, CredentialsException {
         List<String> argList = Arrays.asList(args);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version"))) {
             out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
@@ -153,7 +159,8 @@ public final class Cli {
     /** Names the first word that is not known where it stands, with the closest known one and the group's help. */
     private static String unknownCommand(List<String> words) {
         int known = 0;
-        while (known < words.size() && !Router.under(words.subList(0, known + 1)).isEmpty()) {
+        while (known < words.size()
+                && !Router.under(words.subList(0, known + 1)).isEmpty()) {
             known++;
         }
         List<String> group = words.subList(0, known);
@@ -167,8 +174,13 @@ public final class Cli {
         String typed = known < words.size() ? words.get(known) : "";
         String help = group.isEmpty() ? "authlete --help" : "authlete " + String.join(" ", group) + " --help";
         return "unknown command '" + String.join(" ", words) + "'"
-                + Suggestions.closest(typed, next).map(word -> "; did you mean '"
-                + String.join(" ", Stream.concat(group.stream(), Stream.of(word)).toList()) + "'?").orElse("")
+                + Suggestions.closest(typed, next)
+                        .map(word -> "; did you mean '"
+                                + String.join(
+                                        " ",
+                                        Stream.concat(group.stream(), Stream.of(word))
+                                                .toList()) + "'?")
+                        .orElse("")
                 + " (see '" + help + "')";
     }
 
@@ -178,8 +190,8 @@ public final class Cli {
         return args;
     }
 
-    private int runCommand(Router.Match match) throws CliException, IOException,
-            ReflectiveOperationException, CredentialsException {
+    private int runCommand(Router.Match match)
+            throws CliException, IOException, ReflectiveOperationException, CredentialsException {
         try {
             KeychainChoice.of(environment);
         } catch (IllegalArgumentException e) {
@@ -192,7 +204,8 @@ public final class Cli {
                 return ExitCode.OK.status();
             }
             ApiCommand command = parse(ApiCommand.class, match.rest());
-            new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+            new OperationRunner(Catalog.standard(), environment, terminal, stdin, out, err, version(), workingDirectory)
+                    .run(command);
             return ExitCode.OK.status();
         }
         if (BuiltinCommand.class.isAssignableFrom(loaded)) {
@@ -212,7 +225,8 @@ public final class Cli {
         reader.setDaemon(true);
         reader.start();
         OperationCommand command = parse(type, match.rest());
-        new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory).run(command);
+        new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory)
+                .run(command);
         return ExitCode.OK.status();
     }
 
@@ -237,8 +251,15 @@ public final class Cli {
             return ExitCode.OK.status();
         }
         BuiltinCommand command = parse(type, match.rest());
-        command.run(new CommandContext(environment, terminal,
-                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), out, err, workingDirectory, version(), stdin));
+        command.run(new CommandContext(
+                environment,
+                terminal,
+                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
+                out,
+                err,
+                workingDirectory,
+                version(),
+                stdin));
         out.flush();
         return command.status();
     }
@@ -290,13 +311,19 @@ public final class Cli {
         GlobalMetadata<T> global = builder.build().getMetadata();
         CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
         Set<String> globalNames = TopLevelFlags.takesValue().keySet();
-        Comparator<OptionMetadata> ownFirst = Comparator
-                .comparing((OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
-                .thenComparing(option -> option.getOptions().stream().sorted().findFirst().orElse(""));
+        Comparator<OptionMetadata> ownFirst = Comparator.comparing(
+                        (OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
+                .thenComparing(option ->
+                        option.getOptions().stream().sorted().findFirst().orElse(""));
         int width = TerminalWidth.of(environment, terminal.stdoutIsTerminal());
         new CliCommandUsageGenerator(width <= 0 ? 79 : width, ownFirst, false)
-                .usage("authlete", words.subList(0, words.size() - 1).toArray(String[]::new), words.get(words.size() - 1),
-                        metadata, global.getParserConfiguration(), out);
+                .usage(
+                        "authlete",
+                        words.subList(0, words.size() - 1).toArray(String[]::new),
+                        words.get(words.size() - 1),
+                        metadata,
+                        global.getParserConfiguration(),
+                        out);
     }
 
     private static String describe(ParseException e, String[] args) {
@@ -310,7 +337,9 @@ public final class Cli {
             String hint = "";
             if (first.startsWith("-")) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-                hint = Suggestions.closest(name, optionNames(args)).map(option -> "; did you mean " + option + "?").orElse("");
+                hint = Suggestions.closest(name, optionNames(args))
+                        .map(option -> "; did you mean " + option + "?")
+                        .orElse("");
             }
             return "unknown flag or argument: " + String.join(" ", input) + hint;
         }
@@ -325,7 +354,9 @@ public final class Cli {
                 return List.of();
             }
             return SingleCommand.singleCommand(match.get().type()).getCommandMetadata().getAllOptions().stream()
-                    .flatMap(option -> option.getOptions().stream()).filter(name -> name.startsWith("--")).toList();
+                    .flatMap(option -> option.getOptions().stream())
+                    .filter(name -> name.startsWith("--"))
+                    .toList();
         } catch (RuntimeException e) {
             return List.of();
         }
@@ -334,9 +365,11 @@ public final class Cli {
     /** {@code --output-format json} (or {@code -F json}) asks for errors as JSON too. */
     private static boolean wantsJson(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--output-format=json") || args[i].equals("-F=json")
-                    || ((args[i].equals("--output-format") || args[i].equals("-F")) && i + 1 < args.length
-                    && args[i + 1].equalsIgnoreCase("json"))) {
+            if (args[i].equals("--output-format=json")
+                    || args[i].equals("-F=json")
+                    || ((args[i].equals("--output-format") || args[i].equals("-F"))
+                            && i + 1 < args.length
+                            && args[i + 1].equalsIgnoreCase("json"))) {
                 return true;
             }
         }
@@ -351,9 +384,11 @@ public final class Cli {
         }
         // A stack trace helps only with what went wrong inside: an HTTP error's useful part is the exchange (which
         // --debug prints), and bad input is said in its one line.
-        boolean expected = cause instanceof CliException || cause instanceof ParseException
-                || (cause instanceof AuthleteException failure && failure.category() != ErrorCategory.NETWORK
-                && failure.category() != ErrorCategory.CONFIGURATION);
+        boolean expected = cause instanceof CliException
+                || cause instanceof ParseException
+                || (cause instanceof AuthleteException failure
+                        && failure.category() != ErrorCategory.NETWORK
+                        && failure.category() != ErrorCategory.CONFIGURATION);
         if (debug && !expected) {
             cause.printStackTrace(err);
         }

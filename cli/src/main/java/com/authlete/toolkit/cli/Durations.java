@@ -1,8 +1,8 @@
 package com.authlete.toolkit.cli;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,15 +14,16 @@ public final class Durations {
 
     /** No time limit anyone means is longer; beyond it a typo (or an overflow) is more likely than intent. */
     static final Duration MAX = Duration.ofHours(24);
+
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
-    private Durations() {
-    }
+    private Durations() {}
 
     public static Duration parse(String flag, String text) {
         Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException(flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
+            throw new IllegalArgumentException(
+                    flag + " expects a duration such as 30s, 500ms or 2m, got '" + text + "'");
         }
         // Parsed exactly: a long run of digits must be refused as too long, not overflow into something short.
         double amount = new BigDecimal(m.group(1)).min(BigDecimal.valueOf(1e15)).doubleValue();

@@ -11,8 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class ErrorJson {
 
-    private ErrorJson() {
-    }
+    private ErrorJson() {}
 
     static String of(ExitCode code, String message, Throwable cause) {
         ObjectNode error = JsonTrees.NODES.objectNode();

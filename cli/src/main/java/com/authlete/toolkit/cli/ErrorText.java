@@ -9,8 +9,7 @@ import com.authlete.toolkit.credentials.UnknownProfileException;
 /** The library's failures in the CLI's words: inputs named by their flags, a missing token by the ways to give one. */
 public final class ErrorText {
 
-    private ErrorText() {
-    }
+    private ErrorText() {}
 
     /** A profile that does not exist, with the command that creates it. */
     public static String of(UnknownProfileException e) {
@@ -21,7 +20,8 @@ public final class ErrorText {
         if (e instanceof InvalidInputException input && input.field().isPresent()) {
             Field field = input.field().get();
             if (input.isMissing()) {
-                return input.inBody() ? "missing required body field '" + field.name() + "' (flag --" + field.flag() + ")"
+                return input.inBody()
+                        ? "missing required body field '" + field.name() + "' (flag --" + field.flag() + ")"
                         : "missing required flag --" + field.flag();
             }
             return "--" + field.flag() + " " + input.problem().orElse("is not valid");

@@ -1,15 +1,15 @@
 package com.authlete.toolkit.cli;
 
-import java.lang.reflect.Field;
-import java.util.TreeSet;
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The root and group help pages, made from the command index and the global flags' Airline annotations, wrapped
@@ -18,12 +18,12 @@ import java.util.Map;
 final class HelpText {
 
     private static final String[] EXAMPLES = {
-            "authlete configure                                  save server, service id and token (asks)",
-            "authlete service list -F table                      services as a table",
-            "authlete client list --service-id 715948317 --all   every client, one JSON object per line",
-            "authlete client get --client-id 1140735077 --jq .clientName -r",
-            "authlete client create --client-name demo --client-type CONFIDENTIAL --dry-run",
-            "authlete api GET /api/service/get/list              any endpoint by method and path",
+        "authlete configure                                  save server, service id and token (asks)",
+        "authlete service list -F table                      services as a table",
+        "authlete client list --service-id 715948317 --all   every client, one JSON object per line",
+        "authlete client get --client-id 1140735077 --jq .clientName -r",
+        "authlete client create --client-name demo --client-type CONFIDENTIAL --dry-run",
+        "authlete api GET /api/service/get/list              any endpoint by method and path",
     };
 
     private final PrintStream out;
@@ -35,7 +35,12 @@ final class HelpText {
     }
 
     void root() {
-        item(0, 0, "", "authlete - command-line client for the Authlete API (catalog of API " + CommandIndex.API_VERSION + ")");
+        item(
+                0,
+                0,
+                "",
+                "authlete - command-line client for the Authlete API (catalog of API " + CommandIndex.API_VERSION
+                        + ")");
         out.println();
         out.println("Usage:");
         out.println("  authlete <group> [<subgroup>] <command> [flags]");
@@ -53,7 +58,11 @@ final class HelpText {
         item(0, 0, "", "Global flags (every API command and 'api'; they may also come before the command words):");
         flags(GlobalOptions.class);
         out.println();
-        item(0, 0, "", "Network flags (every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
+        item(
+                0,
+                0,
+                "",
+                "Network flags (every API command, 'api', 'auth login', 'auth status', 'auth token' and 'configure'):");
         flags(NetworkOptions.class);
         item(2, 26, "-h, --help", "Show help (also: authlete help <command>).");
         item(2, 26, "-V, --version", "Print the version (also: authlete version).");
@@ -72,7 +81,8 @@ final class HelpText {
                 // Short names first, as in "-F, --output-format".
                 List<String> names = new ArrayList<>(Arrays.asList(option.name()));
                 names.sort((a, b) -> Integer.compare(a.length(), b.length()));
-                String name = String.join(", ", names) + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
+                String name = String.join(", ", names)
+                        + (field.getType() == boolean.class ? "" : " <" + option.title()[0] + ">");
                 item(2, 26, name, option.description());
             }
         }
@@ -94,7 +104,11 @@ final class HelpText {
             for (CommandEntry row : direct) {
                 boolean destructive = row.destructive();
                 anyDestructive |= destructive;
-                item(2, 36, row.words().substring(group.length() + 1), row.summary() + (destructive ? " (asks first)" : ""));
+                item(
+                        2,
+                        36,
+                        row.words().substring(group.length() + 1),
+                        row.summary() + (destructive ? " (asks first)" : ""));
             }
         }
         Map<String, Integer> subgroups = subgroupCounts(words);
@@ -105,7 +119,11 @@ final class HelpText {
         }
         out.println();
         if (anyDestructive) {
-            item(0, 0, "", "Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
+            item(
+                    0,
+                    0,
+                    "",
+                    "Commands that delete or revoke ask for confirmation on a terminal; --yes skips the question.");
         }
         out.println("Run 'authlete " + group + " <command> --help' for the flags of a command.");
     }
@@ -127,7 +145,9 @@ final class HelpText {
         TreeSet<String> all = new TreeSet<>(next.keySet());
         all.addAll(summaries.keySet());
         for (String word : all) {
-            String text = next.containsKey(word) ? String.join(", ", next.get(word).stream().distinct().toList()) : summaries.get(word);
+            String text = next.containsKey(word)
+                    ? String.join(", ", next.get(word).stream().distinct().toList())
+                    : summaries.get(word);
             item(2, 30, word, text);
         }
     }

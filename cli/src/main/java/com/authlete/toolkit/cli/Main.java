@@ -9,8 +9,7 @@ import java.nio.charset.StandardCharsets;
 /** Entry point of the {@code authlete} command. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         // SmallRye Config logs through jboss-logging, which otherwise searches the class path for a logging
@@ -20,10 +19,14 @@ public final class Main {
             System.setProperty("org.jboss.logging.provider", "jdk");
         }
         // Buffered: streamed output (--all) would otherwise make one system call per write.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false,
+                StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int status = new Cli(System.getenv(), Terminal.detect(), System.in, out, err).pagingHelp().run(args);
+        int status = new Cli(System.getenv(), Terminal.detect(), System.in, out, err)
+                .pagingHelp()
+                .run(args);
         out.flush();
         err.flush();
         System.exit(status);

@@ -14,36 +14,52 @@ import java.nio.file.Path;
  */
 public final class NetworkOptions {
 
-    @Option(name = "--timeout", title = "duration",
-            description = "Time limit for each whole request, body included, such as 30s, 500ms or 2m (default: none; 0 = none).")
+    @Option(
+            name = "--timeout",
+            title = "duration",
+            description =
+                    "Time limit for each whole request, body included, such as 30s, 500ms or 2m (default: none; 0 = none).")
     String timeout;
 
-    @Option(name = "--connect-timeout", title = "duration",
+    @Option(
+            name = "--connect-timeout",
+            title = "duration",
             description = "Time limit for opening a connection (default 10s; 0 = none).")
     String connectTimeout;
 
-    @Option(name = "--read-timeout", title = "duration",
-            description = "Longest silence allowed from the server, before and during the answer (default 60s; 0 = none).")
+    @Option(
+            name = "--read-timeout",
+            title = "duration",
+            description =
+                    "Longest silence allowed from the server, before and during the answer (default 60s; 0 = none).")
     String readTimeout;
 
-    @Option(name = "--retry", title = "n",
-            description = "Retries on 429, 502, 503, 504 and broken connections, for GET, PUT and DELETE (default 2; 0 disables).")
+    @Option(
+            name = "--retry",
+            title = "n",
+            description =
+                    "Retries on 429, 502, 503, 504 and broken connections, for GET, PUT and DELETE (default 2; 0 disables).")
     String retry;
 
     @Option(name = "--retry-post", description = "Retry POST requests too (they may not be safe to repeat).")
     boolean retryPost;
 
-    @Option(name = "--ca-cert", title = "pem-file",
-            description = "Also trust the certificate authorities in this PEM file (SSL_CERT_FILE replaces the default ones).")
+    @Option(
+            name = "--ca-cert",
+            title = "pem-file",
+            description =
+                    "Also trust the certificate authorities in this PEM file (SSL_CERT_FILE replaces the default ones).")
     String caCert;
 
-    @Option(name = "--allow-insecure-http",
+    @Option(
+            name = "--allow-insecure-http",
             description = "Allow plain http to hosts other than loopback (the token then travels unencrypted).")
     boolean allowInsecureHttp;
 
     /** The flags as the library's typed settings; a bad value is an {@link IllegalArgumentException} naming its flag. */
     public ConnectionSettings settings(URI baseUrl, String userAgent, PrintStream log) {
-        AuthleteClient.Builder builder = AuthleteClient.builder().baseUrl(baseUrl).userAgent(userAgent);
+        AuthleteClient.Builder builder =
+                AuthleteClient.builder().baseUrl(baseUrl).userAgent(userAgent);
         applyTo(builder, log);
         return builder.connectionSettings();
     }
@@ -59,7 +75,9 @@ public final class NetworkOptions {
         if (readTimeout != null) {
             builder.readTimeout(Durations.limit("--read-timeout", readTimeout));
         }
-        builder.retries(retries(), retryPost).allowInsecureHttp(allowInsecureHttp).debugLog(debug ? log : null);
+        builder.retries(retries(), retryPost)
+                .allowInsecureHttp(allowInsecureHttp)
+                .debugLog(debug ? log : null);
         if (caCert != null) {
             Path file = Path.of(caCert);
             if (!Files.isRegularFile(file)) {
@@ -84,7 +102,9 @@ public final class NetworkOptions {
         throw new IllegalArgumentException("--retry expects a number of retries (0 or more), got '" + retry + "'");
     }
 
-    @Option(name = "--debug",
-            description = "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
+    @Option(
+            name = "--debug",
+            description =
+                    "Print the HTTP exchange on standard error (credentials redacted), and stack traces on errors.")
     boolean debug;
 }

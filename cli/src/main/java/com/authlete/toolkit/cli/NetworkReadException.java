@@ -11,8 +11,11 @@ final class NetworkReadException extends IOException {
     private static final long serialVersionUID = 1L;
 
     NetworkReadException(IOException cause) {
-        super(cause instanceof HttpTimeoutException ? cause.getMessage()
-                : "the connection failed while reading the response: " + cause.getMessage(), cause);
+        super(
+                cause instanceof HttpTimeoutException
+                        ? cause.getMessage()
+                        : "the connection failed while reading the response: " + cause.getMessage(),
+                cause);
     }
 
     /** Wraps a response body so that its read failures are told apart from output failures. */

@@ -3,11 +3,11 @@ package com.authlete.toolkit.cli;
 import com.authlete.toolkit.cli.output.OutputException;
 import com.authlete.toolkit.cli.output.ResponseOutput;
 import com.authlete.toolkit.cli.output.SecretPolicy;
+import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.client.OperationCall;
 import com.authlete.toolkit.core.client.Update;
-import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.paging.PageWalker;
@@ -46,8 +46,15 @@ final class OperationRunner {
     private final String version;
     private final Path workingDirectory;
 
-    OperationRunner(Catalog catalog, Map<String, String> environment, Terminal terminal, InputStream stdin,
-                    PrintStream out, PrintStream err, String version, Path workingDirectory) {
+    OperationRunner(
+            Catalog catalog,
+            Map<String, String> environment,
+            Terminal terminal,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            String version,
+            Path workingDirectory) {
         this.workingDirectory = workingDirectory;
         this.catalog = catalog;
         this.environment = environment;
@@ -62,23 +69,28 @@ final class OperationRunner {
         Operation operation = catalog.operation(command.command());
         GlobalOptions global = command.global();
         if (global.merge && global.replace) {
-            throw CliException.usage("--merge and --replace contradict each other: give one (updates merge by default)");
+            throw CliException.usage(
+                    "--merge and --replace contradict each other: give one (updates merge by default)");
         }
         if ((global.merge || global.replace) && !operation.replacesWholeObject()) {
-            throw CliException.usage((global.merge ? "--merge" : "--replace") + " works with update commands that replace a whole "
-                    + "object, such as client update; '" + operation.command() + "' is not one");
+            throw CliException.usage(
+                    (global.merge ? "--merge" : "--replace") + " works with update commands that replace a whole "
+                            + "object, such as client update; '" + operation.command() + "' is not one");
         }
         Settings settings = Settings.load(global.settingsFlags(), environment, workingDirectory);
         OutputOptions outputOptions = OutputOptions.from(global, settings, terminal, environment);
         RequestBuilder requestBuilder = prepare(operation, command);
         if (outputOptions.all() && (requestBuilder.hasParameter("start") || requestBuilder.hasParameter("end"))) {
-            throw CliException.usage("--all fetches every page from the first; leave out --start and --end, or drop --all for one range");
+            throw CliException.usage(
+                    "--all fetches every page from the first; leave out --start and --end, or drop --all for one range");
         }
-        if (outputOptions.all() && (operation.list() == null || !operation.list().paginated())) {
+        if (outputOptions.all()
+                && (operation.list() == null || !operation.list().paginated())) {
             throw CliException.usage("'" + operation.command() + "' is not a paginated list; --all does not apply");
         }
         try (AuthleteClient client = connect(global, settings)) {
-            OperationCall call = client.prepare(operation, requestBuilder, global.replace ? Update.REPLACE : Update.MERGE);
+            OperationCall call =
+                    client.prepare(operation, requestBuilder, global.replace ? Update.REPLACE : Update.MERGE);
             if (global.dryRun) {
                 dryRun(client, call, outputOptions.all());
                 return;
@@ -112,9 +124,14 @@ final class OperationRunner {
         Settings settings = Settings.load(global.settingsFlags(), environment, workingDirectory);
         OutputOptions outputOptions = OutputOptions.from(global, settings, terminal, environment);
         Map<String, String> extraHeaders = command.extraHeaders();
-        String body = global.body != null ? BodyInput.flag(global.body, stdin)
-                : !method.equals("GET") && !method.equals("DELETE") && !terminal.stdinIsTerminal() && !command.hasFields()
-                ? BodyInput.read(stdin, "standard input") : null;
+        String body = global.body != null
+                ? BodyInput.flag(global.body, stdin)
+                : !method.equals("GET")
+                                && !method.equals("DELETE")
+                                && !terminal.stdinIsTerminal()
+                                && !command.hasFields()
+                        ? BodyInput.read(stdin, "standard input")
+                        : null;
         body = command.withFields(body, stdin);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json, */*;q=0.5"); // JSON first, but a plain-text endpoint may answer too.
@@ -129,13 +146,19 @@ final class OperationRunner {
         headers.putAll(extraHeaders);
         PreparedRequest request = new PreparedRequest(method, path, headers, bytes);
         Operation operation = match.map(Catalog.PathMatch::operation).orElse(null);
-        if (outputOptions.all() && (operation == null || operation.list() == null || !operation.list().paginated() || !method.equals("GET"))) {
-            throw CliException.usage("--paginate works for GET requests of list endpoints that take start and end, such as /api/service/get/list");
+        if (outputOptions.all()
+                && (operation == null
+                        || operation.list() == null
+                        || !operation.list().paginated()
+                        || !method.equals("GET"))) {
+            throw CliException.usage(
+                    "--paginate works for GET requests of list endpoints that take start and end, such as /api/service/get/list");
         }
         try (AuthleteClient client = connect(global, settings)) {
             if (global.dryRun) {
                 new ExchangeLog(err).request(client.preview(operation, request));
-                err.println("* dry run: nothing was sent" + (outputOptions.all() ? " (--paginate would continue page by page)" : ""));
+                err.println("* dry run: nothing was sent"
+                        + (outputOptions.all() ? " (--paginate would continue page by page)" : ""));
                 return;
             }
             ResponseOutput output = output(operation, outputOptions);
@@ -145,7 +168,9 @@ final class OperationRunner {
                 }
                 return;
             }
-            RequestBuilder pages = RequestBuilder.forOperation(operation).parameters(match.get().pathValues()).parameters(ApiCommand.query(path));
+            RequestBuilder pages = RequestBuilder.forOperation(operation)
+                    .parameters(match.get().pathValues())
+                    .parameters(ApiCommand.query(path));
             try (ResponseOutput.Items items = output.items()) {
                 client.walk(client.prepare(operation, pages, Update.REPLACE), outputOptions.pageSize(), sink(items));
                 items.finish();
@@ -158,9 +183,16 @@ final class OperationRunner {
     /** The engine, connected as every front end connects, with this command's flags and its terminal's question. */
     private AuthleteClient connect(GlobalOptions global, Settings settings) throws CliException, CredentialsException {
         try {
-            return TransportSetup.client(settings, environment, global.bearer, global.network, version, err,
-                    (operation, request) -> confirmDestructive(global.yes, operation, request))
-                    .catalog(catalog).build();
+            return TransportSetup.client(
+                            settings,
+                            environment,
+                            global.bearer,
+                            global.network,
+                            version,
+                            err,
+                            (operation, request) -> confirmDestructive(global.yes, operation, request))
+                    .catalog(catalog)
+                    .build();
         } catch (IllegalArgumentException e) {
             throw TransportSetup.usage(e);
         }
@@ -171,7 +203,9 @@ final class OperationRunner {
         if (yes || !terminal.stdinIsTerminal()) {
             return true;
         }
-        return Prompt.yes(err, new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
+        return Prompt.yes(
+                err,
+                new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
                 (operation != null ? operation.command() : "api") + ": " + request.method() + " " + request.target()
                         + "\nThis cannot be undone. Continue?");
     }
@@ -181,29 +215,43 @@ final class OperationRunner {
         ExchangeLog log = new ExchangeLog(err);
         Optional<PreparedRequest> read = call.currentRead();
         if (read.isPresent()) {
-            err.println("* first, the current object would be read (needs the token's read permission; --replace skips this):");
+            err.println(
+                    "* first, the current object would be read (needs the token's read permission; --replace skips this):");
             log.request(client.preview(call.read(), read.get()));
-            err.println("* then the update would send it with only these fields changed: " + String.join(", ", call.changedFields()));
+            err.println("* then the update would send it with only these fields changed: "
+                    + String.join(", ", call.changedFields()));
         }
         log.request(client.preview(call.operation(), read.isPresent() ? call.partial() : call.given()));
         err.println("* dry run: nothing was sent" + (all ? " (--all would continue page by page)" : ""));
     }
 
     private ResponseOutput output(Operation operation, OutputOptions outputOptions) {
-        return new ResponseOutput(outputOptions.plan(), out, err, terminal.stdoutIsTerminal(), terminal.stderrIsTerminal(),
-                secrets(operation)).revealingSecret(operation != null && operation.revealsSecret());
+        return new ResponseOutput(
+                        outputOptions.plan(),
+                        out,
+                        err,
+                        terminal.stdoutIsTerminal(),
+                        terminal.stderrIsTerminal(),
+                        secrets(operation))
+                .revealingSecret(operation != null && operation.revealsSecret());
     }
 
     private void print(ResponseOutput output, Operation operation, TransportResponse response, GlobalOptions global)
             throws CliException, IOException {
         if (operation != null && operation.revealsSecret()) {
             err.println("warning: the response holds a new client secret, shown this once; keep it now"
-                    + (global.outputFile != null ? " (written to " + global.outputFile + " with mode 0600)"
-                    : " (-o FILE writes it to a file with mode 0600)"));
+                    + (global.outputFile != null
+                            ? " (written to " + global.outputFile + " with mode 0600)"
+                            : " (-o FILE writes it to a file with mode 0600)"));
         }
         try {
-            output.document(NetworkReadException.guard(response.body()), operation == null || operation.list() == null ? null
-                    : operation.list().field(), response.header("Content-Type").orElse(null), response.status());
+            output.document(
+                    NetworkReadException.guard(response.body()),
+                    operation == null || operation.list() == null
+                            ? null
+                            : operation.list().field(),
+                    response.header("Content-Type").orElse(null),
+                    response.status());
         } catch (OutputException e) {
             throw new CliException(ExitCode.ERROR, e.getMessage());
         }
@@ -252,8 +300,11 @@ final class OperationRunner {
             builder.bodyJson(BodyInput.read(stdin, "standard input"), "the JSON on standard input");
         }
         if (global.body != null) {
-            builder.bodyJson(BodyInput.flag(global.body, stdin), global.body.startsWith("@") && !global.body.equals("@-")
-                    ? "--body file " + global.body.substring(1) : "--body");
+            builder.bodyJson(
+                    BodyInput.flag(global.body, stdin),
+                    global.body.startsWith("@") && !global.body.equals("@-")
+                            ? "--body file " + global.body.substring(1)
+                            : "--body");
         }
         command.collect(builder);
         return builder;

@@ -2,15 +2,15 @@ package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.cli.output.OutputPlan;
 import com.authlete.toolkit.credentials.Settings;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import com.authlete.toolkit.render.ColorChoice;
 import com.authlete.toolkit.render.FieldSelector;
 import com.authlete.toolkit.render.JqFilter;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -26,13 +26,21 @@ import java.util.Map;
  * @param pageSize   items per request with --all
  * @param raw        with --jq: strings printed as plain text
  */
-record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fields, JqFilter jq, Path outputFile,
-                     boolean all, int pageSize, boolean raw) {
+record OutputOptions(
+        OutputFormat format,
+        RenderOptions render,
+        FieldSelector fields,
+        JqFilter jq,
+        Path outputFile,
+        boolean all,
+        int pageSize,
+        boolean raw) {
 
     static final int DEFAULT_PAGE_SIZE = 100;
 
-    static OutputOptions from(GlobalOptions flags, Settings settings, Terminal terminal,
-                              Map<String, String> environment) throws CliException {
+    static OutputOptions from(
+            GlobalOptions flags, Settings settings, Terminal terminal, Map<String, String> environment)
+            throws CliException {
         boolean toTerminal = terminal.stdoutIsTerminal() && flags.outputFile == null;
         String formatName = settings.get("output-format").orElse(null);
         String colorName = settings.get("color").orElse(null);
@@ -94,10 +102,12 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
         // -F json asked for on a terminal is for reading: indented, like gh and kubectl do. Piped, it stays one line.
         boolean indent = format == OutputFormat.JSON && toTerminal;
         if (flags.pageSize != null && !flags.all) {
-            throw CliException.usage("--page-size only applies with --all (one request takes --start and --end instead)");
+            throw CliException.usage(
+                    "--page-size only applies with --all (one request takes --start and --end instead)");
         }
         if (flags.raw && jq == null) {
-            throw CliException.usage("--raw only applies to --jq results; add --jq, such as --jq '.services[].serviceName' -r");
+            throw CliException.usage(
+                    "--raw only applies to --jq results; add --jq, such as --jq '.services[].serviceName' -r");
         }
         // On a terminal, tables show times as dates; columns chosen with --fields keep their order.
         RenderOptions render = new RenderOptions(color, width, indent, toTerminal, fields != null);
@@ -111,7 +121,8 @@ record OutputOptions(OutputFormat format, RenderOptions render, FieldSelector fi
 
     private static String describe(Exception e) {
         String message = e.getMessage();
-        return e instanceof AccessDeniedException ? "permission denied"
+        return e instanceof AccessDeniedException
+                ? "permission denied"
                 : message == null ? e.getClass().getSimpleName() : message;
     }
 }

@@ -12,11 +12,12 @@ import java.util.Map;
  */
 final class Pager {
 
-    private Pager() {
-    }
+    private Pager() {}
 
     static void show(byte[] text, Map<String, String> environment, PrintStream out) {
-        String command = environment.getOrDefault("AUTHLETE_PAGER", environment.getOrDefault("PAGER", "less -FRX")).strip();
+        String command = environment
+                .getOrDefault("AUTHLETE_PAGER", environment.getOrDefault("PAGER", "less -FRX"))
+                .strip();
         out.flush();
         if (command.isEmpty() || command.equals("cat")) {
             out.write(text, 0, text.length);
@@ -25,7 +26,8 @@ final class Pager {
         }
         try {
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
             builder.environment().putIfAbsent("LESS", "FRX");
             Process pager = builder.start();
             try (OutputStream in = pager.getOutputStream()) {

@@ -7,8 +7,7 @@ import java.io.PrintStream;
 /** The CLI's one yes/no question on a terminal: asked on standard error; anything but y or yes is no. */
 public final class Prompt {
 
-    private Prompt() {
-    }
+    private Prompt() {}
 
     /** Prints {@code question} and " [y/N] ", and reads one line of {@code answers}. */
     public static boolean yes(PrintStream err, BufferedReader answers, String question) {
@@ -20,6 +19,7 @@ public final class Prompt {
         } catch (IOException e) {
             answer = null;
         }
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        return answer != null
+                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 }

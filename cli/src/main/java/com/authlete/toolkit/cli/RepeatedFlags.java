@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class RepeatedFlags {
 
-    private RepeatedFlags() {
-    }
+    private RepeatedFlags() {}
 
     static void check(CommandMetadata command, List<String> arguments) throws CliException {
         Map<String, OptionMetadata> byName = new HashMap<>();
@@ -34,8 +33,8 @@ final class RepeatedFlags {
             if (!option.isMultiValued()) {
                 String earlier = seen.putIfAbsent(option, name);
                 if (earlier != null) {
-                    throw CliException.usage(name + " is given twice" + (earlier.equals(name) ? "" : " (also as " + earlier + ")")
-                            + "; give it once");
+                    throw CliException.usage(name + " is given twice"
+                            + (earlier.equals(name) ? "" : " (also as " + earlier + ")") + "; give it once");
                 }
             }
             if (option.getArity() > 0 && !argument.contains("=")) {

@@ -25,8 +25,7 @@ import java.util.Optional;
 public final class Router {
 
     /** A command: its entry, its class, and the arguments after its words. */
-    record Match(String command, Class<?> type, String summary, List<String> rest) {
-    }
+    record Match(String command, Class<?> type, String summary, List<String> rest) {}
 
     /** Commands that are not catalog operations: the raw API call, credentials and settings, the declarative workflow. */
     static final List<CommandEntry> BUILTIN_COMMANDS = List.of(
@@ -43,8 +42,7 @@ public final class Router {
             new CommandEntry("diff", "Compare a configuration directory with the live service", false),
             new CommandEntry("apply", "Make the live service match a configuration directory", false));
 
-    private Router() {
-    }
+    private Router() {}
 
     /** The class of a command; only the one asked for is loaded. */
     public static Class<?> commandClass(String words) {
@@ -100,7 +98,8 @@ public final class Router {
             for (CommandEntry entry : allCommands()) {
                 if (entry.words().equals(candidate)) {
                     List<String> rest = Arrays.asList(args).subList(n, args.length);
-                    return Optional.of(new Match(entry.words(), commandClass(entry.words()), entry.summary(), List.copyOf(rest)));
+                    return Optional.of(
+                            new Match(entry.words(), commandClass(entry.words()), entry.summary(), List.copyOf(rest)));
                 }
             }
         }
@@ -110,6 +109,8 @@ public final class Router {
     /** Commands whose words start with the given words (a group such as {@code client management}). */
     static List<CommandEntry> under(List<String> words) {
         String prefix = words.isEmpty() ? "" : String.join(" ", words) + " ";
-        return allCommands().stream().filter(entry -> entry.words().startsWith(prefix)).toList();
+        return allCommands().stream()
+                .filter(entry -> entry.words().startsWith(prefix))
+                .toList();
     }
 }

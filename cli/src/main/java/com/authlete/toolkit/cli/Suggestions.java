@@ -7,15 +7,16 @@ import java.util.Optional;
 /** "Did you mean" for mistyped command words and flags: the closest known name within a small edit distance. */
 final class Suggestions {
 
-    private Suggestions() {
-    }
+    private Suggestions() {}
 
     /** The candidate closest to {@code typed}, when it is close enough to be a typo (or {@code typed} is its prefix). */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         return candidates.stream()
-                .filter(candidate -> distance(typed, candidate) <= allowed || (typed.length() >= 3 && candidate.startsWith(typed)))
-                .min(Comparator.comparingInt((String candidate) -> distance(typed, candidate)).thenComparing(Comparator.naturalOrder()));
+                .filter(candidate ->
+                        distance(typed, candidate) <= allowed || (typed.length() >= 3 && candidate.startsWith(typed)))
+                .min(Comparator.comparingInt((String candidate) -> distance(typed, candidate))
+                        .thenComparing(Comparator.naturalOrder()));
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours cost one. */

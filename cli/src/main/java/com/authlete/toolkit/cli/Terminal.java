@@ -1,9 +1,9 @@
 package com.authlete.toolkit.cli;
 
-import java.util.function.BooleanSupplier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * Whether standard input and output are terminals. The launcher script tells us (bash's {@code [ -t 0 ]} is
@@ -17,7 +17,8 @@ public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, boolea
 
     public static Terminal detect() {
         boolean console = System.console() != null;
-        return new Terminal(flag("authlete.stdin.tty", () -> console || procSaysTerminal(0)),
+        return new Terminal(
+                flag("authlete.stdin.tty", () -> console || procSaysTerminal(0)),
                 flag("authlete.stdout.tty", () -> console || procSaysTerminal(1)),
                 flag("authlete.stderr.tty", () -> procSaysTerminal(2)));
     }
@@ -29,7 +30,8 @@ public record Terminal(boolean stdinIsTerminal, boolean stdoutIsTerminal, boolea
 
     private static boolean procSaysTerminal(int fd) {
         try {
-            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+            String target =
+                    Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return false;

@@ -7,8 +7,7 @@ import java.util.concurrent.TimeUnit;
 /** The width tables must fit: COLUMNS when set, else the terminal's own width; 0 (no limit) off a terminal. */
 final class TerminalWidth {
 
-    private TerminalWidth() {
-    }
+    private TerminalWidth() {}
 
     static int of(Map<String, String> environment, boolean toTerminal) {
         String columns = environment.get("COLUMNS");
@@ -28,8 +27,10 @@ final class TerminalWidth {
     /** Asks stty about the controlling terminal; 80 when that fails. */
     private static int ask() {
         try {
-            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-                    .redirectErrorStream(true).start();
+            Process stty = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectErrorStream(true)
+                    .start();
             String answer = new String(stty.getInputStream().readAllBytes()).strip();
             if (stty.waitFor(2, TimeUnit.SECONDS) && stty.exitValue() == 0) {
                 String[] parts = answer.split("\\s+");

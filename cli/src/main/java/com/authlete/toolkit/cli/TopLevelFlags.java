@@ -21,14 +21,17 @@ public final class TopLevelFlags {
     @AirlineModule
     GlobalOptions global = new GlobalOptions();
 
-    @Option(name = {"--help", "-h"}, description = "Show help.")
+    @Option(
+            name = {"--help", "-h"},
+            description = "Show help.")
     boolean help;
 
-    @Option(name = {"--version", "-V"}, description = "Print the version and exit.")
+    @Option(
+            name = {"--version", "-V"},
+            description = "Print the version and exit.")
     boolean version;
 
-    private TopLevelFlags() {
-    }
+    private TopLevelFlags() {}
 
     /**
      * {@code args} with any global flags that precede the first command word moved after the command words
@@ -65,7 +68,9 @@ public final class TopLevelFlags {
     /** Every global flag name, and whether it takes a value. */
     static Map<String, Boolean> takesValue() {
         Map<String, Boolean> names = new HashMap<>();
-        for (OptionMetadata option : SingleCommand.singleCommand(TopLevelFlags.class).getCommandMetadata().getAllOptions()) {
+        for (OptionMetadata option : SingleCommand.singleCommand(TopLevelFlags.class)
+                .getCommandMetadata()
+                .getAllOptions()) {
             option.getOptions().forEach(name -> names.put(name, option.getArity() > 0));
         }
         return names;

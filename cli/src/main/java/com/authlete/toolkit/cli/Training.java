@@ -1,17 +1,8 @@
 package com.authlete.toolkit.cli;
 
+import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.util.Comparator;
-import java.util.HashMap;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +10,16 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * The hidden {@code authlete __train} command: exercises the common paths (help, parsing, one GET through the
@@ -29,11 +29,11 @@ import java.util.Map;
 final class Training {
 
     static final String COMMAND = "__train";
-    private static final byte[] BODY = "{\"start\":0,\"end\":1,\"totalCount\":1,\"services\":[{\"apiKey\":1,\"serviceName\":\"s\",\"ratio\":1.10}]}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY =
+            "{\"start\":0,\"end\":1,\"totalCount\":1,\"services\":[{\"apiKey\":1,\"serviceName\":\"s\",\"ratio\":1.10}]}"
+                    .getBytes(StandardCharsets.UTF_8);
 
-    private Training() {
-    }
+    private Training() {}
 
     /** @param https whether to train the TLS path too: the archive of real use, not of plain-http mocks */
     static int run(Map<String, String> environment, boolean https) throws IOException {
@@ -50,15 +50,16 @@ final class Training {
             env.put("XDG_CONFIG_HOME", config.toString());
             // Most users have a config file: reading one (YAML) belongs to the common path.
             Files.createDirectories(config.resolve("authlete"));
-            Files.writeString(config.resolve("authlete").resolve("config.yaml"),
+            Files.writeString(
+                    config.resolve("authlete").resolve("config.yaml"),
                     "default-profile: training\nprofiles:\n  training:\n    service-id: \"1\"\n");
             Terminal terminal = new Terminal(true, false, false);
             String[][] runs = {
-                    {"--help"},
-                    {"client", "create", "--help"},
-                    {"service", "list", "--server-url", url},
-                    {"service", "list", "--server-url", url, "-F", "pretty"},
-                    {"client", "create", "--service-id", "1", "--client-name", "x", "--server-url", url, "--dry-run"},
+                {"--help"},
+                {"client", "create", "--help"},
+                {"service", "list", "--server-url", url},
+                {"service", "list", "--server-url", url, "-F", "pretty"},
+                {"client", "create", "--service-id", "1", "--client-name", "x", "--server-url", url, "--dry-run"},
             };
             for (String[] args : runs) {
                 new Cli(env, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run(args);
@@ -85,12 +86,43 @@ final class Training {
     private static void trainHttps(Map<String, String> env, Terminal terminal, PrintStream sink, Path directory) {
         Path keystore = directory.resolve("tls.p12");
         Path certificate = directory.resolve("tls.pem");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        if (!keytool(keytool, "-genkeypair", "-alias", "training", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=IP:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", "training", "-keypass", "training")
-                || !keytool(keytool, "-exportcert", "-rfc", "-alias", "training", "-keystore", keystore.toString(),
-                "-storepass", "training", "-file", certificate.toString())) {
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        if (!keytool(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        "training",
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "SAN=IP:127.0.0.1",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "training",
+                        "-keypass",
+                        "training")
+                || !keytool(
+                        keytool,
+                        "-exportcert",
+                        "-rfc",
+                        "-alias",
+                        "training",
+                        "-keystore",
+                        keystore.toString(),
+                        "-storepass",
+                        "training",
+                        "-file",
+                        certificate.toString())) {
             return;
         }
         HttpsServer server = null;
@@ -117,7 +149,8 @@ final class Training {
             Files.write(bundle, Files.readAllBytes(certificate), StandardOpenOption.APPEND);
             Map<String, String> withBundle = new HashMap<>(env);
             withBundle.put("SSL_CERT_FILE", bundle.toString());
-            new Cli(withBundle, terminal, new ByteArrayInputStream(new byte[0]), sink, sink).run("service", "list", "--server-url", url);
+            new Cli(withBundle, terminal, new ByteArrayInputStream(new byte[0]), sink, sink)
+                    .run("service", "list", "--server-url", url);
         } catch (IOException | GeneralSecurityException e) {
             // Training is best effort: the archive is still recorded, without the TLS path.
         } finally {
@@ -140,7 +173,10 @@ final class Training {
 
     private static boolean keytool(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return process.waitFor() == 0;
         } catch (IOException e) {
             return false;

@@ -22,12 +22,18 @@ import java.util.Optional;
  */
 public final class TransportSetup {
 
-    private TransportSetup() {
-    }
+    private TransportSetup() {}
 
     /** The engine for an API command: connected as every front end connects, with this command's flags. */
-    public static AuthleteClient.Builder client(Settings settings, Map<String, String> environment, String bearerFlag, NetworkOptions flags,
-                                                String version, PrintStream err, Confirmation confirmation) throws CliException, CredentialsException {
+    public static AuthleteClient.Builder client(
+            Settings settings,
+            Map<String, String> environment,
+            String bearerFlag,
+            NetworkOptions flags,
+            String version,
+            PrintStream err,
+            Confirmation confirmation)
+            throws CliException, CredentialsException {
         try {
             AuthleteClient.Builder builder = ProfileConnections.builder(settings, environment, bearerFlag, err);
             flags.applyTo(builder, err);
@@ -38,8 +44,14 @@ public final class TransportSetup {
     }
 
     /** A transport carrying {@code token} (to check one before storing it), set up like the API's. */
-    public static HttpTransport build(NetworkOptions flags, Map<String, String> environment, URI baseUrl, String token, String version,
-                                      PrintStream err) throws CliException {
+    public static HttpTransport build(
+            NetworkOptions flags,
+            Map<String, String> environment,
+            URI baseUrl,
+            String token,
+            String version,
+            PrintStream err)
+            throws CliException {
         try {
             ConnectionSettings settings = flags.settings(baseUrl, userAgent(version), err);
             return EnvironmentTransports.build(EnvironmentTransports.withEnvironment(settings, environment), token);
@@ -49,20 +61,29 @@ public final class TransportSetup {
     }
 
     /** The token the chain finds, for {@code auth status}; stored OAuth logins are renewed with the network flags. */
-    public static Optional<ResolvedToken> token(Settings settings, Map<String, String> environment, String bearerFlag, NetworkOptions flags,
-                                                String version, PrintStream err) throws CredentialsException, CliException {
-        return ProfileConnections.token(settings, environment, bearerFlag, oauth(flags, environment, version, err), err);
+    public static Optional<ResolvedToken> token(
+            Settings settings,
+            Map<String, String> environment,
+            String bearerFlag,
+            NetworkOptions flags,
+            String version,
+            PrintStream err)
+            throws CredentialsException, CliException {
+        return ProfileConnections.token(
+                settings, environment, bearerFlag, oauth(flags, environment, version, err), err);
     }
 
     /**
      * Transports for OAuth servers, set up like the API's (proxies, CA bundle, debug log, retries) but without the
      * API token; {@code flags} may be null for the defaults.
      */
-    public static TransportFactory oauth(NetworkOptions flags, Map<String, String> environment, String version, PrintStream err)
+    public static TransportFactory oauth(
+            NetworkOptions flags, Map<String, String> environment, String version, PrintStream err)
             throws CliException {
         NetworkOptions options = flags == null ? new NetworkOptions() : flags;
         try {
-            return ProfileConnections.oauthTransports(options.settings(URI.create("https://localhost"), userAgent(version), err), environment);
+            return ProfileConnections.oauthTransports(
+                    options.settings(URI.create("https://localhost"), userAgent(version), err), environment);
         } catch (IllegalArgumentException e) {
             throw usage(e);
         }
@@ -75,6 +96,7 @@ public final class TransportSetup {
     /** The library names what is wrong; the flag that allows plain http is the CLI's to name. */
     static CliException usage(IllegalArgumentException e) {
         String message = e.getMessage();
-        return CliException.usage(message.contains("allow insecure http") ? message + " (--allow-insecure-http)" : message);
+        return CliException.usage(
+                message.contains("allow insecure http") ? message + " (--allow-insecure-http)" : message);
     }
 }

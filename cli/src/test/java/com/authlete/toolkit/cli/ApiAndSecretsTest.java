@@ -15,16 +15,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code authlete api} and the commands that reveal a new client secret, in-process against a stub server. */
 class ApiAndSecretsTest {
 
-    private static final String SECRET = "{\"resultCode\":\"A148001\",\"newClientSecret\":\"n3w-s3cr3t-value\",\"oldClientSecret\":\"0ld\"}";
+    private static final String SECRET =
+            "{\"resultCode\":\"A148001\",\"newClientSecret\":\"n3w-s3cr3t-value\",\"oldClientSecret\":\"0ld\"}";
 
     private StubServer stub;
 
     @BeforeEach
     void start() throws Exception {
-        stub = new StubServer().handler(request -> request.target().startsWith("/api/missing")
-                ? Reply.json(404, "{\"resultCode\":\"A001\",\"resultMessage\":\"no such thing\"}")
-                : request.target().contains("/client/secret/") ? Reply.json(200, SECRET)
-                : Reply.json(200, "{\"echo\":" + (request.body().isEmpty() ? "null" : request.body()) + "}"));
+        stub = new StubServer()
+                .handler(request -> request.target().startsWith("/api/missing")
+                        ? Reply.json(404, "{\"resultCode\":\"A001\",\"resultMessage\":\"no such thing\"}")
+                        : request.target().contains("/client/secret/")
+                                ? Reply.json(200, SECRET)
+                                : Reply.json(
+                                        200,
+                                        "{\"echo\":" + (request.body().isEmpty() ? "null" : request.body()) + "}"));
     }
 
     @AfterEach
@@ -38,55 +43,89 @@ class ApiAndSecretsTest {
 
     @Test
     void apiSendsPathQueryAndBodyAsGiven() {
-        CliHarness.Result result = cli().run("api", "post", "/api/7/client/create?x=a%20b", "--body", "{ \"clientName\" : \"A\" }",
-                "--server-url", stub.url(), "-F", "json");
+        CliHarness.Result result = cli().run(
+                        "api",
+                        "post",
+                        "/api/7/client/create?x=a%20b",
+                        "--body",
+                        "{ \"clientName\" : \"A\" }",
+                        "--server-url",
+                        stub.url(),
+                        "-F",
+                        "json");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(stub.lastRequest().method()).isEqualTo("POST");
         assertThat(stub.lastRequest().target()).isEqualTo("/api/7/client/create?x=a%20b");
         assertThat(stub.lastRequest().body()).isEqualTo("{ \"clientName\" : \"A\" }");
         assertThat(stub.lastRequest().header("Content-Type")).isEqualTo("application/json");
         assertThat(stub.lastRequest().header("Authorization")).isEqualTo("Bearer test-token");
-        assertThat(result.out()).as("json passes the bytes through").isEqualTo("{\"echo\":{ \"clientName\" : \"A\" }}\n");
+        assertThat(result.out())
+                .as("json passes the bytes through")
+                .isEqualTo("{\"echo\":{ \"clientName\" : \"A\" }}\n");
     }
 
     @Test
     void apiDefaultsToGetTakesHeadersAndBuildsBodiesFromFields(@TempDir Path dir) throws Exception {
-        assertThat(cli().run("api", "/api/service/get/list", "--server-url", stub.url(), "-H", "X-Trace: abc").exitCode()).isZero();
+        assertThat(cli().run("api", "/api/service/get/list", "--server-url", stub.url(), "-H", "X-Trace: abc")
+                        .exitCode())
+                .isZero();
         assertThat(stub.lastRequest().method()).isEqualTo("GET");
         assertThat(stub.lastRequest().header("X-Trace")).isEqualTo("abc");
 
         Path jwks = Files.writeString(dir.resolve("jwks.json"), "{\"keys\":[]}");
-        CliHarness.Result fields = cli().run("api", "/api/7/client/create", "--server-url", stub.url(), "-f", "clientName=demo",
-                "--field", "clientIdAliasEnabled=true", "--field", "defaultMaxAge=300", "--field", "jwks=@" + jwks,
-                "--body", "{\"clientName\":\"overridden\",\"description\":\"kept\"}");
+        CliHarness.Result fields = cli().run(
+                        "api",
+                        "/api/7/client/create",
+                        "--server-url",
+                        stub.url(),
+                        "-f",
+                        "clientName=demo",
+                        "--field",
+                        "clientIdAliasEnabled=true",
+                        "--field",
+                        "defaultMaxAge=300",
+                        "--field",
+                        "jwks=@" + jwks,
+                        "--body",
+                        "{\"clientName\":\"overridden\",\"description\":\"kept\"}");
         assertThat(fields.exitCode()).as(fields.err()).isZero();
         assertThat(stub.lastRequest().method()).as("fields make it a POST").isEqualTo("POST");
-        assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"demo\",\"description\":\"kept\",\"clientIdAliasEnabled\":true,"
-                + "\"defaultMaxAge\":300,\"jwks\":\"{\\\"keys\\\":[]}\"}");
+        assertThat(stub.lastRequest().body())
+                .isEqualTo("{\"clientName\":\"demo\",\"description\":\"kept\",\"clientIdAliasEnabled\":true,"
+                        + "\"defaultMaxAge\":300,\"jwks\":\"{\\\"keys\\\":[]}\"}");
 
         int sent = stub.requests().size();
-        CliHarness.Result authorization = cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "authorization: Bearer stolen");
+        CliHarness.Result authorization =
+                cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "authorization: Bearer stolen");
         assertThat(authorization.exitCode()).isEqualTo(2);
-        assertThat(authorization.err()).startsWith("error: -H Authorization is refused").doesNotContain("stolen");
-        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "no colon").err()).startsWith("error: -H expects 'Name: value'");
-        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-f", "novalue").err()).startsWith("error: -f expects key=value");
+        assertThat(authorization.err())
+                .startsWith("error: -H Authorization is refused")
+                .doesNotContain("stolen");
+        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-H", "no colon")
+                        .err())
+                .startsWith("error: -H expects 'Name: value'");
+        assertThat(cli().run("api", "/api/x", "--server-url", stub.url(), "-f", "novalue")
+                        .err())
+                .startsWith("error: -f expects key=value");
         assertThat(stub.requests()).hasSize(sent);
     }
 
     @Test
     void apiReadsTheBodyFromStdinAndMapsErrorsToExitCodes() {
-        CliHarness.Result piped = cli().pipe("{\"a\":1}").run("api", "PUT", "/api/thing", "--server-url", stub.url(), "-F", "json",
-                "--jq", ".echo.a");
+        CliHarness.Result piped = cli().pipe("{\"a\":1}")
+                .run("api", "PUT", "/api/thing", "--server-url", stub.url(), "-F", "json", "--jq", ".echo.a");
         assertThat(piped.out()).isEqualTo("1\n");
 
         CliHarness.Result missing = cli().run("api", "GET", "/api/missing", "--server-url", stub.url());
         assertThat(missing.exitCode()).isEqualTo(5);
         assertThat(missing.err()).isEqualTo("error: no such thing [A001] (HTTP 404)\n");
 
-        CliHarness.Result offServer = cli().run("api", "GET", "https://elsewhere.example/steal", "--server-url", stub.url());
+        CliHarness.Result offServer =
+                cli().run("api", "GET", "https://elsewhere.example/steal", "--server-url", stub.url());
         assertThat(offServer.exitCode()).isEqualTo(2);
         assertThat(cli().run("api", "GET").exitCode()).isEqualTo(2);
-        assertThat(cli().run("api", "POST", "/api/x", "--body", "{\"a\":1} trailing", "--server-url", stub.url()).err())
+        assertThat(cli().run("api", "POST", "/api/x", "--body", "{\"a\":1} trailing", "--server-url", stub.url())
+                        .err())
                 .startsWith("error: the request body");
         assertThat(stub.requests()).hasSize(2);
     }
@@ -94,30 +133,72 @@ class ApiAndSecretsTest {
     @Test
     void onATerminalTheNewSecretIsShownAndTheOneItReplacesStaysMasked() {
         for (String format : new String[] {"pretty", "table"}) {
-            CliHarness.Result shown = cli().terminalOutput().run("client", "management", "refresh-secret", "--service-id", "1",
-                    "--client-identifier", "2", "--server-url", stub.url(), "-F", format, "--color", "never");
+            CliHarness.Result shown = cli().terminalOutput()
+                    .run(
+                            "client",
+                            "management",
+                            "refresh-secret",
+                            "--service-id",
+                            "1",
+                            "--client-identifier",
+                            "2",
+                            "--server-url",
+                            stub.url(),
+                            "-F",
+                            format,
+                            "--color",
+                            "never");
             assertThat(shown.exitCode()).as(shown.err()).isZero();
-            assertThat(shown.out()).as(format).contains("n3w-s3cr3t-value", "[REDACTED]").doesNotContain("0ld");
+            assertThat(shown.out())
+                    .as(format)
+                    .contains("n3w-s3cr3t-value", "[REDACTED]")
+                    .doesNotContain("0ld");
         }
     }
 
     @Test
     void refreshSecretWarnsThatTheSecretIsShownOnceAndWritesItPrivately(@TempDir Path dir) throws Exception {
-        CliHarness.Result shown = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
-                "--server-url", stub.url(), "-F", "json");
+        CliHarness.Result shown = cli().run(
+                        "client",
+                        "management",
+                        "refresh-secret",
+                        "--service-id",
+                        "1",
+                        "--client-identifier",
+                        "2",
+                        "--server-url",
+                        stub.url(),
+                        "-F",
+                        "json");
         assertThat(shown.exitCode()).isZero();
-        assertThat(shown.err()).isEqualTo("warning: the response holds a new client secret, shown this once; keep it now"
-                + " (-o FILE writes it to a file with mode 0600)\n");
+        assertThat(shown.err())
+                .isEqualTo("warning: the response holds a new client secret, shown this once; keep it now"
+                        + " (-o FILE writes it to a file with mode 0600)\n");
         assertThat(shown.out()).contains("n3w-s3cr3t-value");
 
         Path file = dir.resolve("secret.json");
-        CliHarness.Result saved = cli().run("client", "management", "update-secret", "--service-id", "1", "--client-identifier", "2",
-                "--client-secret", "x".repeat(86), "--server-url", stub.url(), "-o", file.toString());
+        CliHarness.Result saved = cli().run(
+                        "client",
+                        "management",
+                        "update-secret",
+                        "--service-id",
+                        "1",
+                        "--client-identifier",
+                        "2",
+                        "--client-secret",
+                        "x".repeat(86),
+                        "--server-url",
+                        stub.url(),
+                        "-o",
+                        file.toString());
         assertThat(saved.exitCode()).as(saved.err()).isZero();
         assertThat(saved.out()).isEmpty();
-        assertThat(saved.err()).contains("written to " + file + " with mode 0600").doesNotContain("n3w-s3cr3t-value");
+        assertThat(saved.err())
+                .contains("written to " + file + " with mode 0600")
+                .doesNotContain("n3w-s3cr3t-value");
         assertThat(Files.readString(file)).contains("n3w-s3cr3t-value");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
 
         CliHarness.Result list = cli().run("client", "list", "--service-id", "1", "--server-url", stub.url());
         assertThat(list.err()).doesNotContain("warning");
@@ -126,8 +207,18 @@ class ApiAndSecretsTest {
     /** A new secret is shown once: a place it cannot be written to is refused before the request is sent. */
     @Test
     void anUnwritableOutputFileIsRefusedBeforeTheSecretIsRotated() {
-        CliHarness.Result result = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
-                "--server-url", stub.url(), "-o", "/proc/new-secret.json");
+        CliHarness.Result result = cli().run(
+                        "client",
+                        "management",
+                        "refresh-secret",
+                        "--service-id",
+                        "1",
+                        "--client-identifier",
+                        "2",
+                        "--server-url",
+                        stub.url(),
+                        "-o",
+                        "/proc/new-secret.json");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: -o: cannot create files in /proc");
         assertThat(stub.requests()).as("nothing was sent").isEmpty();
@@ -138,10 +229,21 @@ class ApiAndSecretsTest {
     void aSecretThatCannotBeWrittenIsPrintedInstead(@TempDir Path directory) {
         // A name the file system takes, but too long for the temporary file written beside it first.
         Path file = directory.resolve("s".repeat(250) + ".json");
-        CliHarness.Result result = cli().run("client", "management", "refresh-secret", "--service-id", "1", "--client-identifier", "2",
-                "--server-url", stub.url(), "-o", file.toString());
+        CliHarness.Result result = cli().run(
+                        "client",
+                        "management",
+                        "refresh-secret",
+                        "--service-id",
+                        "1",
+                        "--client-identifier",
+                        "2",
+                        "--server-url",
+                        stub.url(),
+                        "-o",
+                        file.toString());
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("warning: cannot write", "the answer, with the new secret, is printed here instead");
+        assertThat(result.err())
+                .contains("warning: cannot write", "the answer, with the new secret, is printed here instead");
         assertThat(result.out()).contains("n3w-s3cr3t-value");
     }
 }

@@ -24,8 +24,15 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
 
     private static final String TOOLKIT = "com.authlete.toolkit";
-    private static final String[] LIBRARIES = {"..toolkit.json..", "..toolkit.core..", "..toolkit.transport..", "..toolkit.render..",
-            "..toolkit.credentials..", "..toolkit.declarative..", "..toolkit.mcp.."};
+    private static final String[] LIBRARIES = {
+        "..toolkit.json..",
+        "..toolkit.core..",
+        "..toolkit.transport..",
+        "..toolkit.render..",
+        "..toolkit.credentials..",
+        "..toolkit.declarative..",
+        "..toolkit.mcp.."
+    };
     private static final String[] FRONT_ENDS = {"..toolkit.cli..", "..toolkit.mcp..", "..toolkit.declarative.."};
 
     private static JavaClasses classes;
@@ -39,53 +46,94 @@ class ArchitectureTest {
 
     @Test
     void theLibrariesKnowNoCli() {
-        noClasses().that().resideInAnyPackage(LIBRARIES)
-                .should().dependOnClassesThat().resideInAnyPackage("..toolkit.cli..", "com.github.rvesse.airline..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(LIBRARIES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..toolkit.cli..", "com.github.rvesse.airline..")
                 .because("the CLI is one front end of several; it phrases, the libraries decide")
                 .check(classes);
     }
 
     @Test
     void theTransportKnowsNoOperation() {
-        noClasses().that().resideInAPackage("..toolkit.transport..")
-                .should().dependOnClassesThat().resideInAnyPackage("..toolkit.core.catalog..", "..toolkit.core.request..",
-                        "..toolkit.core.paging..", "..toolkit.core.client..", "..toolkit.credentials..", "..toolkit.render..")
+        noClasses()
+                .that()
+                .resideInAPackage("..toolkit.transport..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..toolkit.core.catalog..",
+                        "..toolkit.core.request..",
+                        "..toolkit.core.paging..",
+                        "..toolkit.core.client..",
+                        "..toolkit.credentials..",
+                        "..toolkit.render..")
                 .because("the transport carries requests (core.exchange) and knows nothing of what they mean")
                 .check(classes);
     }
 
     @Test
     void renderingKnowsNoAuthlete() {
-        classes().that().resideInAPackage("..toolkit.render..")
-                .should().onlyDependOnClassesThat().resideOutsideOfPackages("..toolkit.core..", "..toolkit.transport..",
-                        "..toolkit.credentials..", "..toolkit.declarative..", "..toolkit.mcp..")
+        classes()
+                .that()
+                .resideInAPackage("..toolkit.render..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideOutsideOfPackages(
+                        "..toolkit.core..",
+                        "..toolkit.transport..",
+                        "..toolkit.credentials..",
+                        "..toolkit.declarative..",
+                        "..toolkit.mcp..")
                 .because("output formats are JSON in, text out")
                 .check(classes);
     }
 
     @Test
     void theClientNeedsNoKeychainConfigOrYaml() {
-        noClasses().that().resideInAnyPackage("..toolkit.core..", "..toolkit.transport..", "..toolkit.json..")
-                .should().dependOnClassesThat().resideInAnyPackage("..toolkit.credentials..", "com.github.javakeyring..", "io.smallrye..",
-                        "org.eclipse.microprofile..", "org.yaml..", "com.fasterxml.jackson.dataformat.yaml..")
-                .because("a program that only wants a client links core and transport; credentials plug in as a token source")
+        noClasses()
+                .that()
+                .resideInAnyPackage("..toolkit.core..", "..toolkit.transport..", "..toolkit.json..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..toolkit.credentials..",
+                        "com.github.javakeyring..",
+                        "io.smallrye..",
+                        "org.eclipse.microprofile..",
+                        "org.yaml..",
+                        "com.fasterxml.jackson.dataformat.yaml..")
+                .because(
+                        "a program that only wants a client links core and transport; credentials plug in as a token source")
                 .check(classes);
     }
 
     @Test
     void frontEndsReachOperationsOnlyThroughTheEngine() {
-        noClasses().that().resideInAnyPackage(FRONT_ENDS)
-                .should().callMethodWhere(describe("Exchange.send", (JavaCall<?> call) -> call.getTarget().getName().equals("send")
-                        && call.getTargetOwner().isAssignableTo(Exchange.class)))
-                .orShould().callConstructor(PageWalker.class, Operation.class, int.class)
-                .because("connecting, the default service id, partial updates, paging guards and confirmation live in AuthleteClient")
+        noClasses()
+                .that()
+                .resideInAnyPackage(FRONT_ENDS)
+                .should()
+                .callMethodWhere(describe(
+                        "Exchange.send",
+                        (JavaCall<?> call) -> call.getTarget().getName().equals("send")
+                                && call.getTargetOwner().isAssignableTo(Exchange.class)))
+                .orShould()
+                .callConstructor(PageWalker.class, Operation.class, int.class)
+                .because(
+                        "connecting, the default service id, partial updates, paging guards and confirmation live in AuthleteClient")
                 .check(classes);
     }
 
     @Test
     void theClassesOfEveryModuleAreChecked() {
-        for (String module : new String[] {"json", "core", "transport", "render", "credentials", "declarative", "mcp", "cli"}) {
-            assertThat(classes.containPackage(TOOLKIT + "." + module)).as(module).isTrue();
+        for (String module :
+                new String[] {"json", "core", "transport", "render", "credentials", "declarative", "mcp", "cli"}) {
+            assertThat(classes.containPackage(TOOLKIT + "." + module))
+                    .as(module)
+                    .isTrue();
         }
     }
 
@@ -96,9 +144,14 @@ class ArchitectureTest {
 
     @Test
     void theLibrariesPackagesDoNotDependOnEachOtherInACircle() {
-        for (String module : new String[] {"json", "core", "transport", "render", "credentials", "declarative", "mcp"}) {
+        for (String module :
+                new String[] {"json", "core", "transport", "render", "credentials", "declarative", "mcp"}) {
             // A module of one package (json) has no slices to compare.
-            slices().matching(TOOLKIT + "." + module + ".(**)").should().beFreeOfCycles().allowEmptyShould(true).check(classes);
+            slices().matching(TOOLKIT + "." + module + ".(**)")
+                    .should()
+                    .beFreeOfCycles()
+                    .allowEmptyShould(true)
+                    .check(classes);
         }
     }
 }

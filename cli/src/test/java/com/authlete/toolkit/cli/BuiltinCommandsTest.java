@@ -1,20 +1,20 @@
 package com.authlete.toolkit.cli;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.time.Duration;
-import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** auth login/status/logout/token, configure, link, profiles and the settings chain, in-process. */
 class BuiltinCommandsTest {
@@ -26,9 +26,12 @@ class BuiltinCommandsTest {
     @BeforeEach
     void start() throws Exception {
         // Accepts only the good token, like the real API.
-        api = new StubServer().handler(request -> ("Bearer " + GOOD).equals(request.header("Authorization"))
-                ? Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[],\"clients\":[]}")
-                : Reply.json(401, "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] Authentication failed.\"}"));
+        api = new StubServer()
+                .handler(request -> ("Bearer " + GOOD).equals(request.header("Authorization"))
+                        ? Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[],\"clients\":[]}")
+                        : Reply.json(
+                                401,
+                                "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] Authentication failed.\"}"));
     }
 
     @AfterEach
@@ -39,10 +42,13 @@ class BuiltinCommandsTest {
     @Test
     void loginChecksTheTokenFirstAndStoresNothingWhenTheApiRejectsIt() {
         CliHarness cli = new CliHarness();
-        CliHarness.Result rejected = cli.pipe("bad-token-0000000000\n").run("auth", "login", "--token-stdin", "--server-url", api.url());
+        CliHarness.Result rejected =
+                cli.pipe("bad-token-0000000000\n").run("auth", "login", "--token-stdin", "--server-url", api.url());
 
         assertThat(rejected.exitCode()).isEqualTo(3);
-        assertThat(rejected.err()).contains("the API rejected this token", "nothing was stored").hasLineCount(1);
+        assertThat(rejected.err())
+                .contains("the API rejected this token", "nothing was stored")
+                .hasLineCount(1);
         assertThat(Files.exists(cli.configFile())).isFalse();
         assertThat(api.lastRequest().target()).isEqualTo("/api/service/get/list?start=0&end=1");
     }
@@ -50,19 +56,28 @@ class BuiltinCommandsTest {
     @Test
     void loginStoresTheNormalisedTokenWhichTheOtherCommandsThenUse() throws Exception {
         CliHarness cli = new CliHarness();
-        CliHarness.Result login = cli.pipe("  Bearer " + GOOD + "  \n").run("auth", "login", "--token-stdin", "--server-url", api.url());
+        CliHarness.Result login =
+                cli.pipe("  Bearer " + GOOD + "  \n").run("auth", "login", "--token-stdin", "--server-url", api.url());
         assertThat(login.exitCode()).as(login.err()).isZero();
-        assertThat(login.err()).contains("warning: no keychain available", "plain text", cli.configFile().toString())
-                .contains("good\u20267890").doesNotContain(GOOD);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configFile()))).isEqualTo("rw-------");
+        assertThat(login.err())
+                .contains(
+                        "warning: no keychain available",
+                        "plain text",
+                        cli.configFile().toString())
+                .contains("good\u20267890")
+                .doesNotContain(GOOD);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli.configFile())))
+                .isEqualTo("rw-------");
 
         CliHarness.Result list = cli.run("service", "list");
         assertThat(list.exitCode()).as(list.err()).isZero();
         assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + GOOD);
 
         CliHarness.Result status = cli.run("auth", "status");
-        assertThat(status.out()).contains("profile:     default", "token:       good\u20267890 (from " + cli.configFile())
-                .contains("server:      " + api.url()).doesNotContain(GOOD);
+        assertThat(status.out())
+                .contains("profile:     default", "token:       good\u20267890 (from " + cli.configFile())
+                .contains("server:      " + api.url())
+                .doesNotContain(GOOD);
         assertThat(cli.run("auth", "token").out()).isEqualTo(GOOD + "\n");
 
         assertThat(cli.run("auth", "logout").err()).contains("forgot the token of profile default");
@@ -78,11 +93,15 @@ class BuiltinCommandsTest {
         assertThat(inline.err()).contains("warning: a token on the command line is visible to other users");
 
         Path file = Files.writeString(dir.resolve("token.txt"), GOOD + "\n");
-        CliHarness.Result fromFile = new CliHarness().run("auth", "login", "--token-file", file.toString(), "--server-url", api.url());
+        CliHarness.Result fromFile =
+                new CliHarness().run("auth", "login", "--token-file", file.toString(), "--server-url", api.url());
         assertThat(fromFile.exitCode()).as(fromFile.err()).isZero();
         assertThat(fromFile.err()).doesNotContain("warning: a token on the command line");
 
-        assertThat(new CliHarness().pipe("").run("auth", "login", "--server-url", api.url()).err())
+        assertThat(new CliHarness()
+                        .pipe("")
+                        .run("auth", "login", "--server-url", api.url())
+                        .err())
                 .contains("give the token with --token-stdin, --token-file FILE or --token TOKEN");
     }
 
@@ -101,8 +120,20 @@ class BuiltinCommandsTest {
     @Test
     void profilesHoldDifferentTokensAndSettings() throws Exception {
         CliHarness cli = new CliHarness();
-        cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--server-url", api.url(), "--profile", "prod", "--service-id", "715948317");
-        assertThat(cli.run("configure", "--profile", "jp", "--server", "1", "--service-id", "42").exitCode()).isZero();
+        cli.pipe(GOOD)
+                .run(
+                        "auth",
+                        "login",
+                        "--token-stdin",
+                        "--server-url",
+                        api.url(),
+                        "--profile",
+                        "prod",
+                        "--service-id",
+                        "715948317");
+        assertThat(cli.run("configure", "--profile", "jp", "--server", "1", "--service-id", "42")
+                        .exitCode())
+                .isZero();
 
         cli.run("client", "list", "--profile", "prod");
         assertThat(api.lastRequest().target()).isEqualTo("/api/715948317/client/get/list");
@@ -113,22 +144,44 @@ class BuiltinCommandsTest {
         assertThat(dryRun.err()).contains("> GET https://jp.authlete.com/api/42/client/get/list");
 
         CliHarness.Result all = cli.run("auth", "status", "--all");
-        assertThat(all.out()).contains("prod", "good\u20267890", "715948317", "jp", "(none)", "42").doesNotContain(GOOD);
+        assertThat(all.out())
+                .contains("prod", "good\u20267890", "715948317", "jp", "(none)", "42")
+                .doesNotContain(GOOD);
     }
 
     @Test
     void theServerComesFromFlagThenEnvironmentThenProfileWhicheverOfServerOrUrlIsUsed() throws Exception {
         CliHarness cli = new CliHarness().env("AUTHLETE_BEARER", GOOD);
-        assertThat(cli.run("configure", "--profile", "p", "--server-url", "https://profile.example.com").exitCode()).isZero();
+        assertThat(cli.run("configure", "--profile", "p", "--server-url", "https://profile.example.com")
+                        .exitCode())
+                .isZero();
         // A flag beats the environment and the profile, though --server is an index and the others URLs.
-        assertThat(cli.env("AUTHLETE_SERVER_URL", "https://env.example.com").run("service", "list", "--profile", "p", "--server", "jp",
-                "--dry-run").err()).contains("> GET https://jp.authlete.com/api/service/get/list");
-        assertThat(cli.run("service", "list", "--profile", "p", "--dry-run").err()).contains("> GET https://env.example.com/");
-        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).env("XDG_CONFIG_HOME", cli.configFile().getParent().getParent().toString())
-                .run("service", "list", "--profile", "p", "--dry-run").err()).contains("> GET https://profile.example.com/");
-        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).env("AUTHLETE_SERVER", "eu").env("AUTHLETE_SERVER_URL", "https://x.example.com")
-                .run("service", "list", "--dry-run").err()).as("same level: the URL wins").contains("> GET https://x.example.com/");
-        assertThat(new CliHarness().env("AUTHLETE_BEARER", GOOD).run("service", "list", "--server", "2", "--dry-run").err())
+        assertThat(cli.env("AUTHLETE_SERVER_URL", "https://env.example.com")
+                        .run("service", "list", "--profile", "p", "--server", "jp", "--dry-run")
+                        .err())
+                .contains("> GET https://jp.authlete.com/api/service/get/list");
+        assertThat(cli.run("service", "list", "--profile", "p", "--dry-run").err())
+                .contains("> GET https://env.example.com/");
+        assertThat(new CliHarness()
+                        .env("AUTHLETE_BEARER", GOOD)
+                        .env(
+                                "XDG_CONFIG_HOME",
+                                cli.configFile().getParent().getParent().toString())
+                        .run("service", "list", "--profile", "p", "--dry-run")
+                        .err())
+                .contains("> GET https://profile.example.com/");
+        assertThat(new CliHarness()
+                        .env("AUTHLETE_BEARER", GOOD)
+                        .env("AUTHLETE_SERVER", "eu")
+                        .env("AUTHLETE_SERVER_URL", "https://x.example.com")
+                        .run("service", "list", "--dry-run")
+                        .err())
+                .as("same level: the URL wins")
+                .contains("> GET https://x.example.com/");
+        assertThat(new CliHarness()
+                        .env("AUTHLETE_BEARER", GOOD)
+                        .run("service", "list", "--server", "2", "--dry-run")
+                        .err())
                 .contains("> GET https://eu.authlete.com/");
         CliHarness.Result status = cli.run("auth", "status", "--profile", "p", "--server", "br");
         assertThat(status.out()).contains("server:      https://br.authlete.com (from flags)");
@@ -144,10 +197,14 @@ class BuiltinCommandsTest {
 
         CliHarness.Result json = cli.env("AUTHLETE_BEARER", GOOD).run("auth", "status", "-F", "json", "--debug");
         assertThat(json.exitCode()).as(json.err()).isZero();
-        assertThat(json.out()).startsWith("{\"profile\":\"default\",\"token\":\"good\u20267890\",\"tokenSource\":\"AUTHLETE_BEARER\"")
-                .contains("\"server\":\"https://us.authlete.com\"").doesNotContain(GOOD).endsWith("}\n");
+        assertThat(json.out())
+                .startsWith("{\"profile\":\"default\",\"token\":\"good\u20267890\",\"tokenSource\":\"AUTHLETE_BEARER\"")
+                .contains("\"server\":\"https://us.authlete.com\"")
+                .doesNotContain(GOOD)
+                .endsWith("}\n");
         CliHarness.Result token = cli.run("auth", "token", "--output-format", "json");
-        assertThat(token.out()).isEqualTo("{\"token\":\"" + GOOD + "\",\"profile\":\"default\",\"source\":\"AUTHLETE_BEARER\"}\n");
+        assertThat(token.out())
+                .isEqualTo("{\"token\":\"" + GOOD + "\",\"profile\":\"default\",\"source\":\"AUTHLETE_BEARER\"}\n");
     }
 
     @Test
@@ -159,10 +216,12 @@ class BuiltinCommandsTest {
         CliHarness.Result refused = cli.run("link", "42", "--jq", ".x", "--debug");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err()).startsWith("error: ").hasLineCount(1).doesNotContain("\tat ");
-        CliHarness.Result twoWays = cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--token-file", "/nonexistent", "--server-url", api.url());
+        CliHarness.Result twoWays = cli.pipe(GOOD)
+                .run("auth", "login", "--token-stdin", "--token-file", "/nonexistent", "--server-url", api.url());
         assertThat(twoWays.exitCode()).isEqualTo(2);
         assertThat(twoWays.err()).startsWith("error: give the token one way");
-        CliHarness.Result login = cli.pipe(GOOD).run("auth", "login", "--token-stdin", "--server-url", api.url(), "--timeout", "5s", "--debug");
+        CliHarness.Result login = cli.pipe(GOOD)
+                .run("auth", "login", "--token-stdin", "--server-url", api.url(), "--timeout", "5s", "--debug");
         assertThat(login.exitCode()).as(login.err()).isZero();
     }
 
@@ -172,8 +231,12 @@ class BuiltinCommandsTest {
         cli.run("configure", "--profile", "prod", "--server-url", api.url());
         CliHarness.Result typo = cli.run("service", "list", "--profile", "prdo");
         assertThat(typo.exitCode()).isEqualTo(2);
-        assertThat(typo.err()).startsWith("error: unknown profile 'prdo' (from flags)").contains("profiles in ", ": prod").hasLineCount(1);
-        assertThat(cli.env("AUTHLETE_PROFILE", "nope").run("auth", "status").err()).contains("unknown profile 'nope'");
+        assertThat(typo.err())
+                .startsWith("error: unknown profile 'prdo' (from flags)")
+                .contains("profiles in ", ": prod")
+                .hasLineCount(1);
+        assertThat(cli.env("AUTHLETE_PROFILE", "nope").run("auth", "status").err())
+                .contains("unknown profile 'nope'");
         assertThat(api.requests()).isEmpty();
     }
 
@@ -202,20 +265,29 @@ class BuiltinCommandsTest {
     void configureAsksOnATerminalWithHiddenTokenInputAndChecksTheToken() throws Exception {
         CliHarness cli = new CliHarness();
         // A wrong server is said before the token is asked for; a URL is accepted at the prompt.
-        CliHarness.Result result = cli.terminalInput("mars\n" + api.url() + "\n715948317\n" + GOOD + "\n").run("configure");
+        CliHarness.Result result = cli.terminalInput("mars\n" + api.url() + "\n715948317\n" + GOOD + "\n")
+                .run("configure");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.err()).contains("Server: us, jp, eu, br or a URL [us]: ", "expected 0 or us", "Default service id [none]: ",
-                "Token").doesNotContain(GOOD);
-        assertThat(Files.readString(cli.configFile())).contains("server-url: " + api.url(), "service-id: \"715948317\"",
-                "default-profile: default");
+        assertThat(result.err())
+                .contains(
+                        "Server: us, jp, eu, br or a URL [us]: ",
+                        "expected 0 or us",
+                        "Default service id [none]: ",
+                        "Token")
+                .doesNotContain(GOOD);
+        assertThat(Files.readString(cli.configFile()))
+                .contains("server-url: " + api.url(), "service-id: \"715948317\"", "default-profile: default");
         assertThat(api.lastRequest().target()).isEqualTo("/api/715948317/service/get");
 
         // Run again: the current values are shown and Enter keeps each of them, the stored token too.
         int requests = api.requests().size();
         CliHarness.Result again = cli.terminalInput("\n\n\n").run("configure");
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.err()).contains("[" + api.url() + "]", "[715948317]", "[keep good\u20267890]").doesNotContain(GOOD);
-        assertThat(Files.readString(cli.configFile())).contains("server-url: " + api.url(), "service-id: \"715948317\"");
+        assertThat(again.err())
+                .contains("[" + api.url() + "]", "[715948317]", "[keep good\u20267890]")
+                .doesNotContain(GOOD);
+        assertThat(Files.readString(cli.configFile()))
+                .contains("server-url: " + api.url(), "service-id: \"715948317\"");
         assertThat(api.requests()).as("a kept token is not checked again").hasSize(requests);
         assertThat(cli.run("client", "list").exitCode()).isZero();
         assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + GOOD);
@@ -228,7 +300,8 @@ class BuiltinCommandsTest {
     @Test
     void configureRefusesARejectedTokenWithoutWritingAnything() {
         CliHarness cli = new CliHarness();
-        CliHarness.Result result = cli.pipe("bad-token-0000000000").run("configure", "--server-url", api.url(), "--token-stdin");
+        CliHarness.Result result =
+                cli.pipe("bad-token-0000000000").run("configure", "--server-url", api.url(), "--token-stdin");
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(Files.exists(cli.configFile())).isFalse();
     }
@@ -240,14 +313,17 @@ class BuiltinCommandsTest {
         Files.writeString(cli.configFile(), "profiles:\n  default:\n    server: [0\n");
         CliHarness.Result result = cli.env("AUTHLETE_BEARER", GOOD).run("service", "list", "--server-url", api.url());
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("error: " + cli.configFile() + " is not valid YAML (line").hasLineCount(1);
+        assertThat(result.err())
+                .startsWith("error: " + cli.configFile() + " is not valid YAML (line")
+                .hasLineCount(1);
         assertThat(cli.run("configure", "--service-id", "1").exitCode()).isEqualTo(1);
         assertThat(Files.readString(cli.configFile())).isEqualTo("profiles:\n  default:\n    server: [0\n");
     }
 
     @Test
     void builtinCommandsHaveHelp() {
-        assertThat(new CliHarness().run("auth", "login", "--help").out()).contains("authlete auth login", "--token-stdin");
+        assertThat(new CliHarness().run("auth", "login", "--help").out())
+                .contains("authlete auth login", "--token-stdin");
         assertThat(new CliHarness().run("auth").out()).contains("login", "status", "logout", "token");
         assertThat(new CliHarness().run("--help").out()).contains("auth", "configure", "link");
     }
@@ -258,12 +334,41 @@ class BuiltinCommandsTest {
         try (ServerSocket closed = new ServerSocket(0)) {
             String nowhere = "http://127.0.0.1:" + closed.getLocalPort();
             closed.close();
-            CliHarness.Result login = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
-                    "--timeout", "5s", "--connect-timeout", "2s", "--read-timeout", "2s", "--retry", "0", "--allow-insecure-http", "--debug");
+            CliHarness.Result login = new CliHarness()
+                    .run(
+                            "auth",
+                            "login",
+                            "--device",
+                            "--issuer",
+                            nowhere,
+                            "--client-id",
+                            "x",
+                            "--timeout",
+                            "5s",
+                            "--connect-timeout",
+                            "2s",
+                            "--read-timeout",
+                            "2s",
+                            "--retry",
+                            "0",
+                            "--allow-insecure-http",
+                            "--debug");
             assertThat(login.exitCode()).as(login.err()).isEqualTo(8);
-            assertThat(login.err()).contains("> GET " + nowhere + "/.well-known/openid-configuration", "cannot connect");
-            CliHarness.Result verify = new CliHarness().pipe("tok-123456789").run("auth", "login", "--token-stdin", "--server-url", nowhere,
-                    "--retry", "0", "--connect-timeout", "2s", "--debug");
+            assertThat(login.err())
+                    .contains("> GET " + nowhere + "/.well-known/openid-configuration", "cannot connect");
+            CliHarness.Result verify = new CliHarness()
+                    .pipe("tok-123456789")
+                    .run(
+                            "auth",
+                            "login",
+                            "--token-stdin",
+                            "--server-url",
+                            nowhere,
+                            "--retry",
+                            "0",
+                            "--connect-timeout",
+                            "2s",
+                            "--debug");
             assertThat(verify.exitCode()).as(verify.err()).isEqualTo(8);
             assertThat(verify.err()).contains("> GET " + nowhere).doesNotContain("tok-123456789");
             CliHarness.Result status = new CliHarness().run("auth", "status", "--read-timeout", "1s", "--debug");
@@ -282,14 +387,25 @@ class BuiltinCommandsTest {
                 accepter.setDaemon(true);
                 accepter.start();
                 long started = System.nanoTime();
-                CliHarness.Result stalled = new CliHarness().run("auth", "login", "--device", "--issuer",
-                        "http://127.0.0.1:" + stalling.getLocalPort(), "--client-id", "x", "--read-timeout", "1s", "--retry", "0");
+                CliHarness.Result stalled = new CliHarness()
+                        .run(
+                                "auth",
+                                "login",
+                                "--device",
+                                "--issuer",
+                                "http://127.0.0.1:" + stalling.getLocalPort(),
+                                "--client-id",
+                                "x",
+                                "--read-timeout",
+                                "1s",
+                                "--retry",
+                                "0");
                 assertThat(stalled.exitCode()).as(stalled.err()).isEqualTo(8);
                 assertThat(stalled.err()).contains("timed out");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
             }
-            CliHarness.Result badWait = new CliHarness().run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x",
-                    "--wait", "forever");
+            CliHarness.Result badWait = new CliHarness()
+                    .run("auth", "login", "--device", "--issuer", nowhere, "--client-id", "x", "--wait", "forever");
             assertThat(badWait.exitCode()).isEqualTo(2);
             assertThat(badWait.err()).contains("--wait expects a duration");
         }
@@ -305,12 +421,16 @@ class BuiltinCommandsTest {
             Files.setPosixFilePermissions(cli.configFile(), PosixFilePermissions.fromString("rw-r--r--"));
             CliHarness.Result exposed = cli.run("service", "list", "--server-url", api.url());
             assertThat(exposed.exitCode()).as(exposed.err()).isZero();
-            assertThat(exposed.err()).contains("warning: " + cli.configFile() + " holds a token but others can read it (mode rw-r--r--); "
-                    + "run: chmod 600").doesNotContain("file-token-123456");
-            assertThat(exposed.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
+            assertThat(exposed.err())
+                    .contains("warning: " + cli.configFile()
+                            + " holds a token but others can read it (mode rw-r--r--); " + "run: chmod 600")
+                    .doesNotContain("file-token-123456");
+            assertThat(exposed.err().lines().filter(line -> line.startsWith("warning:")))
+                    .hasSize(1);
 
             Files.setPosixFilePermissions(cli.configFile(), PosixFilePermissions.fromString("rw-------"));
-            assertThat(cli.run("service", "list", "--server-url", api.url()).err()).isEmpty();
+            assertThat(cli.run("service", "list", "--server-url", api.url()).err())
+                    .isEmpty();
         }
     }
 }

@@ -1,21 +1,20 @@
 package com.authlete.toolkit.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the command line in-process with a chosen environment and stdin, capturing exit status and output. */
 final class CliHarness {
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private final Map<String, String> environment = new HashMap<>();
     private final Path home;
@@ -45,6 +44,7 @@ final class CliHarness {
         this.workingDirectory = directory;
         return this;
     }
+
     private String stdin = "";
     private boolean stdinIsTerminal = true;
     private boolean stdoutIsTerminal;
@@ -94,10 +94,15 @@ final class CliHarness {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = shared ? out : new ByteArrayOutputStream();
-        int status = new Cli(environment, new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                workingDirectory).run(args);
-        return new Result(status, out.toString(StandardCharsets.UTF_8), shared ? "" : err.toString(StandardCharsets.UTF_8));
+        int status = new Cli(
+                        environment,
+                        new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
+                        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        workingDirectory)
+                .run(args);
+        return new Result(
+                status, out.toString(StandardCharsets.UTF_8), shared ? "" : err.toString(StandardCharsets.UTF_8));
     }
 }

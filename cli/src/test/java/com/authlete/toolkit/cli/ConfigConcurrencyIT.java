@@ -50,9 +50,17 @@ class ConfigConcurrencyIT {
         reader.start();
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            ProcessBuilder builder = new ProcessBuilder(LauncherProcess.launcher().toString(), "configure",
-                    "--profile", "shared", "--service-id", String.valueOf(i), "--server", String.valueOf(i % 4))
-                    .redirectInput(new File("/dev/null")).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(
+                            LauncherProcess.launcher().toString(),
+                            "configure",
+                            "--profile",
+                            "shared",
+                            "--service-id",
+                            String.valueOf(i),
+                            "--server",
+                            String.valueOf(i % 4))
+                    .redirectInput(new File("/dev/null"))
+                    .redirectErrorStream(true);
             builder.environment().put("XDG_CONFIG_HOME", home.toString());
             builder.environment().put("AUTHLETE_KEYCHAIN", "none");
             builder.environment().put("AUTHLETE_JAVA_OPTS", "-Xmx48m");
@@ -73,11 +81,14 @@ class ConfigConcurrencyIT {
         assertThat(brokenReads).as("reads that saw a broken file").isEmpty();
         assertThat(parsed.get()).isPositive();
         JsonNode document = new YAMLMapper().readTree(config.toFile());
-        String serviceId = document.path("profiles").path("shared").path("service-id").asText();
-        assertThat(IntStream.range(0, 50).mapToObj(String::valueOf).collect(Collectors.toSet())).contains(serviceId);
+        String serviceId =
+                document.path("profiles").path("shared").path("service-id").asText();
+        assertThat(IntStream.range(0, 50).mapToObj(String::valueOf).collect(Collectors.toSet()))
+                .contains(serviceId);
         assertThat(document.path("default-profile").asText()).isEqualTo("shared");
         try (var files = Files.list(config.getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".tmp"))).isEmpty();
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".tmp")))
+                    .isEmpty();
         }
     }
 }

@@ -1,7 +1,5 @@
 package com.authlete.toolkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.function.Function;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -10,6 +8,7 @@ import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.PrismServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,16 +58,23 @@ class ContractIT {
         List<Operation> operations = Catalog.standard().operations();
         assertThat(operations).hasSize(84);
         assertThat(rejectedByPrism(operations, ContractIT::argumentsFor, Operation::command))
-                .as("commands Prism did not accept").isEmpty();
+                .as("commands Prism did not accept")
+                .isEmpty();
     }
 
     @Test
     void everyJsonEndpointPassesPrismValidationThroughApi() throws Exception {
         List<Operation> operations = Catalog.standard().operations().stream()
-                .filter(operation -> operation.body() == null || !operation.body().isForm()).toList();
+                .filter(operation ->
+                        operation.body() == null || !operation.body().isForm())
+                .toList();
         assertThat(operations).hasSizeGreaterThan(70);
-        assertThat(rejectedByPrism(operations, ContractIT::apiArgumentsFor, operation -> "api " + operation.method() + " " + operation.path()))
-                .as("api calls Prism did not accept").isEmpty();
+        assertThat(rejectedByPrism(
+                        operations,
+                        ContractIT::apiArgumentsFor,
+                        operation -> "api " + operation.method() + " " + operation.path()))
+                .as("api calls Prism did not accept")
+                .isEmpty();
     }
 
     /** Arguments of one launcher run per operation. */
@@ -80,8 +87,8 @@ class ContractIT {
      * Runs the launcher once per operation (three at a time) and lists, under {@code label}, each run that did not
      * exit 0 with a 2xx answer and no request violation from Prism.
      */
-    private static List<String> rejectedByPrism(List<Operation> operations, Arguments arguments,
-                                                Function<Operation, String> label) throws Exception {
+    private static List<String> rejectedByPrism(
+            List<Operation> operations, Arguments arguments, Function<Operation, String> label) throws Exception {
         Map<String, LauncherProcess.Result> results = new ConcurrentHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -101,7 +108,9 @@ class ContractIT {
         List<String> failures = new ArrayList<>();
         for (Operation operation : operations) {
             LauncherProcess.Result result = results.get(operation.command());
-            if (result.exitCode() != 0 || !requestViolations(result.err()).isEmpty() || !result.err().contains("< HTTP 2")) {
+            if (result.exitCode() != 0
+                    || !requestViolations(result.err()).isEmpty()
+                    || !result.err().contains("< HTTP 2")) {
                 failures.add(label.apply(operation) + " -> exit " + result.exitCode() + "\n" + result.err());
             }
         }
@@ -111,42 +120,103 @@ class ContractIT {
     @Test
     void apiRendersPagesAndFiltersLikeTheCatalogCommands() throws Exception {
         Map<String, String> env = Map.of("AUTHLETE_BEARER", "test-token");
-        LauncherProcess.Result viaApi = LauncherProcess.run(env, null, List.of("api", "GET", "/api/1/client/get/list?start=0&end=5",
-                "--server-url", prism.url(), "-F", "json", "--jq", ".clients[].clientId"));
-        LauncherProcess.Result viaCommand = LauncherProcess.run(env, null, List.of("client", "list", "--service-id", "1",
-                "--server-url", prism.url(), "-F", "json", "--jq", ".clients[].clientId"));
+        LauncherProcess.Result viaApi = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "api",
+                        "GET",
+                        "/api/1/client/get/list?start=0&end=5",
+                        "--server-url",
+                        prism.url(),
+                        "-F",
+                        "json",
+                        "--jq",
+                        ".clients[].clientId"));
+        LauncherProcess.Result viaCommand = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "client",
+                        "list",
+                        "--service-id",
+                        "1",
+                        "--server-url",
+                        prism.url(),
+                        "-F",
+                        "json",
+                        "--jq",
+                        ".clients[].clientId"));
         assertThat(viaApi.exitCode()).as(viaApi.err()).isZero();
         assertThat(viaApi.out()).isNotBlank().isEqualTo(viaCommand.out());
 
-        LauncherProcess.Result pages = LauncherProcess.run(env, null, List.of("api", "GET", "/api/1/client/get/list",
-                "--paginate", "--server-url", prism.url(), "-F", "json"));
+        LauncherProcess.Result pages = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "api",
+                        "GET",
+                        "/api/1/client/get/list",
+                        "--paginate",
+                        "--server-url",
+                        prism.url(),
+                        "-F",
+                        "json"));
         assertThat(pages.exitCode()).as(pages.err()).isZero();
-        assertThat(pages.out().lines()).isNotEmpty().allSatisfy(line -> assertThat(JSON.readTree(line).has("clientId")).isTrue());
+        assertThat(pages.out().lines())
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(JSON.readTree(line).has("clientId")).isTrue());
 
-        LauncherProcess.Result notAList = LauncherProcess.run(env, null, List.of("api", "POST", "/api/1/client/create",
-                "--paginate", "--server-url", prism.url()));
+        LauncherProcess.Result notAList = LauncherProcess.run(
+                env, null, List.of("api", "POST", "/api/1/client/create", "--paginate", "--server-url", prism.url()));
         assertThat(notAList.exitCode()).isEqualTo(2);
         assertThat(notAList.err()).startsWith("error: --paginate works for GET requests of list endpoints");
 
-        LauncherProcess.Result unknown = LauncherProcess.run(env, null, List.of("api", "GET", "/api/no/such/endpoint",
-                "--server-url", prism.url()));
+        LauncherProcess.Result unknown = LauncherProcess.run(
+                env, null, List.of("api", "GET", "/api/no/such/endpoint", "--server-url", prism.url()));
         assertThat(unknown.exitCode()).isEqualTo(5);
     }
 
     @Test
     void aMissingRequiredQueryParameterIsAUsageErrorBeforeAnyRequest() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of(
-                "client", "management", "list-authorized-applications", "--service-id", "1",
-                "--server-url", prism.url(), "--bearer", "test-token", "--debug"));
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of(),
+                null,
+                List.of(
+                        "client",
+                        "management",
+                        "list-authorized-applications",
+                        "--service-id",
+                        "1",
+                        "--server-url",
+                        prism.url(),
+                        "--bearer",
+                        "test-token",
+                        "--debug"));
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("error: missing required flag --subject").doesNotContain("> GET");
+        assertThat(result.err())
+                .contains("error: missing required flag --subject")
+                .doesNotContain("> GET");
     }
 
     @Test
     void aMalformedIntegerIsAUsageError() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of(
-                "client", "list", "--service-id", "1", "--start", "zero", "--server-url", prism.url(), "--bearer", "t"));
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of(),
+                null,
+                List.of(
+                        "client",
+                        "list",
+                        "--service-id",
+                        "1",
+                        "--start",
+                        "zero",
+                        "--server-url",
+                        prism.url(),
+                        "--bearer",
+                        "t"));
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).isEqualTo("error: --start expects an integer, got 'zero'\n");
@@ -154,28 +224,42 @@ class ContractIT {
 
     @Test
     void aBodyOfTheWrongTypeIsRejectedByTheApiAndReportedWithExitOne() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of(
-                "authorization", "process-request", "--service-id", "1", "--body", "{\"parameters\":5}",
-                "--server-url", prism.url(), "--bearer", "test-token", "--debug"));
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of(),
+                null,
+                List.of(
+                        "authorization",
+                        "process-request",
+                        "--service-id",
+                        "1",
+                        "--body",
+                        "{\"parameters\":5}",
+                        "--server-url",
+                        prism.url(),
+                        "--bearer",
+                        "test-token",
+                        "--debug"));
 
-        assertThat(requestViolations(result.err())).anySatisfy(violation -> assertThat(violation).contains("parameters"));
+        assertThat(requestViolations(result.err()))
+                .anySatisfy(violation -> assertThat(violation).contains("parameters"));
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
     }
 
     @Test
     void withoutAnyTokenTheCommandStopsWithExitThree() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of(), null, List.of(
-                "service", "list", "--server-url", prism.url()));
+        LauncherProcess.Result result =
+                LauncherProcess.run(Map.of(), null, List.of("service", "list", "--server-url", prism.url()));
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.err()).isEqualTo("error: no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER\n");
+        assertThat(result.err())
+                .isEqualTo("error: no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER\n");
     }
 
     @Test
     void serviceListPrintsTheMockedJson() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "test-token"), null, List.of(
-                "service", "list", "--server-url", prism.url()));
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of("AUTHLETE_BEARER", "test-token"), null, List.of("service", "list", "--server-url", prism.url()));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("{\"start\":0,\"end\":5,\"totalCount\":1,\"services\":[");
@@ -191,25 +275,33 @@ class ContractIT {
 
         LauncherProcess.Result yaml = LauncherProcess.run(env, null, with(list, "-F", "yaml"));
         assertThat(yaml.exitCode()).isZero();
-        assertThat(new YAMLMapper().readTree(yaml.out())).isEqualTo(new YAMLMapper().readTree(JSON.writeValueAsString(tree)));
+        assertThat(new YAMLMapper().readTree(yaml.out()))
+                .isEqualTo(new YAMLMapper().readTree(JSON.writeValueAsString(tree)));
 
-        LauncherProcess.Result toon = LauncherProcess.run(env, null, with(list, "-F", "toon", "--fields", "clientId,clientName"));
-        assertThat(toon.out()).contains("clients[" + tree.path("clients").size() + "]{clientId,clientName}:")
+        LauncherProcess.Result toon =
+                LauncherProcess.run(env, null, with(list, "-F", "toon", "--fields", "clientId,clientName"));
+        assertThat(toon.out())
+                .contains("clients[" + tree.path("clients").size() + "]{clientId,clientName}:")
                 .contains("  " + tree.path("clients").get(0).path("clientId").asText() + ",");
 
-        LauncherProcess.Result table = LauncherProcess.run(env, null, with(list, "-F", "table", "--fields", "clientId,clientName"));
-        assertThat(table.out().lines().findFirst()).hasValueSatisfying(header -> assertThat(header).matches("clientId\\s+clientName"));
-        assertThat(table.out().lines().count()).isEqualTo(1 + tree.path("clients").size());
+        LauncherProcess.Result table =
+                LauncherProcess.run(env, null, with(list, "-F", "table", "--fields", "clientId,clientName"));
+        assertThat(table.out().lines().findFirst())
+                .hasValueSatisfying(header -> assertThat(header).matches("clientId\\s+clientName"));
+        assertThat(table.out().lines().count())
+                .isEqualTo(1 + tree.path("clients").size());
 
         LauncherProcess.Result pretty = LauncherProcess.run(env, null, with(list, "-F", "pretty"));
         assertThat(pretty.out()).contains("clients:\n  - ").doesNotContain("\u001b[");
 
         LauncherProcess.Result jq = LauncherProcess.run(env, null, with(list, "--jq", ".clients[0].clientName"));
-        assertThat(jq.out()).isEqualTo(JSON.writeValueAsString(tree.path("clients").get(0).path("clientName")) + "\n");
+        assertThat(jq.out())
+                .isEqualTo(JSON.writeValueAsString(tree.path("clients").get(0).path("clientName")) + "\n");
 
         LauncherProcess.Result all = LauncherProcess.run(env, null, with(list, "--all", "-F", "json"));
         assertThat(all.exitCode()).as(all.err()).isZero();
-        assertThat(all.out().lines()).hasSizeGreaterThanOrEqualTo(tree.path("clients").size());
+        assertThat(all.out().lines())
+                .hasSizeGreaterThanOrEqualTo(tree.path("clients").size());
     }
 
     private static List<String> with(List<String> base, String... more) {
@@ -255,9 +347,12 @@ class ContractIT {
             JsonNode body = examples.jsonBody(operation.method(), operation.path());
             if (operation.body().isForm()) {
                 // Prism reads form arrays qs-style; scalar fields, given as flags, avoid that disagreement.
-                for (Map.Entry<String, JsonNode> field : SpecExamples.scalars(body).entrySet()) {
-                    Field spec = operation.bodyFields().stream().filter(f -> f.name().equals(field.getKey()))
-                            .findFirst().orElseThrow();
+                for (Map.Entry<String, JsonNode> field :
+                        SpecExamples.scalars(body).entrySet()) {
+                    Field spec = operation.bodyFields().stream()
+                            .filter(f -> f.name().equals(field.getKey()))
+                            .findFirst()
+                            .orElseThrow();
                     args.add("--" + spec.flag());
                     args.add(field.getValue().asText());
                 }
@@ -285,10 +380,13 @@ class ContractIT {
                 query.add(parameter.name() + "=" + sample(parameter));
             }
         }
-        List<String> args = new ArrayList<>(List.of("api", operation.method(), path + (query.isEmpty() ? "" : "?" + String.join("&", query))));
+        List<String> args = new ArrayList<>(
+                List.of("api", operation.method(), path + (query.isEmpty() ? "" : "?" + String.join("&", query))));
         if (operation.body() != null) {
             Path file = Files.createTempFile(bodies, "api-body", ".json");
-            Files.writeString(file, examples.jsonBody(operation.method(), operation.path()).toString());
+            Files.writeString(
+                    file,
+                    examples.jsonBody(operation.method(), operation.path()).toString());
             args.add("--body");
             args.add("@" + file);
         }

@@ -33,14 +33,16 @@ class DeclarativeCommandsTest {
         web.put("clientName", "Web app").put("clientIdAlias", "web-app").put("clientType", "CONFIDENTIAL");
         web.putArray("grantTypes").add("AUTHORIZATION_CODE");
         web.putArray("redirectUris").add("https://app.example.com/cb");
-        clientJwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\"" + PRIVATE_D + "\"}]}";
+        clientJwks =
+                "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\"" + PRIVATE_D + "\"}]}";
         web.put("jwks", clientJwks);
         webAppId = fake.addClient(web).path("clientId").asText();
         ObjectNode batch = JsonTrees.NODES.objectNode();
         batch.put("clientName", "Nightly batch").putArray("grantTypes").add("CLIENT_CREDENTIALS");
         fake.addClient(batch);
         // The service's callback secret, set as an operator would have.
-        CliHarness.Result set = cli().pipe("{\"serviceName\":\"Fake service\",\"authenticationCallbackApiSecret\":\"" + CALLBACK_SECRET + "\"}")
+        CliHarness.Result set = cli().pipe("{\"serviceName\":\"Fake service\",\"authenticationCallbackApiSecret\":\""
+                        + CALLBACK_SECRET + "\"}")
                 .run("service", "update", "--server-url", fake.url());
         assertThat(set.exitCode()).as(set.err()).isZero();
         fake.clearRequests();
@@ -52,13 +54,16 @@ class DeclarativeCommandsTest {
     }
 
     CliHarness cli() {
-        return new CliHarness().env("AUTHLETE_BEARER", TOKEN).env("AUTHLETE_SERVICE_ID", SERVICE_ID)
+        return new CliHarness()
+                .env("AUTHLETE_BEARER", TOKEN)
+                .env("AUTHLETE_SERVICE_ID", SERVICE_ID)
                 .env("AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET", CALLBACK_SECRET)
                 .env("AUTHLETE_CLIENT_WEB_APP_JWKS", clientJwks);
     }
 
     CliHarness.Result run(CliHarness cli, Path dir, String... args) {
-        String[] all = Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString(), "--server-url", fake.url())).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString(), "--server-url", fake.url()))
+                .toArray(String[]::new);
         return cli.run(all);
     }
 
@@ -82,15 +87,20 @@ class DeclarativeCommandsTest {
 
         assertThat(export.exitCode()).isZero();
         assertThat(export.out()).isEqualTo("Exported service " + SERVICE_ID + " and 2 clients to " + dir + ".\n");
-        assertThat(export.err()).isEqualTo("Secrets were not written; set these before diff or apply: "
-                + "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET, AUTHLETE_CLIENT_WEB_APP_JWKS\n");
+        assertThat(export.err())
+                .isEqualTo("Secrets were not written; set these before diff or apply: "
+                        + "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET, AUTHLETE_CLIENT_WEB_APP_JWKS\n");
         try (Stream<Path> files = Files.walk(dir)) {
-            assertThat(files.filter(Files::isRegularFile).map(dir::relativize).map(Path::toString).sorted())
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(dir::relativize)
+                            .map(Path::toString)
+                            .sorted())
                     .containsExactly("clients/nightly-batch.yaml", "clients/web-app.yaml", "service.yaml");
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertThat(Files.readString(file)).doesNotContain(CALLBACK_SECRET, PRIVATE_D, "generated-secret", TOKEN);
+                assertThat(Files.readString(file))
+                        .doesNotContain(CALLBACK_SECRET, PRIVATE_D, "generated-secret", TOKEN);
             }
         }
         CliHarness.Result diff = run(cli(), dir, "diff");
@@ -101,24 +111,32 @@ class DeclarativeCommandsTest {
     @Test
     void editedFilesDiffWithExitStatusOneAndApplyMakesThemMatch() throws Exception {
         Path dir = exported();
-        edit(dir.resolve("clients/web-app.yaml"), "  - https://app.example.com/cb\n", "  - https://app.example.com/cb\n  - https://app.example.com/new\n");
+        edit(
+                dir.resolve("clients/web-app.yaml"),
+                "  - https://app.example.com/cb\n",
+                "  - https://app.example.com/cb\n  - https://app.example.com/new\n");
         edit(dir.resolve("clients/web-app.yaml"), "clientType: CONFIDENTIAL", "clientType: PUBLIC");
-        Files.writeString(dir.resolve("clients/mobile.yaml"), "clientName: Mobile\nclientIdAlias: mobile\ngrantTypes: [AUTHORIZATION_CODE]\n");
+        Files.writeString(
+                dir.resolve("clients/mobile.yaml"),
+                "clientName: Mobile\nclientIdAlias: mobile\ngrantTypes: [AUTHORIZATION_CODE]\n");
         CliHarness cli = cli().env("AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET", "rotated-callback-secret");
 
         CliHarness.Result diff = run(cli, dir, "diff");
         assertThat(diff.exitCode()).isEqualTo(1);
-        assertThat(diff.out()).isEqualTo(String.join("\n",
-                "~ service " + SERVICE_ID + " (service.yaml)",
-                "    ~ authenticationCallbackApiSecret: [REDACTED] -> [REDACTED]",
-                "+ client mobile (clients/mobile.yaml): new",
-                "    + clientName: Mobile",
-                "    + clientIdAlias: mobile",
-                "    + grantTypes: [\"AUTHORIZATION_CODE\"]",
-                "~ client web-app (clients/web-app.yaml, clientId " + webAppId + ")",
-                "    ~ clientType: CONFIDENTIAL -> PUBLIC",
-                "    + redirectUris: https://app.example.com/new",
-                "3 resources differ: 1 to create, 2 to update, 0 to delete.", ""));
+        assertThat(diff.out())
+                .isEqualTo(String.join(
+                        "\n",
+                        "~ service " + SERVICE_ID + " (service.yaml)",
+                        "    ~ authenticationCallbackApiSecret: [REDACTED] -> [REDACTED]",
+                        "+ client mobile (clients/mobile.yaml): new",
+                        "    + clientName: Mobile",
+                        "    + clientIdAlias: mobile",
+                        "    + grantTypes: [\"AUTHORIZATION_CODE\"]",
+                        "~ client web-app (clients/web-app.yaml, clientId " + webAppId + ")",
+                        "    ~ clientType: CONFIDENTIAL -> PUBLIC",
+                        "    + redirectUris: https://app.example.com/new",
+                        "3 resources differ: 1 to create, 2 to update, 0 to delete.",
+                        ""));
         assertThat(diff.out() + diff.err()).doesNotContain(CALLBACK_SECRET, "rotated-callback-secret", PRIVATE_D);
 
         CliHarness.Result json = run(cli, dir, "diff", "-F", "json");
@@ -126,7 +144,13 @@ class DeclarativeCommandsTest {
         JsonNode tree = JsonTrees.parse(json.out().getBytes(StandardCharsets.UTF_8));
         assertThat(tree.path("equal").asBoolean(true)).isFalse();
         assertThat(tree.path("resources")).hasSize(3);
-        assertThat(tree.path("resources").get(0).path("changes").get(0).path("after").asText()).isEqualTo("[REDACTED]");
+        assertThat(tree.path("resources")
+                        .get(0)
+                        .path("changes")
+                        .get(0)
+                        .path("after")
+                        .asText())
+                .isEqualTo("[REDACTED]");
         assertThat(json.out()).doesNotContain("rotated-callback-secret");
 
         CliHarness.Result piped = run(cli.pipe(""), dir, "apply");
@@ -136,17 +160,25 @@ class DeclarativeCommandsTest {
 
         CliHarness.Result dryRun = run(cli, dir, "apply", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("Dry run: these requests would be sent (nothing was):",
-                "POST /api/" + SERVICE_ID + "/service/update", "POST /api/" + SERVICE_ID + "/client/create",
-                "POST /api/" + SERVICE_ID + "/client/update/" + webAppId);
+        assertThat(dryRun.out())
+                .contains(
+                        "Dry run: these requests would be sent (nothing was):",
+                        "POST /api/" + SERVICE_ID + "/service/update",
+                        "POST /api/" + SERVICE_ID + "/client/create",
+                        "POST /api/" + SERVICE_ID + "/client/update/" + webAppId);
         assertThat(dryRun.out()).doesNotContain("rotated-callback-secret", PRIVATE_D);
         assertThat(fake.writes()).isEmpty();
 
         CliHarness.Result apply = run(cli, dir, "apply", "--yes");
         assertThat(apply.exitCode()).as(apply.err()).isZero();
-        assertThat(apply.out()).contains("updated service " + SERVICE_ID + "\n", "created client mobile (clientId ",
-                "updated client web-app\n", "Applied 3 changes to service " + SERVICE_ID + ".\n");
-        assertThat(fake.service().path("authenticationCallbackApiSecret").asText()).isEqualTo("rotated-callback-secret");
+        assertThat(apply.out())
+                .contains(
+                        "updated service " + SERVICE_ID + "\n",
+                        "created client mobile (clientId ",
+                        "updated client web-app\n",
+                        "Applied 3 changes to service " + SERVICE_ID + ".\n");
+        assertThat(fake.service().path("authenticationCallbackApiSecret").asText())
+                .isEqualTo("rotated-callback-secret");
 
         fake.clearRequests();
         assertThat(run(cli, dir, "diff").exitCode()).isZero();
@@ -163,7 +195,9 @@ class DeclarativeCommandsTest {
 
         CliHarness.Result no = run(cli().terminalInput("n\n"), dir, "apply");
         assertThat(no.exitCode()).isEqualTo(1);
-        assertThat(no.err()).contains("Apply 1 change to service " + SERVICE_ID + "? [y/N] ").contains("apply cancelled; nothing was changed");
+        assertThat(no.err())
+                .contains("Apply 1 change to service " + SERVICE_ID + "? [y/N] ")
+                .contains("apply cancelled; nothing was changed");
         assertThat(fake.writes()).isEmpty();
 
         CliHarness.Result yes = run(cli().terminalInput("y\n"), dir, "apply");
@@ -178,7 +212,9 @@ class DeclarativeCommandsTest {
 
         CliHarness.Result diff = run(cli(), dir, "diff");
         assertThat(diff.exitCode()).isZero();
-        assertThat(diff.err()).contains("note: client Nightly batch (clientId ").contains("has no file; left alone (--prune deletes it)");
+        assertThat(diff.err())
+                .contains("note: client Nightly batch (clientId ")
+                .contains("has no file; left alone (--prune deletes it)");
         assertThat(run(cli(), dir, "apply", "--yes").out()).startsWith("Nothing to apply");
         assertThat(fake.clients()).hasSize(2);
 
@@ -186,7 +222,9 @@ class DeclarativeCommandsTest {
         CliHarness.Result prune = run(cli(), dir, "apply", "--yes", "--prune");
         assertThat(prune.exitCode()).as(prune.err()).isZero();
         assertThat(prune.out()).contains("- client Nightly batch (clientId ", "deleted client Nightly batch");
-        assertThat(fake.clients()).extracting(client -> client.path("clientName").asText()).containsExactly("Web app");
+        assertThat(fake.clients())
+                .extracting(client -> client.path("clientName").asText())
+                .containsExactly("Web app");
         assertThat(run(cli(), dir, "diff", "--prune").exitCode()).isZero();
     }
 
@@ -201,8 +239,11 @@ class DeclarativeCommandsTest {
 
         assertThat(apply.exitCode()).isEqualTo(ExitCode.ERROR.status());
         assertThat(apply.out()).contains("updated client Batch\n");
-        assertThat(apply.err().strip()).startsWith("error: apply stopped at 'update client web-app': ")
-                .contains("A999999").endsWith("applied 1 of 2 (listed above)").doesNotContain("\n");
+        assertThat(apply.err().strip())
+                .startsWith("error: apply stopped at 'update client web-app': ")
+                .contains("A999999")
+                .endsWith("applied 1 of 2 (listed above)")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -211,18 +252,26 @@ class DeclarativeCommandsTest {
         edit(dir.resolve("clients/web-app.yaml"), "clientType: CONFIDENTIAL", "clientType: SECRETIVE");
         CliHarness.Result bad = run(cli(), dir, "diff");
         assertThat(bad.exitCode()).isEqualTo(2);
-        assertThat(bad.err().strip()).endsWith("clients/web-app.yaml: clientType: 'SECRETIVE' is not one of PUBLIC, CONFIDENTIAL").doesNotContain("\n");
+        assertThat(bad.err().strip())
+                .endsWith("clients/web-app.yaml: clientType: 'SECRETIVE' is not one of PUBLIC, CONFIDENTIAL")
+                .doesNotContain("\n");
 
-        CliHarness.Result unset = run(new CliHarness().env("AUTHLETE_BEARER", TOKEN).env("AUTHLETE_SERVICE_ID", SERVICE_ID), dir, "diff");
+        CliHarness.Result unset =
+                run(new CliHarness().env("AUTHLETE_BEARER", TOKEN).env("AUTHLETE_SERVICE_ID", SERVICE_ID), dir, "diff");
         assertThat(unset.exitCode()).isEqualTo(2);
-        assertThat(unset.err()).contains("service.yaml: authenticationCallbackApiSecret: environment variable "
-                + "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET is not set");
+        assertThat(unset.err())
+                .contains("service.yaml: authenticationCallbackApiSecret: environment variable "
+                        + "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET is not set");
 
-        CliHarness.Result noService = new CliHarness().env("AUTHLETE_BEARER", TOKEN).run("diff", "--dir", dir.toString(), "--server-url", fake.url());
+        CliHarness.Result noService = new CliHarness()
+                .env("AUTHLETE_BEARER", TOKEN)
+                .run("diff", "--dir", dir.toString(), "--server-url", fake.url());
         assertThat(noService.exitCode()).isEqualTo(2);
         assertThat(noService.err()).contains("no service id");
 
-        CliHarness.Result noToken = new CliHarness().env("AUTHLETE_SERVICE_ID", SERVICE_ID).run("export", "--dir", dir.toString(), "--server-url", fake.url());
+        CliHarness.Result noToken = new CliHarness()
+                .env("AUTHLETE_SERVICE_ID", SERVICE_ID)
+                .run("export", "--dir", dir.toString(), "--server-url", fake.url());
         assertThat(noToken.exitCode()).as(noToken.err()).isEqualTo(ExitCode.NOT_AUTHENTICATED.status());
 
         // 1 is kept for "different": an API error that exits 1 elsewhere exits 2 from diff.
@@ -242,8 +291,10 @@ class DeclarativeCommandsTest {
         Path dir = exported();
         edit(dir.resolve("clients/web-app.yaml"), "clientType: CONFIDENTIAL", "clientType: PUBLIC");
         assertThat(run(cli(), dir, "diff").out()).doesNotContain("\u001b[");
-        assertThat(run(cli(), dir, "diff", "--color", "always").out()).contains("\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m");
+        assertThat(run(cli(), dir, "diff", "--color", "always").out())
+                .contains("\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m");
         assertThat(run(cli().terminalOutput(), dir, "diff").out()).contains("\u001b[33m");
-        assertThat(run(cli().terminalOutput().env("NO_COLOR", "1"), dir, "diff").out()).doesNotContain("\u001b[");
+        assertThat(run(cli().terminalOutput().env("NO_COLOR", "1"), dir, "diff").out())
+                .doesNotContain("\u001b[");
     }
 }

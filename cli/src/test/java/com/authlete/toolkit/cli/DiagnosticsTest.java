@@ -41,13 +41,27 @@ class DiagnosticsTest {
 
     @Test
     void dryRunShowsTheRedactedRequestAndSendsNothing() {
-        CliHarness.Result result = cli().run(args("client", "create", "--service-id", "1", "--client-name", "x",
-                "--client-secret", "body-secret-99", "--dry-run", "--debug"));
+        CliHarness.Result result = cli().run(args(
+                "client",
+                "create",
+                "--service-id",
+                "1",
+                "--client-name",
+                "x",
+                "--client-secret",
+                "body-secret-99",
+                "--dry-run",
+                "--debug"));
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("> POST " + stub.url() + "/api/1/client/create", "> Authorization: [REDACTED]",
-                "> Content-Type: application/json", "\"clientSecret\":\"[REDACTED]\"", "* dry run: nothing was sent")
+        assertThat(result.err())
+                .contains(
+                        "> POST " + stub.url() + "/api/1/client/create",
+                        "> Authorization: [REDACTED]",
+                        "> Content-Type: application/json",
+                        "\"clientSecret\":\"[REDACTED]\"",
+                        "* dry run: nothing was sent")
                 .doesNotContain("bearer-secret-4242", "body-secret-99");
         assertThat(stub.requests()).isEmpty();
     }
@@ -65,29 +79,41 @@ class DiagnosticsTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).isEqualTo(SECRET_RESPONSE + "\n");
-        assertThat(result.err()).contains("> GET " + stub.url() + "/api/1/client/get/2", "< HTTP 200",
-                "< body (" + SECRET_RESPONSE.length() + " bytes): {\"clientId\":1,\"clientSecret\":\"[REDACTED]\"")
+        assertThat(result.err())
+                .contains(
+                        "> GET " + stub.url() + "/api/1/client/get/2",
+                        "< HTTP 200",
+                        "< body (" + SECRET_RESPONSE.length()
+                                + " bytes): {\"clientId\":1,\"clientSecret\":\"[REDACTED]\"")
                 .doesNotContain("resp-secret-777", "bearer-secret-4242");
     }
 
     @Test
     void retriesIdempotentRequestsOnlyAndAsConfigured() {
         AtomicInteger calls = new AtomicInteger();
-        stub.handler(request -> calls.incrementAndGet() <= 2 ? new Reply(503, Map.of("Retry-After", "0"), new byte[0])
+        stub.handler(request -> calls.incrementAndGet() <= 2
+                ? new Reply(503, Map.of("Retry-After", "0"), new byte[0])
                 : Reply.json(200, "{}"));
-        assertThat(cli().run(args("service", "get", "--service-id", "1")).exitCode()).isZero();
+        assertThat(cli().run(args("service", "get", "--service-id", "1")).exitCode())
+                .isZero();
         assertThat(stub.requests()).hasSize(3);
 
         calls.set(0);
-        assertThat(cli().run(args("service", "get", "--service-id", "1", "--retry", "0")).exitCode()).isEqualTo(7);
+        assertThat(cli().run(args("service", "get", "--service-id", "1", "--retry", "0"))
+                        .exitCode())
+                .isEqualTo(7);
         assertThat(stub.requests()).hasSize(4);
 
         calls.set(0);
-        assertThat(cli().run(args("client", "create", "--service-id", "1", "--client-name", "x")).exitCode()).isEqualTo(7);
+        assertThat(cli().run(args("client", "create", "--service-id", "1", "--client-name", "x"))
+                        .exitCode())
+                .isEqualTo(7);
         assertThat(stub.requests()).hasSize(5);
 
         calls.set(0);
-        assertThat(cli().run(args("client", "create", "--service-id", "1", "--client-name", "x", "--retry-post")).exitCode()).isZero();
+        assertThat(cli().run(args("client", "create", "--service-id", "1", "--client-name", "x", "--retry-post"))
+                        .exitCode())
+                .isZero();
         assertThat(stub.requests()).hasSize(8);
     }
 
@@ -98,7 +124,8 @@ class DiagnosticsTest {
             return Reply.json(200, "{}");
         });
         long started = System.nanoTime();
-        CliHarness.Result result = cli().run(args("service", "get", "--service-id", "1", "--timeout", "300ms", "--retry", "0"));
+        CliHarness.Result result =
+                cli().run(args("service", "get", "--service-id", "1", "--timeout", "300ms", "--retry", "0"));
         assertThat(result.exitCode()).isEqualTo(8);
         assertThat(result.err()).contains("timed out").hasLineCount(1);
         assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(2500);
@@ -110,30 +137,56 @@ class DiagnosticsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("refusing plain http to api.example.com", "--allow-insecure-http");
 
-        CliHarness.Result allowed = cli().run("service", "list", "--server-url", "http://api.example.com", "--allow-insecure-http", "--dry-run");
+        CliHarness.Result allowed = cli().run(
+                        "service",
+                        "list",
+                        "--server-url",
+                        "http://api.example.com",
+                        "--allow-insecure-http",
+                        "--dry-run");
         assertThat(allowed.exitCode()).isZero();
     }
 
     @Test
     void destructiveCommandsAskOnATerminal() {
-        CliHarness.Result declined = new CliHarness().env("AUTHLETE_BEARER", "t").terminalInput("n\n")
+        CliHarness.Result declined = new CliHarness()
+                .env("AUTHLETE_BEARER", "t")
+                .terminalInput("n\n")
                 .run(args("client", "delete", "--service-id", "1", "--client-id", "2"));
         assertThat(declined.exitCode()).isEqualTo(1);
-        assertThat(declined.err()).contains("client delete: DELETE " + stub.url() + "/api/1/client/delete/2", "Continue? [y/N]",
-                "cancelled; nothing was changed");
+        assertThat(declined.err())
+                .contains(
+                        "client delete: DELETE " + stub.url() + "/api/1/client/delete/2",
+                        "Continue? [y/N]",
+                        "cancelled; nothing was changed");
         assertThat(stub.requests()).isEmpty();
 
-        CliHarness.Result accepted = new CliHarness().env("AUTHLETE_BEARER", "t").terminalInput("y\n")
-                .run(args("client", "management", "revoke-client-tokens", "--service-id", "1", "--client-id", "2", "--subject", "a"));
+        CliHarness.Result accepted = new CliHarness()
+                .env("AUTHLETE_BEARER", "t")
+                .terminalInput("y\n")
+                .run(args(
+                        "client",
+                        "management",
+                        "revoke-client-tokens",
+                        "--service-id",
+                        "1",
+                        "--client-id",
+                        "2",
+                        "--subject",
+                        "a"));
         assertThat(accepted.exitCode()).isZero();
         assertThat(stub.requests()).hasSize(1);
 
-        CliHarness.Result yes = new CliHarness().env("AUTHLETE_BEARER", "t").terminalInput("")
+        CliHarness.Result yes = new CliHarness()
+                .env("AUTHLETE_BEARER", "t")
+                .terminalInput("")
                 .run(args("client", "delete", "--service-id", "1", "--client-id", "2", "--yes"));
         assertThat(yes.exitCode()).isZero();
         assertThat(yes.err()).doesNotContain("Continue?");
 
-        CliHarness.Result piped = new CliHarness().env("AUTHLETE_BEARER", "t").pipe("")
+        CliHarness.Result piped = new CliHarness()
+                .env("AUTHLETE_BEARER", "t")
+                .pipe("")
                 .run(args("hardware-security-keys", "delete", "--service-id", "1", "--handle", "h"));
         assertThat(piped.exitCode()).isZero();
         assertThat(piped.err()).doesNotContain("Continue?");
@@ -142,24 +195,34 @@ class DiagnosticsTest {
 
     @Test
     void errorsAreJsonWhenJsonOutputIsAskedFor() {
-        stub.handler(request -> Reply.json(404, "{\"resultCode\":\"A001202\",\"resultMessage\":\"[A001202] Not found.\"}"));
-        CliHarness.Result result = cli().run(args("client", "get", "--service-id", "1", "--client-id", "2", "-F", "json"));
+        stub.handler(
+                request -> Reply.json(404, "{\"resultCode\":\"A001202\",\"resultMessage\":\"[A001202] Not found.\"}"));
+        CliHarness.Result result =
+                cli().run(args("client", "get", "--service-id", "1", "--client-id", "2", "-F", "json"));
         assertThat(result.exitCode()).isEqualTo(5);
-        assertThat(result.err()).isEqualTo(
-                "{\"error\":{\"code\":5,\"status\":404,\"resultCode\":\"A001202\",\"message\":\"[A001202] Not found. (HTTP 404)\"}}\n");
+        assertThat(result.err())
+                .isEqualTo(
+                        "{\"error\":{\"code\":5,\"status\":404,\"resultCode\":\"A001202\",\"message\":\"[A001202] Not found. (HTTP 404)\"}}\n");
 
         CliHarness.Result usage = cli().run(args("client", "get", "--service-id", "1", "--output-format", "json"));
-        assertThat(usage.err()).isEqualTo("{\"error\":{\"code\":2,\"status\":null,\"message\":\"missing required flag --client-id (see 'authlete client get --help')\"}}\n");
+        assertThat(usage.err())
+                .isEqualTo(
+                        "{\"error\":{\"code\":2,\"status\":null,\"message\":\"missing required flag --client-id (see 'authlete client get --help')\"}}\n");
     }
 
     @Test
     void badNetworkFlagsAreUsageErrors() {
         assertThat(cli().run(args("service", "list", "--timeout", "soon")).err())
                 .isEqualTo("error: --timeout expects a duration such as 30s, 500ms or 2m, got 'soon'\n");
-        assertThat(cli().run(args("service", "list", "--retry", "-1")).exitCode()).isEqualTo(2);
-        assertThat(cli().run("service", "list", "--server-url", "https://127.0.0.1:1", "--ca-cert", "/nonexistent.pem").err())
+        assertThat(cli().run(args("service", "list", "--retry", "-1")).exitCode())
+                .isEqualTo(2);
+        assertThat(cli().run("service", "list", "--server-url", "https://127.0.0.1:1", "--ca-cert", "/nonexistent.pem")
+                        .err())
                 .isEqualTo("error: --ca-cert: no such file: /nonexistent.pem\n");
-        assertThat(cli().env("HTTPS_PROXY", "http://").run("service", "list", "--dry-run").exitCode()).isEqualTo(2);
+        assertThat(cli().env("HTTPS_PROXY", "http://")
+                        .run("service", "list", "--dry-run")
+                        .exitCode())
+                .isEqualTo(2);
         assertThat(stub.requests()).isEmpty();
     }
 }

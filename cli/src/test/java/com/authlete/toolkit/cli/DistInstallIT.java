@@ -1,21 +1,21 @@
 package com.authlete.toolkit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
-import java.nio.file.LinkOption;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.StubServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +32,22 @@ import org.junit.jupiter.api.io.TempDir;
 class DistInstallIT {
 
     /** What a machine without a build set-up lacks: these are left out of the PATH the install runs with. */
-    private static final Set<String> BUILD_TOOLS = Set.of("mvn", "mvnDebug", "mvnyjp", "java", "javac", "jar", "jshell", "jlink",
-            "jpackage", "jdeps", "jcmd", "keytool", "jarsigner", "javadoc", "jfr");
+    private static final Set<String> BUILD_TOOLS = Set.of(
+            "mvn",
+            "mvnDebug",
+            "mvnyjp",
+            "java",
+            "javac",
+            "jar",
+            "jshell",
+            "jlink",
+            "jpackage",
+            "jdeps",
+            "jcmd",
+            "keytool",
+            "jarsigner",
+            "javadoc",
+            "jfr");
 
     @TempDir
     Path temp;
@@ -50,7 +64,9 @@ class DistInstallIT {
 
         Result install = run(environment, "bash", installScript().toString(), archive.toString());
         assertThat(install.exit()).as(install.toString()).isZero();
-        assertThat(install.out()).contains("Installed authlete ").contains(prefix.resolve("lib/authlete").toString());
+        assertThat(install.out())
+                .contains("Installed authlete ")
+                .contains(prefix.resolve("lib/authlete").toString());
         Path authlete = prefix.resolve("bin/authlete");
         // Installing again (an upgrade) swaps the release in place; links stay valid and nothing else is left over.
         Result again = run(environment, "bash", installScript().toString(), archive.toString());
@@ -66,20 +82,43 @@ class DistInstallIT {
             api.handler(request -> StubServer.Reply.json(200, "{\"apiKey\":7,\"serviceName\":\"Installed\"}"));
             Map<String, String> withToken = new HashMap<>(environment);
             withToken.put("AUTHLETE_BEARER", "dist-test-token-123456");
-            Result get = run(withToken, authlete.toString(), "service", "get", "--service-id", "7", "--server-url", api.url(), "-F", "json");
+            Result get = run(
+                    withToken,
+                    authlete.toString(),
+                    "service",
+                    "get",
+                    "--service-id",
+                    "7",
+                    "--server-url",
+                    api.url(),
+                    "-F",
+                    "json");
             assertThat(get.exit()).as(get.toString()).isZero();
             assertThat(get.out().strip()).isEqualTo("{\"apiKey\":7,\"serviceName\":\"Installed\"}");
             assertThat(api.lastRequest().target()).isEqualTo("/api/7/service/get");
             assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer dist-test-token-123456");
             // jq's regular expressions work in the trimmed jar (joni and its Unicode tables, no transcoders).
-            Result jq = run(withToken, authlete.toString(), "service", "get", "--service-id", "7", "--server-url", api.url(),
-                    "--jq", ".serviceName | test(\"^inst\"; \"i\")");
+            Result jq = run(
+                    withToken,
+                    authlete.toString(),
+                    "service",
+                    "get",
+                    "--service-id",
+                    "7",
+                    "--server-url",
+                    api.url(),
+                    "--jq",
+                    ".serviceName | test(\"^inst\"; \"i\")");
             assertThat(jq.out().strip()).as(jq.toString()).isEqualTo("true");
         }
 
         // bash-completion's own loader finds the script under ~/.local/share, as it does in an interactive shell.
-        Result completion = run(environment, "bash", "-c", "source /usr/share/bash-completion/bash_completion; "
-                + "__load_completion authlete || exit 9; COMP_WORDS=(authlete cli); COMP_CWORD=1; _authlete; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        Result completion = run(
+                environment,
+                "bash",
+                "-c",
+                "source /usr/share/bash-completion/bash_completion; "
+                        + "__load_completion authlete || exit 9; COMP_WORDS=(authlete cli); COMP_CWORD=1; _authlete; printf '%s\\n' \"${COMPREPLY[@]}\"");
         assertThat(completion.exit()).as(completion.toString()).isZero();
         assertThat(completion.out().lines()).contains("client");
         assertThat(prefix.resolve("share/man/man1/authlete.1")).exists();
@@ -104,20 +143,30 @@ class DistInstallIT {
                     ? new StubServer.Reply(200, Map.of("Content-Type", "text/plain"), checksum)
                     : new StubServer.Reply(200, Map.of("Content-Type", "application/gzip"), bytes));
             Path home = Files.createDirectories(temp.resolve("piped-home"));
-            ProcessBuilder builder = new ProcessBuilder("bash", "-s", "--", site.url() + "/releases/" + archive.getFileName());
+            ProcessBuilder builder =
+                    new ProcessBuilder("bash", "-s", "--", site.url() + "/releases/" + archive.getFileName());
             builder.environment().clear();
             builder.environment().putAll(cleanEnvironment(home));
             Path out = Files.createTempFile(temp, "piped", ".out");
-            Process process = builder.redirectInput(installScript().toFile()).redirectOutput(out.toFile())
-                    .redirectErrorStream(true).start();
+            Process process = builder.redirectInput(installScript().toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(process.exitValue()).as(Files.readString(out)).isZero();
-            assertThat(site.requests()).extracting(StubServer.Recorded::target)
-                    .containsExactly("/releases/" + archive.getFileName(), "/releases/" + archive.getFileName() + ".sha256");
+            assertThat(site.requests())
+                    .extracting(StubServer.Recorded::target)
+                    .containsExactly(
+                            "/releases/" + archive.getFileName(), "/releases/" + archive.getFileName() + ".sha256");
         }
-        assertThat(run(cleanEnvironment(temp.resolve("piped-home")), temp.resolve("piped-home/.local/bin/authlete").toString(), "--version").out())
+        assertThat(run(
+                                cleanEnvironment(temp.resolve("piped-home")),
+                                temp.resolve("piped-home/.local/bin/authlete").toString(),
+                                "--version")
+                        .out())
                 .startsWith("authlete ");
-        Result help = run(cleanEnvironment(temp.resolve("piped-home")), "bash", "-c", "bash -s -- --help < " + installScript());
+        Result help = run(
+                cleanEnvironment(temp.resolve("piped-home")), "bash", "-c", "bash -s -- --help < " + installScript());
         assertThat(help.out()).contains("install.sh [--prefix DIR] [--sha256 HEX] ARCHIVE|URL");
     }
 
@@ -125,7 +174,8 @@ class DistInstallIT {
     void aTamperedArchiveIsRefusedAndNothingIsInstalled() throws Exception {
         Path archive = Peers.distArchive();
         Path copy = Files.copy(archive, temp.resolve(archive.getFileName()));
-        Files.writeString(temp.resolve(archive.getFileName() + ".sha256"), "0".repeat(64) + "  " + archive.getFileName() + "\n");
+        Files.writeString(
+                temp.resolve(archive.getFileName() + ".sha256"), "0".repeat(64) + "  " + archive.getFileName() + "\n");
         Path home = Files.createDirectories(temp.resolve("home"));
         Result install = run(cleanEnvironment(home), "bash", installScript().toString(), copy.toString());
         assertThat(install.exit()).isEqualTo(1);
@@ -142,31 +192,47 @@ class DistInstallIT {
     void theFormulaAndTheJBangCatalogDescribeTheArchive() throws Exception {
         Path archive = Peers.distArchive();
         Path formula = archive.resolveSibling("authlete.rb");
-        Path recorder = Files.writeString(temp.resolve("recorder.rb"), String.join("\n",
-                "class Formula",
-                "  class << self",
-                "    def fields; @fields ||= {}; end",
-                "    %i[desc homepage url sha256 version license].each { |m| define_method(m) { |v| fields[m] = v } }",
-                "    def depends_on(*args); (fields[:depends_on] ||= []) << args.inspect; end",
-                "    def test(&block); fields[:test] = !block.nil?; end",
-                "  end",
-                "end",
-                "load ARGV[0]",
-                "raise 'Authlete must be a Formula' unless Authlete < Formula",
-                "Authlete.fields.each { |k, v| puts \"#{k}=#{v}\" }",
-                "puts \"install=#{Authlete.instance_method(:install).arity}\""));
-        Result evaluated = run(Map.of("PATH", "/usr/bin:/bin"), Peers.ruby().toString(), recorder.toString(), formula.toString());
+        Path recorder = Files.writeString(
+                temp.resolve("recorder.rb"),
+                String.join(
+                        "\n",
+                        "class Formula",
+                        "  class << self",
+                        "    def fields; @fields ||= {}; end",
+                        "    %i[desc homepage url sha256 version license].each { |m| define_method(m) { |v| fields[m] = v } }",
+                        "    def depends_on(*args); (fields[:depends_on] ||= []) << args.inspect; end",
+                        "    def test(&block); fields[:test] = !block.nil?; end",
+                        "  end",
+                        "end",
+                        "load ARGV[0]",
+                        "raise 'Authlete must be a Formula' unless Authlete < Formula",
+                        "Authlete.fields.each { |k, v| puts \"#{k}=#{v}\" }",
+                        "puts \"install=#{Authlete.instance_method(:install).arity}\""));
+        Result evaluated =
+                run(Map.of("PATH", "/usr/bin:/bin"), Peers.ruby().toString(), recorder.toString(), formula.toString());
         assertThat(evaluated.exit()).as(evaluated.toString()).isZero();
         Map<String, String> fields = new HashMap<>();
-        evaluated.out().lines().forEach(line -> fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
+        evaluated
+                .out()
+                .lines()
+                .forEach(line ->
+                        fields.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1)));
 
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(archive)));
         assertThat(fields.get("sha256")).isEqualTo(sha256);
         assertThat(fields.get("url")).startsWith("https://").endsWith("/" + archive.getFileName());
-        String version = archive.getFileName().toString().replaceFirst("^authlete-", "").replaceFirst("-linux-x64\\.tar\\.gz$", "");
+        String version = archive.getFileName()
+                .toString()
+                .replaceFirst("^authlete-", "")
+                .replaceFirst("-linux-x64\\.tar\\.gz$", "");
         assertThat(fields.get("version")).isEqualTo(version);
         // brew audit's rules for desc: short, no leading article, no final period.
-        assertThat(fields.get("desc")).hasSizeLessThan(80).doesNotStartWith("A ").doesNotStartWith("An ").doesNotEndWith(".");
+        assertThat(fields.get("desc"))
+                .hasSizeLessThan(80)
+                .doesNotStartWith("A ")
+                .doesNotStartWith("An ")
+                .doesNotEndWith(".");
         assertThat(fields.get("homepage")).startsWith("https://");
         assertThat(fields.get("test")).isEqualTo("true");
         assertThat(fields.get("install")).isEqualTo("0");
@@ -174,7 +240,8 @@ class DistInstallIT {
 
         JsonNode catalog = new ObjectMapper()
                 .readTree(archive.resolveSibling("jbang-catalog.json").toFile());
-        assertThat(catalog.at("/aliases/authlete/script-ref").asText()).isEqualTo("com.authlete.toolkit:authlete-cli:" + version);
+        assertThat(catalog.at("/aliases/authlete/script-ref").asText())
+                .isEqualTo("com.authlete.toolkit:authlete-cli:" + version);
         assertThat(catalog.at("/aliases/authlete/main").asText()).isEqualTo(Main.class.getName());
     }
 
@@ -184,11 +251,14 @@ class DistInstallIT {
         Path archive = Peers.distArchive();
         Path deb;
         try (Stream<Path> files = Files.list(archive.getParent())) {
-            deb = files.filter(file -> file.getFileName().toString().matches("authlete_.*_amd64\\.deb")).findFirst()
+            deb = files.filter(file -> file.getFileName().toString().matches("authlete_.*_amd64\\.deb"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no .deb beside " + archive));
         }
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(deb)));
-        assertThat(Files.readString(deb.resolveSibling(deb.getFileName() + ".sha256"))).startsWith(sha256 + "  " + deb.getFileName());
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(deb)));
+        assertThat(Files.readString(deb.resolveSibling(deb.getFileName() + ".sha256")))
+                .startsWith(sha256 + "  " + deb.getFileName());
         Map<String, String> environment = cleanEnvironment(Files.createDirectories(temp.resolve("deb-home")));
         Result fields = run(environment, "dpkg-deb", "-f", deb.toString(), "Package", "Architecture", "Depends");
         assertThat(fields.out()).contains("Package: authlete", "Architecture: amd64", "Depends: libc6");
@@ -196,11 +266,14 @@ class DistInstallIT {
         Path root = temp.resolve("root");
         Result unpacked = run(environment, "dpkg-deb", "-x", deb.toString(), root.toString());
         assertThat(unpacked.exit()).as(unpacked.toString()).isZero();
-        assertThat(Files.readSymbolicLink(root.resolve("usr/bin/authlete"))).isEqualTo(Path.of("../lib/authlete/bin/authlete"));
+        assertThat(Files.readSymbolicLink(root.resolve("usr/bin/authlete")))
+                .isEqualTo(Path.of("../lib/authlete/bin/authlete"));
         assertThat(root.resolve("usr/share/man/man1/authlete.1.gz")).exists();
-        assertThat(root.resolve("usr/share/bash-completion/completions/authlete")).exists();
+        assertThat(root.resolve("usr/share/bash-completion/completions/authlete"))
+                .exists();
         assertThat(root.resolve("usr/share/zsh/vendor-completions/_authlete")).exists();
-        assertThat(root.resolve("usr/share/fish/vendor_completions.d/authlete.fish")).exists();
+        assertThat(root.resolve("usr/share/fish/vendor_completions.d/authlete.fish"))
+                .exists();
         Result version = run(environment, root.resolve("usr/bin/authlete").toString(), "--version");
         assertThat(version.out()).as(version.toString()).startsWith("authlete ");
         assertThat(root.resolve("usr/lib/authlete/lib/aot-https.aot")).exists();
@@ -213,7 +286,8 @@ class DistInstallIT {
             try (Stream<Path> programs = Files.list(Path.of(folder))) {
                 for (Path program : programs.toList()) {
                     Path link = tools.resolve(program.getFileName().toString());
-                    if (!BUILD_TOOLS.contains(program.getFileName().toString()) && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!BUILD_TOOLS.contains(program.getFileName().toString())
+                            && Files.notExists(link, LinkOption.NOFOLLOW_LINKS)) {
                         Files.createSymbolicLink(link, program);
                     }
                 }
@@ -233,8 +307,7 @@ class DistInstallIT {
         return script;
     }
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 
     private Result run(Map<String, String> environment, String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>(List.of(command));
@@ -243,11 +316,17 @@ class DistInstallIT {
         builder.environment().putAll(environment);
         Path out = Files.createTempFile(temp, "out", ".txt");
         Path err = Files.createTempFile(temp, "err", ".txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        Process process = builder.redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException(line + " did not finish in 120 s");
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Result(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -1,7 +1,5 @@
 package com.authlete.toolkit.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.cli.generated.CommandIndex;
@@ -12,6 +10,8 @@ import com.github.rvesse.airline.SingleCommand;
 import com.github.rvesse.airline.annotations.Option;
 import com.github.rvesse.airline.model.CommandMetadata;
 import com.github.rvesse.airline.model.OptionMetadata;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -28,11 +28,13 @@ class GeneratedCommandsTest {
     @Test
     void everyCatalogOperationHasOneCommandClassAndViceVersa() {
         assertThat(CommandIndex.COMMANDS.stream().map(CommandEntry::words).toList())
-                .containsExactlyElementsOf(CATALOG.operations().stream().map(Operation::command).toList());
+                .containsExactlyElementsOf(
+                        CATALOG.operations().stream().map(Operation::command).toList());
         assertThat(CommandIndex.COMMANDS).hasSize(84);
         assertThat(CommandIndex.COMMANDS).allSatisfy(entry -> {
             assertThat(CommandIndex.commandClass(entry.words())).isNotNull();
-            assertThat(entry.destructive()).isEqualTo(CATALOG.operation(entry.words()).destructive());
+            assertThat(entry.destructive())
+                    .isEqualTo(CATALOG.operation(entry.words()).destructive());
         });
         assertThat(CommandIndex.commandClass("client frobnicate")).isNull();
     }
@@ -43,16 +45,22 @@ class GeneratedCommandsTest {
         for (CommandEntry row : CommandIndex.COMMANDS) {
             Operation operation = CATALOG.operation(row.words());
             // Loading the metadata is what fails on duplicate option names.
-            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(row.words())).getCommandMetadata();
+            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(row.words()))
+                    .getCommandMetadata();
             Set<String> flags = metadata.getAllOptions().stream()
-                    .flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
+                    .flatMap(option -> option.getOptions().stream())
+                    .collect(Collectors.toSet());
             Set<String> expected = Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
-                    .map(field -> "--" + field.flag()).collect(Collectors.toCollection(HashSet::new));
+                    .map(field -> "--" + field.flag())
+                    .collect(Collectors.toCollection(HashSet::new));
             expected.addAll(global);
             expected.addAll(List.of("-F", "-o", "-h", "-r"));
             expected.add("--help");
             assertThat(flags).as("flags of %s", row.words()).isEqualTo(expected);
-            assertThat(((OperationCommand) CommandIndex.commandClass(row.words()).getDeclaredConstructor().newInstance()).command())
+            assertThat(((OperationCommand) CommandIndex.commandClass(row.words())
+                                    .getDeclaredConstructor()
+                                    .newInstance())
+                            .command())
                     .isEqualTo(row.words());
         }
     }
@@ -60,35 +68,46 @@ class GeneratedCommandsTest {
     /** The help examples name real commands and only flags those commands have. */
     @Test
     void everyExampleUsesACommandAndItsFlags() throws Exception {
-        List<String> rows = Files.readAllLines(Path.of("../build-tools/src/main/resources/com/authlete/toolkit/buildtools/command-examples.tsv")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        List<String> rows = Files.readAllLines(Path.of(
+                        "../build-tools/src/main/resources/com/authlete/toolkit/buildtools/command-examples.tsv"))
+                .stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertThat(rows).isNotEmpty();
         for (String row : rows) {
             String[] columns = row.split("\t", 2);
             assertThat(columns[1]).startsWith("authlete " + columns[0] + " ");
-            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(columns[0])).getCommandMetadata();
-            Set<String> flags = metadata.getAllOptions().stream().flatMap(option -> option.getOptions().stream()).collect(Collectors.toSet());
+            CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass(columns[0]))
+                    .getCommandMetadata();
+            Set<String> flags = metadata.getAllOptions().stream()
+                    .flatMap(option -> option.getOptions().stream())
+                    .collect(Collectors.toSet());
             for (String word : columns[1].split("\\s+")) {
                 if (word.startsWith("-")) {
                     assertThat(flags).as("%s in '%s'", word, columns[1]).contains(word);
                 }
             }
         }
-        assertThat(new CliHarness().run("client", "create", "--help").out()).contains("Example: authlete client create --body @client.json");
+        assertThat(new CliHarness().run("client", "create", "--help").out())
+                .contains("Example: authlete client create --body @client.json");
     }
 
     @Test
     void theCliKeepsItsOwnFlagsSoNoOperationInputCanShadowThem() {
-        Set<String> reserved = CommandIndex.CLI_FLAGS.stream().map(flag -> "--" + flag)
-                .collect(Collectors.toSet());
+        Set<String> reserved =
+                CommandIndex.CLI_FLAGS.stream().map(flag -> "--" + flag).collect(Collectors.toSet());
         assertThat(reserved).containsAll(globalFlags()).contains("--help", "--version");
         for (Operation operation : CATALOG.operations()) {
             for (Field field : operation.parameters()) {
-                assertThat(reserved).as("%s parameter %s", operation.command(), field.name()).doesNotContain("--" + field.flag());
+                assertThat(reserved)
+                        .as("%s parameter %s", operation.command(), field.name())
+                        .doesNotContain("--" + field.flag());
             }
             for (Field field : operation.bodyFields()) {
                 String flag = "--" + CommandIndex.flag(field.flag());
-                assertThat(reserved).as("%s body field %s", operation.command(), field.name()).doesNotContain(flag);
+                assertThat(reserved)
+                        .as("%s body field %s", operation.command(), field.name())
+                        .doesNotContain(flag);
             }
         }
         // A catalog flag that is one of the CLI's own is moved aside.
@@ -98,17 +117,24 @@ class GeneratedCommandsTest {
 
     @Test
     void metadataListsOptionTypesForHelp() throws Exception {
-        CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass("client create")).getCommandMetadata();
+        CommandMetadata metadata = SingleCommand.singleCommand(CommandIndex.commandClass("client create"))
+                .getCommandMetadata();
         OptionMetadata clientType = metadata.getAllOptions().stream()
-                .filter(option -> option.getOptions().contains("--client-type")).findFirst().orElseThrow();
+                .filter(option -> option.getOptions().contains("--client-type"))
+                .findFirst()
+                .orElseThrow();
         assertThat(clientType.getTitle()).isEqualTo("PUBLIC|CONFIDENTIAL");
         assertThat(clientType.getDescription()).contains("clientType", "PUBLIC, CONFIDENTIAL");
     }
 
     private static Set<String> globalFlags() {
-        return Stream.concat(Arrays.stream(GlobalOptions.class.getDeclaredFields()),
+        return Stream.concat(
+                        Arrays.stream(GlobalOptions.class.getDeclaredFields()),
                         Arrays.stream(NetworkOptions.class.getDeclaredFields()))
-                .map(field -> field.getAnnotation(Option.class)).filter(o -> o != null)
-                .flatMap(o -> List.of(o.name()).stream()).filter(name -> name.startsWith("--")).collect(Collectors.toSet());
+                .map(field -> field.getAnnotation(Option.class))
+                .filter(o -> o != null)
+                .flatMap(o -> List.of(o.name()).stream())
+                .filter(name -> name.startsWith("--"))
+                .collect(Collectors.toSet());
     }
 }

@@ -11,9 +11,21 @@ class HelpAndVersionTest {
         for (String[] args : new String[][] {{}, {"--help"}, {"-h"}}) {
             CliHarness.Result result = new CliHarness().run(args);
             assertThat(result.exitCode()).isZero();
-            assertThat(result.out()).contains("Usage:", "Groups and commands:", "client", "verifiable-credentials", "--server-url",
-                    "--bearer", "Exit codes:", "8    network failure", "Examples:", "-F, --output-format", "-o, --output-file",
-                    "-r, --raw", "-V, --version");
+            assertThat(result.out())
+                    .contains(
+                            "Usage:",
+                            "Groups and commands:",
+                            "client",
+                            "verifiable-credentials",
+                            "--server-url",
+                            "--bearer",
+                            "Exit codes:",
+                            "8    network failure",
+                            "Examples:",
+                            "-F, --output-format",
+                            "-o, --output-file",
+                            "-r, --raw",
+                            "-V, --version");
         }
     }
 
@@ -22,21 +34,37 @@ class HelpAndVersionTest {
         CliHarness.Result result = new CliHarness().env("COLUMNS", "70").run("--help");
         String out = result.out();
         for (String word : new String[] {"api", "completion", "configure", "link"}) {
-            assertThat(out.lines().filter(line -> line.startsWith("  " + word + " ")).findFirst().orElseThrow())
-                    .as(word).matches("  " + word + " +\\S.*");
+            assertThat(out.lines()
+                            .filter(line -> line.startsWith("  " + word + " "))
+                            .findFirst()
+                            .orElseThrow())
+                    .as(word)
+                    .matches("  " + word + " +\\S.*");
         }
         assertThat(out).doesNotContain("bat...").contains("deferred-issue").doesNotContain("\u26a1");
-        assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(70));
-        assertThat(new CliHarness().run("client", "--help").out()).contains("Update Client (JSON body)", "Update Client (form-encoded body)",
-                "Delete Client (asks first)", "--yes skips").doesNotContain("\u26a1");
+        assertThat(out.lines())
+                .allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(70));
+        assertThat(new CliHarness().run("client", "--help").out())
+                .contains(
+                        "Update Client (JSON body)",
+                        "Update Client (form-encoded body)",
+                        "Delete Client (asks first)",
+                        "--yes skips")
+                .doesNotContain("\u26a1");
     }
 
     @Test
     void groupHelpListsCommandsAndSubgroups() {
         CliHarness.Result result = new CliHarness().run("client", "--help");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("Usage: authlete client <command>", "create", "Create Client", "update-form",
-                "Subgroups:", "management");
+        assertThat(result.out())
+                .contains(
+                        "Usage: authlete client <command>",
+                        "create",
+                        "Create Client",
+                        "update-form",
+                        "Subgroups:",
+                        "management");
 
         assertThat(new CliHarness().run("client", "management").out())
                 .contains("refresh-secret", "list-authorized-applications");

@@ -1,7 +1,5 @@
 package com.authlete.toolkit.cli;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,9 +8,11 @@ import com.authlete.toolkit.core.testing.StubServer.Reply;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,15 +28,20 @@ class KeyringIT {
 
     @Test
     void loginStoresInTheKeyringAndCommandsUseIt() throws Exception {
-        assumeTrue("secret-service".equals(System.getenv("AUTHLETE_KEYRING_TEST")),
+        assumeTrue(
+                "secret-service".equals(System.getenv("AUTHLETE_KEYRING_TEST")),
                 "skipped: set AUTHLETE_KEYRING_TEST=secret-service inside a D-Bus session with an unlocked gnome-keyring");
         String token = "keyring-cli-token-" + UUID.randomUUID();
         String profile = "it-" + UUID.randomUUID();
-        try (StubServer api = new StubServer().handler(request -> ("Bearer " + token).equals(request.header("Authorization"))
-                ? Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}") : Reply.json(401, "{}"))) {
+        try (StubServer api = new StubServer()
+                .handler(request -> ("Bearer " + token).equals(request.header("Authorization"))
+                        ? Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}")
+                        : Reply.json(401, "{}"))) {
             Map<String, String> env = Map.of("XDG_CONFIG_HOME", config.toString(), "AUTHLETE_KEYCHAIN", "system");
 
-            LauncherProcess.Result login = LauncherProcess.run(env, token + "\n",
+            LauncherProcess.Result login = LauncherProcess.run(
+                    env,
+                    token + "\n",
                     List.of("auth", "login", "--token-stdin", "--profile", profile, "--server-url", api.url()));
             assertThat(login.exitCode()).as(login.err()).isZero();
             assertThat(login.err()).contains("stored in the system keychain").doesNotContain("warning", token, "SLF4J");
@@ -44,14 +49,19 @@ class KeyringIT {
             Path file = config.resolve("authlete/config.yaml");
             assertThat(Files.readString(file)).doesNotContain(token);
 
-            LauncherProcess.Result list = LauncherProcess.run(env, null, List.of("service", "list", "--profile", profile));
+            LauncherProcess.Result list =
+                    LauncherProcess.run(env, null, List.of("service", "list", "--profile", profile));
             assertThat(list.exitCode()).as(list.err()).isZero();
             assertThat(list.err()).as("no logging framework chatter").isEmpty();
             assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + token);
-            assertThat(LauncherProcess.run(env, null, List.of("auth", "status", "--profile", profile)).out())
-                    .contains("(from keychain (profile " + profile + "))").doesNotContain(token);
+            assertThat(LauncherProcess.run(env, null, List.of("auth", "status", "--profile", profile))
+                            .out())
+                    .contains("(from keychain (profile " + profile + "))")
+                    .doesNotContain(token);
 
-            assertThat(LauncherProcess.run(env, null, List.of("auth", "logout", "--profile", profile)).exitCode()).isZero();
+            assertThat(LauncherProcess.run(env, null, List.of("auth", "logout", "--profile", profile))
+                            .exitCode())
+                    .isZero();
             assertThat(secretTool(profile)).isEmpty();
         }
     }
@@ -63,10 +73,13 @@ class KeyringIT {
      */
     @Test
     void aLockedKeyringIsReportedAsLockedAndNeverHangs() throws Exception {
-        assumeTrue("secret-service".equals(System.getenv("AUTHLETE_KEYRING_TEST")),
+        assumeTrue(
+                "secret-service".equals(System.getenv("AUTHLETE_KEYRING_TEST")),
                 "skipped: set AUTHLETE_KEYRING_TEST=secret-service with gnome-keyring, dbus-run-session and dbus-send installed");
-        try (StubServer api = new StubServer().handler(request -> Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}"))) {
-            String script = String.join("\n",
+        try (StubServer api = new StubServer()
+                .handler(request -> Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}"))) {
+            String script = String.join(
+                    "\n",
                     "export XDG_DATA_HOME=\"$1/data\" XDG_CONFIG_HOME=\"$1/config\" AUTHLETE_KEYCHAIN=system",
                     "printf %s pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null",
                     "printf %s stored-token-123456 | secret-tool store --label t service authlete-cli account p",
@@ -75,22 +88,45 @@ class KeyringIT {
                     "\"$2\" auth status --profile p 2>&1; echo \"status-exit=$?\"",
                     "printf %s new-token-1234567 | \"$2\" auth login --token-stdin --profile q --server-url \"$3\" 2>&1; echo \"login-exit=$?\"",
                     "\"$2\" auth logout --profile p 2>&1; echo \"logout-exit=$?\"");
-            Process process = new ProcessBuilder("dbus-run-session", "--", "bash", "-c", script, "locked",
-                    config.toString(), LauncherProcess.launcher().toString(), api.url()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            "dbus-run-session",
+                            "--",
+                            "bash",
+                            "-c",
+                            script,
+                            "locked",
+                            config.toString(),
+                            LauncherProcess.launcher().toString(),
+                            api.url())
+                    .redirectErrorStream(true)
+                    .start();
             long started = System.nanoTime();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as(output).isLessThan(Duration.ofSeconds(45));
-            assertThat(output).contains("status-exit=1", "error: cannot read the token of profile p: the keyring is locked",
-                    "login-exit=0", "warning: no keychain available (the keyring is locked", "logout-exit=1")
-                    .doesNotContain("NullPointerException", "No stored credentials", "SLF4J", "stored-token-123456", "new-token-1234567");
-            assertThat(output.substring(output.indexOf("login-exit=0"))).as("logout").contains("error: ", "the keyring is locked");
+            assertThat(output)
+                    .contains(
+                            "status-exit=1",
+                            "error: cannot read the token of profile p: the keyring is locked",
+                            "login-exit=0",
+                            "warning: no keychain available (the keyring is locked",
+                            "logout-exit=1")
+                    .doesNotContain(
+                            "NullPointerException",
+                            "No stored credentials",
+                            "SLF4J",
+                            "stored-token-123456",
+                            "new-token-1234567");
+            assertThat(output.substring(output.indexOf("login-exit=0")))
+                    .as("logout")
+                    .contains("error: ", "the keyring is locked");
         }
     }
 
     private static String secretTool(String profile) throws Exception {
         Process process = new ProcessBuilder("secret-tool", "lookup", "service", "authlete-cli", "account", profile)
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return output.strip();

@@ -1,6 +1,10 @@
 package com.authlete.toolkit.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.authlete.toolkit.core.testing.FakeAuthlete;
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.StubServer.Reply;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
@@ -8,18 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.io.TempDir;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.authlete.toolkit.core.testing.StubServer;
-import com.authlete.toolkit.core.testing.StubServer.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar through the real {@code ./authlete} launcher, against an in-process stub server. */
 class LauncherIT {
@@ -28,7 +28,8 @@ class LauncherIT {
 
     @BeforeEach
     void start() throws Exception {
-        stub = new StubServer().handler(request -> Reply.json(200, "{\"f\":1.10,\"n\":123456789012345678901234567890}"));
+        stub = new StubServer()
+                .handler(request -> Reply.json(200, "{\"f\":1.10,\"n\":123456789012345678901234567890}"));
     }
 
     @AfterEach
@@ -38,9 +39,18 @@ class LauncherIT {
 
     @Test
     void pipedJsonIsMergedUnderTheFlags() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "launcher-token"),
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of("AUTHLETE_BEARER", "launcher-token"),
                 "{\"clientName\":\"x\"}",
-                List.of("client", "create", "--service-id", "715948317", "--client-name", "y", "--server-url", stub.url()));
+                List.of(
+                        "client",
+                        "create",
+                        "--service-id",
+                        "715948317",
+                        "--client-name",
+                        "y",
+                        "--server-url",
+                        stub.url()));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(stub.lastRequest().body()).isEqualTo("{\"clientName\":\"y\"}");
@@ -53,18 +63,22 @@ class LauncherIT {
     @Test
     void helpIsPagedOnATerminalOnly(@TempDir Path dir) throws Exception {
         Path paged = dir.resolve("paged.txt");
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " client --help", "/dev/null")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "script", "-qec", LauncherProcess.launcher() + " client --help", "/dev/null")
                 .redirectErrorStream(true);
         builder.environment().put("PAGER", "cat > " + paged);
         builder.environment().put("AUTHLETE_CACHE", "off");
         Process process = builder.start();
         String screen = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).isZero();
-        assertThat(Files.readString(paged)).startsWith("Usage: authlete client <command>").contains("management");
+        assertThat(Files.readString(paged))
+                .startsWith("Usage: authlete client <command>")
+                .contains("management");
         assertThat(screen).doesNotContain("Usage: authlete client");
 
         Files.delete(paged);
-        LauncherProcess.Result piped = LauncherProcess.run(Map.of("PAGER", "cat > " + paged), null, List.of("client", "--help"));
+        LauncherProcess.Result piped =
+                LauncherProcess.run(Map.of("PAGER", "cat > " + paged), null, List.of("client", "--help"));
         assertThat(piped.out()).startsWith("Usage: authlete client <command>");
         assertThat(paged).doesNotExist();
     }
@@ -77,14 +91,23 @@ class LauncherIT {
             range.find();
             int start = Integer.parseInt(range.group(1));
             int end = Math.min(Integer.parseInt(range.group(2)), 5);
-            StringBuilder json = new StringBuilder("{\"start\":" + start + ",\"end\":" + end + ",\"totalCount\":5,\"clients\":[");
+            StringBuilder json =
+                    new StringBuilder("{\"start\":" + start + ",\"end\":" + end + ",\"totalCount\":5,\"clients\":[");
             for (int i = start; i < end; i++) {
-                json.append(i > start ? "," : "").append("{\"clientId\":").append(i).append('}');
+                json.append(i > start ? "," : "")
+                        .append("{\"clientId\":")
+                        .append(i)
+                        .append('}');
             }
             return Reply.json(200, json.append("]}").toString());
         });
-        ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " client list --service-id 1 --all"
-                + " --page-size 2 -F json --server-url " + stub.url(), "/dev/null").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "script",
+                        "-qec",
+                        LauncherProcess.launcher() + " client list --service-id 1 --all"
+                                + " --page-size 2 -F json --server-url " + stub.url(),
+                        "/dev/null")
+                .redirectErrorStream(true);
         builder.environment().put("AUTHLETE_BEARER", "t");
         builder.environment().put("AUTHLETE_CACHE", "off");
         Process process = builder.start();
@@ -93,14 +116,20 @@ class LauncherIT {
         assertThat(screen).contains("fetched 2 of 5 items");
         // What the terminal shows: each line from its last carriage return on, erase-line codes applied.
         List<String> lines = Arrays.stream(screen.split("\n"))
-                .map(line -> line.replaceAll("\r+$", "")).map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
-                .filter(line -> !line.isBlank()).toList();
-        assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
+                .map(line -> line.replaceAll("\r+$", ""))
+                .map(line -> line.substring(line.lastIndexOf('\r') + 1).replace("\u001b[K", ""))
+                .filter(line -> !line.isBlank())
+                .toList();
+        assertThat(lines)
+                .hasSize(5)
+                .allSatisfy(
+                        line -> assertThat(line).startsWith("{\"clientId\":").doesNotContain("fetched"));
     }
 
     @Test
     void pipedJsonAloneIsTheBody() throws Exception {
-        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"),
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of("AUTHLETE_BEARER", "t"),
                 "{\"parameters\":\"response_type=code&client_id=1\"}",
                 List.of("authorization", "process-request", "--service-id", "1", "--server-url", stub.url()));
 
@@ -110,8 +139,11 @@ class LauncherIT {
 
     @Test
     void errorsAreOneLineOnStderrWithTheDocumentedStatus() throws Exception {
-        stub.handler(request -> Reply.json(403, "{\"resultCode\":\"A001215\",\"resultMessage\":\"[A001215] Forbidden.\"}"));
-        LauncherProcess.Result result = LauncherProcess.run(Map.of("AUTHLETE_BEARER", "t"), null,
+        stub.handler(
+                request -> Reply.json(403, "{\"resultCode\":\"A001215\",\"resultMessage\":\"[A001215] Forbidden.\"}"));
+        LauncherProcess.Result result = LauncherProcess.run(
+                Map.of("AUTHLETE_BEARER", "t"),
+                null,
                 List.of("service", "get", "--service-id", "1", "--server-url", stub.url()));
 
         assertThat(result.exitCode()).isEqualTo(4);
@@ -136,21 +168,29 @@ class LauncherIT {
     @Test
     void applyAsksOnARealTerminalAndTheWorkflowRunsInAPipeline(@TempDir Path dir) throws Exception {
         try (FakeAuthlete fake = new FakeAuthlete("715948317", "t")) {
-            fake.addClient((ObjectNode) JsonTrees.NODES.objectNode()
-                    .put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
+            fake.addClient((ObjectNode)
+                    JsonTrees.NODES.objectNode().put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
             Map<String, String> environment = Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_SERVICE_ID", "715948317");
             String config = dir.resolve("config").toString();
-            LauncherProcess.Result export = LauncherProcess.run(environment, null, List.of("export", "--dir", config, "--server-url", fake.url()));
+            LauncherProcess.Result export = LauncherProcess.run(
+                    environment, null, List.of("export", "--dir", config, "--server-url", fake.url()));
             assertThat(export.exitCode()).as(export.err()).isZero();
             Path file = dir.resolve("config/clients/web-app.yaml");
             Files.writeString(file, Files.readString(file).replace("clientType: CONFIDENTIAL", "clientType: PUBLIC"));
 
-            LauncherProcess.Result diff = LauncherProcess.run(environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
+            LauncherProcess.Result diff = LauncherProcess.run(
+                    environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
             assertThat(diff.exitCode()).isEqualTo(1);
-            assertThat(diff.out()).contains("~ clientType: CONFIDENTIAL -> PUBLIC").doesNotContain("\u001b[");
+            assertThat(diff.out())
+                    .contains("~ clientType: CONFIDENTIAL -> PUBLIC")
+                    .doesNotContain("\u001b[");
 
-            ProcessBuilder builder = new ProcessBuilder("script", "-qec", LauncherProcess.launcher() + " apply --dir " + config
-                    + " --server-url " + fake.url(), "/dev/null").redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(
+                            "script",
+                            "-qec",
+                            LauncherProcess.launcher() + " apply --dir " + config + " --server-url " + fake.url(),
+                            "/dev/null")
+                    .redirectErrorStream(true);
             builder.environment().putAll(environment);
             builder.environment().put("AUTHLETE_CACHE", "off");
             builder.environment().remove("NO_COLOR");
@@ -167,11 +207,16 @@ class LauncherIT {
             process.getOutputStream().flush();
             screen.append(new String(output.readAllBytes(), StandardCharsets.UTF_8));
             assertThat(process.waitFor()).as(screen.toString()).isZero();
-            assertThat(screen.toString()).contains("\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m",
-                    "Apply 1 change to service 715948317? [y/N]", "updated client Web app", "Applied 1 change");
+            assertThat(screen.toString())
+                    .contains(
+                            "\u001b[33m~ clientType: CONFIDENTIAL -> PUBLIC\u001b[0m",
+                            "Apply 1 change to service 715948317? [y/N]",
+                            "updated client Web app",
+                            "Applied 1 change");
             assertThat(fake.clients().get(0).path("clientType").asText()).isEqualTo("PUBLIC");
 
-            LauncherProcess.Result again = LauncherProcess.run(environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
+            LauncherProcess.Result again = LauncherProcess.run(
+                    environment, null, List.of("diff", "--dir", config, "--server-url", fake.url()));
             assertThat(again.exitCode()).as(again.out()).isZero();
         }
     }

@@ -13,30 +13,31 @@ import java.util.concurrent.TimeUnit;
 /** Runs the real {@code ./authlete} launcher (the packaged jar) as a separate process. */
 final class LauncherProcess {
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
-    private LauncherProcess() {
-    }
+    private LauncherProcess() {}
 
     static Path launcher() {
         String configured = System.getProperty("authlete.launcher");
         Path path = configured != null ? Path.of(configured) : Path.of("..", "authlete");
         if (!Files.isExecutable(path)) {
-            throw new IllegalStateException("launcher not found at " + path.toAbsolutePath() + "; run the integration tests with mvn verify");
+            throw new IllegalStateException(
+                    "launcher not found at " + path.toAbsolutePath() + "; run the integration tests with mvn verify");
         }
         return path.toAbsolutePath().normalize();
     }
 
     /** Runs the launcher; {@code stdin} null means /dev/null. */
-    static Result run(Map<String, String> environment, String stdin, List<String> args) throws IOException, InterruptedException {
+    static Result run(Map<String, String> environment, String stdin, List<String> args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("AUTHLETE_BEARER");
         // A fresh config folder and no OS keychain, unless the test says otherwise.
-        builder.environment().put("XDG_CONFIG_HOME", TempDirs.create("authlete-config").toString());
+        builder.environment()
+                .put("XDG_CONFIG_HOME", TempDirs.create("authlete-config").toString());
         builder.environment().put("AUTHLETE_KEYCHAIN", "none");
         builder.environment().putAll(environment);
         Path out = Files.createTempFile("authlete-out", ".txt");
@@ -57,7 +58,9 @@ final class LauncherProcess {
                 throw new IllegalStateException("authlete " + args + " did not finish in 60 s");
             }
             // Lenient decoding: some cases make the program print bytes that are not UTF-8, on purpose.
-            return new Result(process.exitValue(), new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+            return new Result(
+                    process.exitValue(),
+                    new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
                     new String(Files.readAllBytes(err), StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(out);

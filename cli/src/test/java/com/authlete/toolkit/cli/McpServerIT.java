@@ -54,39 +54,71 @@ class McpServerIT {
 
     @Test
     void everyOperationIsAToolAndReadsAndWritesPassPrism() throws Exception {
-        String exampleSecret = prismAnswer("/api/1/client/get/2").path("clientSecret").asText();
+        String exampleSecret =
+                prismAnswer("/api/1/client/get/2").path("clientSecret").asText();
         assertThat(exampleSecret).hasSizeGreaterThan(20);
 
-        JsonNode report = drive(List.of("--server-url", prism.url()), Map.of(), List.of(
-                // service_list, not service_get: the description's own example for service get breaks its schema
-                // (supportedScopes), which Prism --errors answers with a 500 whatever the request.
-                call("service_list", Map.of()),
-                call("client_get", Map.of("serviceId", "715948317", "clientId", "2")),
-                call("client_create", Map.of("serviceId", "715948317", "clientName", "From MCP",
-                        "grantTypes", List.of("AUTHORIZATION_CODE"), "redirectUris", List.of("https://app.example/cb"))),
-                call("authorization_process_request", Map.of("serviceId", "715948317",
-                        "parameters", "response_type=code&client_id=2&redirect_uri=https%3A%2F%2Fapp.example%2Fcb")),
-                call("client_list", Map.of("serviceId", "715948317", "start", 0, "end", 1000)),
-                call("client_delete", Map.of("serviceId", "715948317", "clientId", "2")),
-                call("client_management_refresh_secret", Map.of("serviceId", "715948317", "clientIdentifier", "2"))));
+        JsonNode report = drive(
+                List.of("--server-url", prism.url()),
+                Map.of(),
+                List.of(
+                        // service_list, not service_get: the description's own example for service get breaks its
+                        // schema
+                        // (supportedScopes), which Prism --errors answers with a 500 whatever the request.
+                        call("service_list", Map.of()),
+                        call("client_get", Map.of("serviceId", "715948317", "clientId", "2")),
+                        call(
+                                "client_create",
+                                Map.of(
+                                        "serviceId",
+                                        "715948317",
+                                        "clientName",
+                                        "From MCP",
+                                        "grantTypes",
+                                        List.of("AUTHORIZATION_CODE"),
+                                        "redirectUris",
+                                        List.of("https://app.example/cb"))),
+                        call(
+                                "authorization_process_request",
+                                Map.of(
+                                        "serviceId",
+                                        "715948317",
+                                        "parameters",
+                                        "response_type=code&client_id=2&redirect_uri=https%3A%2F%2Fapp.example%2Fcb")),
+                        call("client_list", Map.of("serviceId", "715948317", "start", 0, "end", 1000)),
+                        call("client_delete", Map.of("serviceId", "715948317", "clientId", "2")),
+                        call(
+                                "client_management_refresh_secret",
+                                Map.of("serviceId", "715948317", "clientIdentifier", "2"))));
 
         assertThat(report.at("/server/name").asText()).isEqualTo("authlete");
         List<Operation> operations = Catalog.standard().operations();
         assertThat(report.path("tools")).hasSize(operations.size());
-        assertThat(report.path("schemaErrors")).as("input schemas rejected by Ajv").isEmpty();
+        assertThat(report.path("schemaErrors"))
+                .as("input schemas rejected by Ajv")
+                .isEmpty();
         JsonNode tools = byName(report.path("tools"));
         assertThat(tools.at("/client_get/annotations/readOnlyHint").asBoolean()).isTrue();
-        assertThat(tools.at("/client_delete/annotations/destructiveHint").asBoolean()).isTrue();
-        assertThat(tools.at("/client_create/annotations/destructiveHint").asBoolean(true)).isFalse();
-        assertThat(tools.at("/client_create/inputSchema/properties/grantTypes/items/enum").toString()).contains("AUTHORIZATION_CODE");
+        assertThat(tools.at("/client_delete/annotations/destructiveHint").asBoolean())
+                .isTrue();
+        assertThat(tools.at("/client_create/annotations/destructiveHint").asBoolean(true))
+                .isFalse();
+        assertThat(tools.at("/client_create/inputSchema/properties/grantTypes/items/enum")
+                        .toString())
+                .contains("AUTHORIZATION_CODE");
 
         JsonNode results = report.path("results");
         for (int i = 0; i < 5; i++) {
-            assertThat(results.get(i).path("isError").asBoolean()).as("call %d: %s", i, results.get(i)).isFalse();
+            assertThat(results.get(i).path("isError").asBoolean())
+                    .as("call %d: %s", i, results.get(i))
+                    .isFalse();
         }
         assertThat(text(results.get(0))).contains("services[").contains("apiSecret: \"[REDACTED]\"");
         // TOON by default; the client secret of Prism's example answer is redacted.
-        assertThat(text(results.get(1))).contains("clientName: My client").contains("clientSecret: \"[REDACTED]\"").doesNotContain(exampleSecret);
+        assertThat(text(results.get(1)))
+                .contains("clientName: My client")
+                .contains("clientSecret: \"[REDACTED]\"")
+                .doesNotContain(exampleSecret);
         assertThat(text(results.get(2))).contains("clientId:");
         assertThat(text(results.get(3))).contains("action:");
         assertThat(text(results.get(4))).contains("one call returns at most 50");
@@ -94,7 +126,9 @@ class McpServerIT {
         assertThat(text(results.get(5))).contains("--allow-destructive");
         // The one tool that hands out a new secret shows that one, says so, and hides the old one.
         JsonNode refreshed = prismAnswer("/api/1/client/secret/refresh/2");
-        assertThat(text(results.get(6))).contains(refreshed.path("newClientSecret").asText()).contains("shown only this once")
+        assertThat(text(results.get(6)))
+                .contains(refreshed.path("newClientSecret").asText())
+                .contains("shown only this once")
                 .doesNotContain(refreshed.path("oldClientSecret").asText());
 
         assertThat(report.toString()).doesNotContain(TOKEN);
@@ -102,12 +136,14 @@ class McpServerIT {
 
     @Test
     void readOnlyAndGroupsNarrowTheToolsAndTheDefaultServiceIdApplies() throws Exception {
-        JsonNode report = drive(List.of("--server-url", prism.url(), "--read-only", "--tools", "client,service", "--format", "json"),
-                Map.of("AUTHLETE_SERVICE_ID", "715948317"), List.of(
-                        call("client_get", Map.of("clientId", "2")),
-                        call("client_create", Map.of("clientName", "x"))));
+        JsonNode report = drive(
+                List.of("--server-url", prism.url(), "--read-only", "--tools", "client,service", "--format", "json"),
+                Map.of("AUTHLETE_SERVICE_ID", "715948317"),
+                List.of(call("client_get", Map.of("clientId", "2")), call("client_create", Map.of("clientName", "x"))));
         assertThat(report.path("tools")).isNotEmpty().allSatisfy(tool -> {
-            assertThat(tool.at("/annotations/readOnlyHint").asBoolean()).as(tool.path("name").asText()).isTrue();
+            assertThat(tool.at("/annotations/readOnlyHint").asBoolean())
+                    .as(tool.path("name").asText())
+                    .isTrue();
             assertThat(tool.path("name").asText()).matches("(client|service)_.*");
         });
         assertThat(report.path("tools")).hasSizeLessThan(20);
@@ -119,18 +155,26 @@ class McpServerIT {
 
     @Test
     void destructiveToolsRunWhenAllowedAndApiErrorsBecomeToolErrors() throws Exception {
-        JsonNode allowed = drive(List.of("--server-url", prism.url(), "--allow-destructive", "--tools", "client"), Map.of(),
+        JsonNode allowed = drive(
+                List.of("--server-url", prism.url(), "--allow-destructive", "--tools", "client"),
+                Map.of(),
                 List.of(call("client_delete", Map.of("serviceId", "715948317", "clientId", "2"))));
-        assertThat(allowed.at("/results/0/isError").asBoolean()).as(allowed.at("/results/0").toString()).isFalse();
+        assertThat(allowed.at("/results/0/isError").asBoolean())
+                .as(allowed.at("/results/0").toString())
+                .isFalse();
 
         // A base URL Prism does not serve: its 404 comes back as a tool error naming the status.
-        JsonNode failing = drive(List.of("--server-url", prism.url() + "/missing", "--retry", "0"), Map.of(),
+        JsonNode failing = drive(
+                List.of("--server-url", prism.url() + "/missing", "--retry", "0"),
+                Map.of(),
                 List.of(call("service_get", Map.of("serviceId", "715948317"))));
         assertThat(failing.at("/results/0/isError").asBoolean()).isTrue();
         assertThat(text(failing.at("/results/0"))).contains("HTTP 404");
 
         // Without a token the server still lists its tools; calls say how to get one.
-        JsonNode noToken = drive(List.of("--server-url", prism.url()), Map.of("AUTHLETE_BEARER", ""),
+        JsonNode noToken = drive(
+                List.of("--server-url", prism.url()),
+                Map.of("AUTHLETE_BEARER", ""),
                 List.of(call("service_get", Map.of("serviceId", "715948317"))));
         assertThat(noToken.path("tools")).isNotEmpty();
         assertThat(text(noToken.at("/results/0"))).contains("no API token");
@@ -153,13 +197,18 @@ class McpServerIT {
     }
 
     private static JsonNode prismAnswer(String path) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(prism.url() + path))
-                .header("Authorization", "Bearer x").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(prism.url() + path))
+                                .header("Authorization", "Bearer x")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 
     /** Runs the TypeScript client with a plan: the server command (the real launcher), its environment, the calls. */
-    private static JsonNode drive(List<String> serverFlags, Map<String, String> extraEnvironment, List<Map<String, Object>> calls)
+    private static JsonNode drive(
+            List<String> serverFlags, Map<String, String> extraEnvironment, List<Map<String, Object>> calls)
             throws Exception {
         Map<String, String> environment = new HashMap<>();
         for (String name : List.of("PATH", "HOME", "JAVA_HOME", "LANG")) {
@@ -182,7 +231,10 @@ class McpServerIT {
 
         Path out = Files.createTempFile("mcp-report", ".json");
         Path err = Files.createTempFile("mcp-client", ".err");
-        Process node = new ProcessBuilder("node", client.toString()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process node = new ProcessBuilder("node", client.toString())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         try (var stdin = node.getOutputStream()) {
             stdin.write(JSON.writeValueAsBytes(plan));
         }
@@ -192,7 +244,9 @@ class McpServerIT {
         }
         try {
             String report = Files.readString(out, StandardCharsets.UTF_8);
-            assertThat(node.exitValue()).as("MCP client exit; stderr: %s", Files.readString(err)).isZero();
+            assertThat(node.exitValue())
+                    .as("MCP client exit; stderr: %s", Files.readString(err))
+                    .isZero();
             return JSON.readTree(report);
         } finally {
             Files.deleteIfExists(out);

@@ -1,16 +1,15 @@
 package com.authlete.toolkit.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OAuthLoginIT {
 
     private static final Pattern DEVICE_PROMPT = Pattern.compile("Open (\\S+) and enter code (\\S+) \\(expires in");
-    private static final Pattern BROWSER_PROMPT = Pattern.compile("Open this address in a browser on this machine: (\\S+)");
+    private static final Pattern BROWSER_PROMPT =
+            Pattern.compile("Open this address in a browser on this machine: (\\S+)");
     private static final String LIST = "{\"start\":0,\"end\":0,\"totalCount\":0,\"services\":[]}";
 
     static OidcPeer peer;
@@ -48,6 +49,7 @@ class OAuthLoginIT {
 
     @TempDir
     Path config;
+
     Map<String, String> env;
 
     @BeforeAll
@@ -73,15 +75,26 @@ class OAuthLoginIT {
 
     @Test
     void deviceFlowLogsInUsesAndRefreshesTheToken() throws Exception {
-        Running login = Running.start(env, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app",
-                "--server-url", api.url());
+        Running login = Running.start(
+                env,
+                "auth",
+                "login",
+                "--device",
+                "--issuer",
+                peer.issuer(),
+                "--client-id",
+                "cli-app",
+                "--server-url",
+                api.url());
         Matcher prompt = login.awaitLine(DEVICE_PROMPT);
-        assertThat(login.stderrSoFar()).contains("client 'cli-app'", prompt.group(2), "approve it only if you started it yourself");
+        assertThat(login.stderrSoFar())
+                .contains("client 'cli-app'", prompt.group(2), "approve it only if you started it yourself");
         assertThat(login.stderrSoFar()).contains("or open " + prompt.group(1) + "?user_code=");
         new ProviderUser().approveDevice(URI.create(prompt.group(1)), prompt.group(2));
         LauncherProcess.Result done = login.finish();
         assertThat(done.exitCode()).as(done.err()).isZero();
-        assertThat(done.err()).contains("Logged in: profile default, device_code login of client cli-app", "refresh token kept");
+        assertThat(done.err())
+                .contains("Logged in: profile default, device_code login of client cli-app", "refresh token kept");
         String stored = storedLogin();
         String firstToken = field(stored, "access_token");
         String firstRefresh = field(stored, "refresh_token");
@@ -100,7 +113,8 @@ class OAuthLoginIT {
         assertThat(field(renewed, "refresh_token")).as("rotated refresh token").isNotEqualTo(firstRefresh);
         assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer " + field(renewed, "access_token"));
 
-        // Four processes find the token expired at once: one refreshes, the others wait for the lock and use its result.
+        // Four processes find the token expired at once: one refreshes, the others wait for the lock and use its
+        // result.
         expireStoredToken();
         List<Running> parallel = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -117,15 +131,19 @@ class OAuthLoginIT {
         assertThat(peer.log()).noneMatch(line -> line.startsWith("grant-error refresh_token"));
 
         // A refresh token the server no longer honours: the user is told to log in again.
-        editStoredLogin(document -> document.put("refresh_token", "revoked-token").put("expires_at", 1));
+        editStoredLogin(
+                document -> document.put("refresh_token", "revoked-token").put("expires_at", 1));
         LauncherProcess.Result failed = run("service", "list");
         assertThat(failed.exitCode()).isEqualTo(3);
-        assertThat(failed.err()).contains("invalid_grant", "run 'authlete auth login'").doesNotContain("Exception");
+        assertThat(failed.err())
+                .contains("invalid_grant", "run 'authlete auth login'")
+                .doesNotContain("Exception");
     }
 
     @Test
     void deniedDeviceLoginEndsWithExitThreeAndStoresNothing() throws Exception {
-        Running login = Running.start(env, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app");
+        Running login =
+                Running.start(env, "auth", "login", "--device", "--issuer", peer.issuer(), "--client-id", "cli-app");
         Matcher prompt = login.awaitLine(DEVICE_PROMPT);
         new ProviderUser().denyDevice(URI.create(prompt.group(1)), prompt.group(2));
         LauncherProcess.Result done = login.finish();
@@ -136,11 +154,16 @@ class OAuthLoginIT {
 
     @Test
     void browserLoginWithPkceThroughTheLoopbackListener() throws Exception {
-        Running login = Running.start(env, "auth", "login", "--browser", "--issuer", peer.issuer(), "--client-id", "cli-app");
+        Running login =
+                Running.start(env, "auth", "login", "--browser", "--issuer", peer.issuer(), "--client-id", "cli-app");
         Matcher prompt = login.awaitLine(BROWSER_PROMPT);
         URI url = URI.create(prompt.group(1));
-        assertThat(url.getRawQuery()).contains("code_challenge_method=S256", "code_challenge=", "state=",
-                "redirect_uri=http%3A%2F%2F127.0.0.1%3A");
+        assertThat(url.getRawQuery())
+                .contains(
+                        "code_challenge_method=S256",
+                        "code_challenge=",
+                        "state=",
+                        "redirect_uri=http%3A%2F%2F127.0.0.1%3A");
         String page = new ProviderUser().authorize(url);
         assertThat(page).contains("Login complete");
         LauncherProcess.Result done = login.finish();
@@ -153,27 +176,67 @@ class OAuthLoginIT {
 
     @Test
     void browserLoginTimesOutCleanly() throws Exception {
-        LauncherProcess.Result done = LauncherProcess.run(env, null, List.of("auth", "login", "--browser", "--issuer", peer.issuer(),
-                "--client-id", "cli-app", "--wait", "1s"));
+        LauncherProcess.Result done = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "auth",
+                        "login",
+                        "--browser",
+                        "--issuer",
+                        peer.issuer(),
+                        "--client-id",
+                        "cli-app",
+                        "--wait",
+                        "1s"));
         assertThat(done.exitCode()).isEqualTo(3);
-        assertThat(done.err()).contains("error: no answer from the browser within 1 s; nothing was stored").doesNotContain("Exception");
+        assertThat(done.err())
+                .contains("error: no answer from the browser within 1 s; nothing was stored")
+                .doesNotContain("Exception");
     }
 
     @Test
     void clientCredentialsWithBasicAndPostAndAutomaticRenewal() throws Exception {
         long before = peer.grants("client_credentials");
-        LauncherProcess.Result basic = LauncherProcess.run(env, "ci-bot-secret\n", List.of("auth", "login", "--client-credentials",
-                "--issuer", peer.issuer(), "--client-id", "ci-bot", "--client-secret-stdin", "--server-url", api.url()));
+        LauncherProcess.Result basic = LauncherProcess.run(
+                env,
+                "ci-bot-secret\n",
+                List.of(
+                        "auth",
+                        "login",
+                        "--client-credentials",
+                        "--issuer",
+                        peer.issuer(),
+                        "--client-id",
+                        "ci-bot",
+                        "--client-secret-stdin",
+                        "--server-url",
+                        api.url()));
         assertThat(basic.exitCode()).as(basic.err()).isZero();
-        assertThat(basic.err()).contains("client_credentials login of client ci-bot")
-                .contains("warning: no keychain for the client secret").doesNotContain("ci-bot-secret");
+        assertThat(basic.err())
+                .contains("client_credentials login of client ci-bot")
+                .contains("warning: no keychain for the client secret")
+                .doesNotContain("ci-bot-secret");
         assertThat(Files.readString(configFile())).doesNotContain("ci-bot-secret");
         assertThat(peer.log()).contains("grant client_credentials ci-bot");
 
         // CI: the secret comes from the environment at login and again at renewal; no long-lived bearer is kept.
         env.put("AUTHLETE_CLIENT_SECRET", "ci-post-secret");
-        LauncherProcess.Result post = LauncherProcess.run(env, null, List.of("auth", "login", "--client-credentials",
-                "--issuer", peer.issuer(), "--client-id", "ci-post", "--client-auth", "post", "--server-url", api.url()));
+        LauncherProcess.Result post = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "auth",
+                        "login",
+                        "--client-credentials",
+                        "--issuer",
+                        peer.issuer(),
+                        "--client-id",
+                        "ci-post",
+                        "--client-auth",
+                        "post",
+                        "--server-url",
+                        api.url()));
         assertThat(post.exitCode()).as(post.err()).isZero();
         assertThat(peer.log()).contains("grant client_credentials ci-post");
         String first = field(storedLogin(), "access_token");
@@ -185,14 +248,27 @@ class OAuthLoginIT {
         assertThat(peer.grants("client_credentials")).isEqualTo(before + 3);
 
         env.put("AUTHLETE_CLIENT_SECRET", "wrong");
-        LauncherProcess.Result wrong = LauncherProcess.run(env, null, List.of("auth", "login", "--client-credentials",
-                "--issuer", peer.issuer(), "--client-id", "ci-bot"));
+        LauncherProcess.Result wrong = LauncherProcess.run(
+                env,
+                null,
+                List.of("auth", "login", "--client-credentials", "--issuer", peer.issuer(), "--client-id", "ci-bot"));
         assertThat(wrong.exitCode()).isEqualTo(3);
         assertThat(wrong.err()).contains("invalid_client").doesNotContain("wrong");
 
         env.remove("AUTHLETE_CLIENT_SECRET");
-        LauncherProcess.Result argv = LauncherProcess.run(env, null, List.of("auth", "login", "--client-credentials",
-                "--issuer", peer.issuer(), "--client-id", "ci-bot", "--client-secret", "ci-bot-secret"));
+        LauncherProcess.Result argv = LauncherProcess.run(
+                env,
+                null,
+                List.of(
+                        "auth",
+                        "login",
+                        "--client-credentials",
+                        "--issuer",
+                        peer.issuer(),
+                        "--client-id",
+                        "ci-bot",
+                        "--client-secret",
+                        "ci-bot-secret"));
         assertThat(argv.exitCode()).as(argv.err()).isZero();
         assertThat(argv.err()).contains("warning: a client secret on the command line is visible to other users");
     }
@@ -221,8 +297,8 @@ class OAuthLoginIT {
         var yaml = new YAMLMapper();
         var document = (ObjectNode) yaml.readTree(configFile().toFile());
         var profile = (ObjectNode) document.path("profiles").path("default");
-        var login = (ObjectNode) new ObjectMapper()
-                .readTree(profile.path("token").asText());
+        var login =
+                (ObjectNode) new ObjectMapper().readTree(profile.path("token").asText());
         edit.accept(login);
         profile.put("token", login.toString());
         yaml.writeValue(configFile().toFile(), document);
@@ -244,7 +320,8 @@ class OAuthLoginIT {
             this.process = process;
             this.out = out;
             reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
                     for (String line; (line = in.readLine()) != null; ) {
                         lines.add(line);
                     }

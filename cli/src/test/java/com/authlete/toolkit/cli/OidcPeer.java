@@ -35,17 +35,22 @@ final class OidcPeer implements AutoCloseable {
 
     static OidcPeer start() throws Exception {
         String script = System.getenv(SETTING);
-        assumeTrue(script != null && Files.isRegularFile(Path.of(script)), "skipped: set " + SETTING
-                + " to .ci/peers/oidc-peer.mjs with npm oidc-provider 9.13.3 installed beside it (npm ci --prefix .ci/peers)");
+        assumeTrue(
+                script != null && Files.isRegularFile(Path.of(script)),
+                "skipped: set " + SETTING
+                        + " to .ci/peers/oidc-peer.mjs with npm oidc-provider 9.13.3 installed beside it (npm ci --prefix .ci/peers)");
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process process = new ProcessBuilder("node", script, Integer.toString(port)).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder("node", script, Integer.toString(port))
+                .redirectErrorStream(true)
+                .start();
         OidcPeer peer = new OidcPeer(process, "http://127.0.0.1:" + port);
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     peer.lines.add(line);
                     if (line.startsWith("ready ")) {
@@ -71,7 +76,9 @@ final class OidcPeer implements AutoCloseable {
 
     /** How many successful grants of this type the peer has answered. */
     long grants(String grantType) {
-        return lines.stream().filter(line -> line.startsWith("grant " + grantType + " ")).count();
+        return lines.stream()
+                .filter(line -> line.startsWith("grant " + grantType + " "))
+                .count();
     }
 
     List<String> log() {

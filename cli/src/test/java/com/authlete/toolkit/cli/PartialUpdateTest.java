@@ -27,8 +27,9 @@ class PartialUpdateTest {
     void start() throws Exception {
         fake = new FakeAuthlete(SERVICE_ID, TOKEN).fillingDefaults();
         shop = fake.addClient((ObjectNode) JsonTrees.parse(("{\"clientName\":\"Shop\",\"clientType\":\"CONFIDENTIAL\","
-                + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"],"
-                + "\"jwks\":\"{\\\"keys\\\":[]}\",\"description\":\"old\"}").getBytes()));
+                        + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"],"
+                        + "\"jwks\":\"{\\\"keys\\\":[]}\",\"description\":\"old\"}")
+                .getBytes()));
         id = shop.path("clientId").asText();
     }
 
@@ -38,7 +39,10 @@ class PartialUpdateTest {
     }
 
     private CliHarness cli() {
-        return new CliHarness().env("AUTHLETE_BEARER", TOKEN).env("AUTHLETE_SERVICE_ID", SERVICE_ID).env("AUTHLETE_SERVER_URL", fake.url());
+        return new CliHarness()
+                .env("AUTHLETE_BEARER", TOKEN)
+                .env("AUTHLETE_SERVICE_ID", SERVICE_ID)
+                .env("AUTHLETE_SERVER_URL", fake.url());
     }
 
     private ObjectNode stored() {
@@ -47,7 +51,8 @@ class PartialUpdateTest {
 
     @Test
     void anUpdateWithSomeFieldsKeepsEveryOtherField() {
-        CliHarness.Result result = cli().run("client", "update", "--client-id", id, "--client-name", "Renamed", "-F", "json");
+        CliHarness.Result result =
+                cli().run("client", "update", "--client-id", id, "--client-name", "Renamed", "-F", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(stored().path("clientName").asText()).isEqualTo("Renamed");
@@ -68,24 +73,35 @@ class PartialUpdateTest {
 
     @Test
     void replaceSendsExactlyTheGivenBody() throws Exception {
-        CliHarness.Result result = cli().run("client", "update", "--client-id", id, "--client-name", "Bare", "--replace");
+        CliHarness.Result result =
+                cli().run("client", "update", "--client-id", id, "--client-name", "Bare", "--replace");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(fake.requests()).extracting(FakeAuthlete.Request::method).containsExactly("POST");
-        assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes())).isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
-        assertThat(stored().path("clientType").asText()).as("the server's default").isEqualTo("PUBLIC");
+        assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes()))
+                .isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
+        assertThat(stored().path("clientType").asText())
+                .as("the server's default")
+                .isEqualTo("PUBLIC");
     }
 
     @Test
     void aDryRunShowsTheReadAndTheFieldsItWouldChangeAndSendsNothing() {
-        CliHarness.Result result = cli().run("client", "update", "--client-id", id, "--description", "new", "--dry-run");
+        CliHarness.Result result =
+                cli().run("client", "update", "--client-id", id, "--description", "new", "--dry-run");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(fake.requests()).isEmpty();
-        assertThat(result.err()).contains("the current object would be read", "> GET " + fake.url() + "/api/" + SERVICE_ID + "/client/get/" + id,
-                "only these fields changed: description", "> POST " + fake.url() + "/api/" + SERVICE_ID + "/client/update/" + id,
-                "dry run: nothing was sent").doesNotContain(TOKEN);
-        CliHarness.Result replace = cli().run("client", "update", "--client-id", id, "--description", "new", "--dry-run", "--replace");
+        assertThat(result.err())
+                .contains(
+                        "the current object would be read",
+                        "> GET " + fake.url() + "/api/" + SERVICE_ID + "/client/get/" + id,
+                        "only these fields changed: description",
+                        "> POST " + fake.url() + "/api/" + SERVICE_ID + "/client/update/" + id,
+                        "dry run: nothing was sent")
+                .doesNotContain(TOKEN);
+        CliHarness.Result replace =
+                cli().run("client", "update", "--client-id", id, "--description", "new", "--dry-run", "--replace");
         assertThat(replace.err()).doesNotContain("> GET").contains("> POST");
     }
 
@@ -95,13 +111,15 @@ class PartialUpdateTest {
         CliHarness.Result result = cli().run("client", "update", "--client-id", id, "--description", "new");
 
         assertThat(result.exitCode()).isEqualTo(ExitCode.ERROR.status());
-        assertThat(result.err()).startsWith("error: reading the current object with 'client get' before the update failed: ");
+        assertThat(result.err())
+                .startsWith("error: reading the current object with 'client get' before the update failed: ");
         assertThat(fake.writes()).isEmpty();
     }
 
     @Test
     void contradictoryOrMisplacedFlagsAreUsageErrors() {
-        CliHarness.Result both = cli().run("client", "update", "--client-id", id, "--description", "x", "--merge", "--replace");
+        CliHarness.Result both =
+                cli().run("client", "update", "--client-id", id, "--description", "x", "--merge", "--replace");
         assertThat(both.exitCode()).isEqualTo(ExitCode.USAGE.status());
         assertThat(both.err()).contains("--merge and --replace");
         CliHarness.Result create = cli().run("client", "create", "--client-name", "x", "--replace");
@@ -113,12 +131,16 @@ class PartialUpdateTest {
     @Test
     void helpSaysThatTheReadNeedsReadPermission() {
         CliHarness.Result help = cli().run("client", "update", "--help");
-        assertThat(help.out().replaceAll("\\s+", " ")).contains("needs the token's read permission").contains("--replace");
+        assertThat(help.out().replaceAll("\\s+", " "))
+                .contains("needs the token's read permission")
+                .contains("--replace");
     }
 
     @Test
     void aMissingParameterIsNamedByItsFlag() {
-        CliHarness.Result result = new CliHarness().env("AUTHLETE_BEARER", TOKEN).env("AUTHLETE_SERVER_URL", fake.url())
+        CliHarness.Result result = new CliHarness()
+                .env("AUTHLETE_BEARER", TOKEN)
+                .env("AUTHLETE_SERVER_URL", fake.url())
                 .run("client", "get", "--client-id", id);
         assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.status());
         assertThat(result.err()).isEqualTo("error: missing required flag --service-id\n");

@@ -23,8 +23,10 @@ final class ProviderUser {
 
     private static final Pattern HIDDEN = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /** Enters the user code on the verification page, then signs in and consents; returns the last page. */
     String approveDevice(URI verificationUri, String userCode) throws Exception {
@@ -38,7 +40,8 @@ final class ProviderUser {
 
     /** Opens the verification page with the code filled in and submits its form, as its script would. */
     private HttpResponse<String> enterCode(URI verificationUri, String userCode) throws Exception {
-        HttpResponse<String> page = get(URI.create(verificationUri + "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8)));
+        HttpResponse<String> page =
+                get(URI.create(verificationUri + "?user_code=" + URLEncoder.encode(userCode, StandardCharsets.UTF_8)));
         Map<String, String> form = hidden(page.body());
         form.put("user_code", userCode);
         form.put("confirm", "yes");
@@ -55,7 +58,8 @@ final class ProviderUser {
             if (response.statusCode() / 100 != 3) {
                 return response.body();
             }
-            URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+            URI next = response.uri()
+                    .resolve(response.headers().firstValue("Location").orElseThrow());
             if (next.getPath().startsWith("/interaction/")) {
                 HttpResponse<String> page = get(next);
                 String prompt = hidden(page.body()).getOrDefault("prompt", "consent");
@@ -87,9 +91,15 @@ final class ProviderUser {
     }
 
     private HttpResponse<String> post(URI uri, Map<String, String> form) throws IOException, InterruptedException {
-        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.cli;
 
-import java.util.Comparator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.cli.docs.ReferenceWriter;
@@ -8,6 +7,7 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,7 +27,8 @@ class ReferenceDocsTest {
             for (Path folder : new Path[] {DOCS.resolve("commands"), DOCS.resolve("man")}) {
                 if (Files.exists(folder)) {
                     try (Stream<Path> old = Files.walk(folder)) {
-                        old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                        old.sorted(Comparator.reverseOrder())
+                                .forEach(path -> path.toFile().delete());
                     }
                 }
             }
@@ -39,17 +40,26 @@ class ReferenceDocsTest {
         }
         Set<String> committed;
         try (Stream<Path> walk = Stream.concat(Files.walk(DOCS.resolve("commands")), Files.walk(DOCS.resolve("man")))) {
-            committed = walk.filter(Files::isRegularFile).map(path -> DOCS.relativize(path).toString())
+            committed = walk.filter(Files::isRegularFile)
+                    .map(path -> DOCS.relativize(path).toString())
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertThat(committed).as("files in docs/; run scripts/regenerate-docs").isEqualTo(new TreeSet<>(files.keySet()));
+        assertThat(committed)
+                .as("files in docs/; run scripts/regenerate-docs")
+                .isEqualTo(new TreeSet<>(files.keySet()));
         for (Map.Entry<String, String> file : files.entrySet()) {
-            assertThat(Files.readString(DOCS.resolve(file.getKey()))).as("docs/%s drifted; run scripts/regenerate-docs", file.getKey())
+            assertThat(Files.readString(DOCS.resolve(file.getKey())))
+                    .as("docs/%s drifted; run scripts/regenerate-docs", file.getKey())
                     .isEqualTo(file.getValue());
         }
-        assertThat(files.get("commands/client-create.md")).contains("# authlete client create", "`--client-type`",
-                "`PUBLIC\\|CONFIDENTIAL`", "Sends `POST /api/{serviceId}/client/create`");
-        assertThat(files.get("man/man1/authlete-client-create.1")).startsWith(".TH AUTHLETE\\-CLIENT\\-CREATE 1")
+        assertThat(files.get("commands/client-create.md"))
+                .contains(
+                        "# authlete client create",
+                        "`--client-type`",
+                        "`PUBLIC\\|CONFIDENTIAL`",
+                        "Sends `POST /api/{serviceId}/client/create`");
+        assertThat(files.get("man/man1/authlete-client-create.1"))
+                .startsWith(".TH AUTHLETE\\-CLIENT\\-CREATE 1")
                 .contains(".SH OPTIONS", ".B \\-\\-client\\-type \\fIPUBLIC|CONFIDENTIAL\\fR");
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 class SourceStyleTest {
 
     /** A package path followed by a class name, such as java.util.Map or com.authlete.toolkit.core.catalog.Field. */
-    private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w.])(java|javax|com|io|org|reactor)(\\.[a-z_][a-z0-9_]*)+\\.[A-Z]");
+    private static final Pattern QUALIFIED =
+            Pattern.compile("(?<![\\w.])(java|javax|com|io|org|reactor)(\\.[a-z_][a-z0-9_]*)+\\.[A-Z]");
+
     private static final Pattern STRING = Pattern.compile("\"(\\\\.|[^\"\\\\])*\"");
 
     @Test
@@ -25,15 +27,21 @@ class SourceStyleTest {
         List<String> found = new ArrayList<>();
         List<Path> sources;
         try (Stream<Path> files = Files.walk(root)) {
-            sources = files.filter(file -> file.toString().endsWith(".java") && file.toString().contains("/src/")
-                    && !file.toString().contains("/target/") && !file.toString().contains("/node_modules/")).toList();
+            sources = files.filter(file -> file.toString().endsWith(".java")
+                            && file.toString().contains("/src/")
+                            && !file.toString().contains("/target/")
+                            && !file.toString().contains("/node_modules/"))
+                    .toList();
         }
         assertThat(sources).as("the sources of every module").hasSizeGreaterThan(250);
         for (Path source : sources) {
             List<String> lines = read(source);
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).strip();
-                if (line.startsWith("import ") || line.startsWith("package ") || line.startsWith("*") || line.startsWith("/*")
+                if (line.startsWith("import ")
+                        || line.startsWith("package ")
+                        || line.startsWith("*")
+                        || line.startsWith("/*")
                         || line.startsWith("//")) {
                     continue;
                 }

@@ -1,11 +1,11 @@
 package com.authlete.toolkit.cli;
 
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -23,8 +23,12 @@ final class SpecExamples {
 
     /** An example body that also has every property the schema requires (some examples lack one). */
     JsonNode jsonBody(String method, String path) {
-        JsonNode media = spec.path("paths").path(path).path(method.toLowerCase()).path("requestBody")
-                .path("content").path("application/json");
+        JsonNode media = spec.path("paths")
+                .path(path)
+                .path(method.toLowerCase())
+                .path("requestBody")
+                .path("content")
+                .path("application/json");
         JsonNode body = example(media).deepCopy();
         if (body.isObject()) {
             ObjectNode required = NODES.objectNode();
@@ -63,7 +67,9 @@ final class SpecExamples {
         if (schema.has("enum")) {
             return schema.get("enum").get(0);
         }
-        if (schema.has("allOf") || schema.has("properties") || "object".equals(schema.path("type").asText())) {
+        if (schema.has("allOf")
+                || schema.has("properties")
+                || "object".equals(schema.path("type").asText())) {
             ObjectNode object = NODES.objectNode();
             collectRequired(schema, object, depth);
             return object;
@@ -90,7 +96,9 @@ final class SpecExamples {
             JsonNode property = schema.path("properties").path(name.asText());
             if (depth < 4) {
                 // A required name without a property schema (g_m_request's 'token') still needs a value.
-                into.set(name.asText(), property.isMissingNode() ? NODES.textNode("example") : fromSchema(property, depth + 1));
+                into.set(
+                        name.asText(),
+                        property.isMissingNode() ? NODES.textNode("example") : fromSchema(property, depth + 1));
             }
         }
     }

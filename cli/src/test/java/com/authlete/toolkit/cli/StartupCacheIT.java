@@ -1,14 +1,14 @@
 package com.authlete.toolkit.cli;
 
-import com.authlete.toolkit.core.testing.StubServer;
-import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authlete.toolkit.core.testing.StubServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,7 +26,8 @@ class StartupCacheIT {
     Path cache;
 
     private LauncherProcess.Result run(Path jar, String mode, String javaOptions, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(LauncherProcess.launcher().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(LauncherProcess.launcher().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(new File("/dev/null"));
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
@@ -46,7 +47,9 @@ class StartupCacheIT {
             return List.of();
         }
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().matches("(cds|aot)-.*\\.(jsa|aot)")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("(cds|aot)-.*\\.(jsa|aot)"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -64,11 +67,34 @@ class StartupCacheIT {
     void httpsAndPlainHttpGetArchivesOfTheirOwn() throws Exception {
         Path jar = jarCopy();
         assertThat(run(jar, "sync", "", "--version").exitCode()).isZero();
-        assertThat(archives()).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString()).contains("-https-"));
-        run(jar, "sync", "", "service", "list", "--server-url", "http://127.0.0.1:9", "--retry", "0", "--connect-timeout", "1s");
-        assertThat(archives()).hasSize(2).anySatisfy(archive -> assertThat(archive.getFileName().toString()).contains("-http-"));
-        Path https = archives().stream().filter(a -> a.getFileName().toString().contains("-https-")).findFirst().orElseThrow();
-        Path http = archives().stream().filter(a -> a.getFileName().toString().contains("-http-")).findFirst().orElseThrow();
+        assertThat(archives())
+                .singleElement()
+                .satisfies(
+                        archive -> assertThat(archive.getFileName().toString()).contains("-https-"));
+        run(
+                jar,
+                "sync",
+                "",
+                "service",
+                "list",
+                "--server-url",
+                "http://127.0.0.1:9",
+                "--retry",
+                "0",
+                "--connect-timeout",
+                "1s");
+        assertThat(archives())
+                .hasSize(2)
+                .anySatisfy(
+                        archive -> assertThat(archive.getFileName().toString()).contains("-http-"));
+        Path https = archives().stream()
+                .filter(a -> a.getFileName().toString().contains("-https-"))
+                .findFirst()
+                .orElseThrow();
+        Path http = archives().stream()
+                .filter(a -> a.getFileName().toString().contains("-http-"))
+                .findFirst()
+                .orElseThrow();
         assertThat(Files.size(https)).as("the https archive holds the TLS path").isGreaterThan(Files.size(http));
     }
 
@@ -79,11 +105,15 @@ class StartupCacheIT {
         assertThat(archives()).hasSize(1);
 
         Path log = cache.resolve("class-load.log");
-        LauncherProcess.Result result = run(jar, "on", "-Xlog:class+load:file=" + log, "service", "list", "--dry-run",
-                "--bearer", "x");
+        LauncherProcess.Result result =
+                run(jar, "on", "-Xlog:class+load:file=" + log, "service", "list", "--dry-run", "--bearer", "x");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        List<String> loaded = Files.readAllLines(log).stream().filter(line -> line.contains("com.authlete.toolkit.")).toList();
-        long shared = loaded.stream().filter(line -> line.contains("shared objects file")).count();
+        List<String> loaded = Files.readAllLines(log).stream()
+                .filter(line -> line.contains("com.authlete.toolkit."))
+                .toList();
+        long shared = loaded.stream()
+                .filter(line -> line.contains("shared objects file"))
+                .count();
         assertThat(loaded).isNotEmpty();
         assertThat(shared).as("our classes loaded from the archive").isGreaterThan(loaded.size() * 8 / 10);
     }
@@ -96,17 +126,30 @@ class StartupCacheIT {
     @Test
     void aListOverPlainHttpLoadsNeitherDataBindingNorTls() throws Exception {
         try (StubServer stub = new StubServer()) {
-            stub.handler(request -> StubServer.Reply.json(200,
+            stub.handler(request -> StubServer.Reply.json(
+                    200,
                     "{\"start\":0,\"end\":1,\"totalCount\":1,\"services\":[{\"apiKey\":1,\"serviceName\":\"s\"}]}"));
             Path jar = jarCopy();
             for (String format : List.of("json", "pretty")) {
                 Path log = cache.resolve("class-load-" + format + ".log");
-                LauncherProcess.Result result = run(jar, "off", "-Xlog:class+load:file=" + log, "service", "list",
-                        "--bearer", "x", "--server-url", stub.url(), "-F", format);
+                LauncherProcess.Result result = run(
+                        jar,
+                        "off",
+                        "-Xlog:class+load:file=" + log,
+                        "service",
+                        "list",
+                        "--bearer",
+                        "x",
+                        "--server-url",
+                        stub.url(),
+                        "-F",
+                        format);
                 assertThat(result.exitCode()).as(result.err()).isZero();
                 assertThat(result.out()).contains("serviceName");
                 List<String> loaded = Files.readAllLines(log);
-                assertThat(loaded).as("classes loaded for -F " + format).isNotEmpty()
+                assertThat(loaded)
+                        .as("classes loaded for -F " + format)
+                        .isNotEmpty()
                         .noneMatch(line -> line.contains(" com.fasterxml.jackson.databind.ObjectMapper "))
                         .noneMatch(line -> line.contains(" sun.security.ssl.SSLContextImpl "));
             }
@@ -121,7 +164,8 @@ class StartupCacheIT {
     void oneArchiveServesTheLauncherHoweverItIsCalled() throws Exception {
         Path launcher = LauncherProcess.launcher();
         ProcessBuilder relative = new ProcessBuilder("./" + launcher.getFileName(), "--version")
-                .directory(launcher.getParent().toFile()).redirectInput(new File("/dev/null"));
+                .directory(launcher.getParent().toFile())
+                .redirectInput(new File("/dev/null"));
         relative.environment().put("XDG_CACHE_HOME", cache.toString());
         relative.environment().put("AUTHLETE_CACHE", "sync");
         relative.environment().remove("AUTHLETE_JAR");
@@ -133,16 +177,20 @@ class StartupCacheIT {
 
         Path link = Files.createSymbolicLink(cache.resolve("authlete-link"), launcher);
         Path log = cache.resolve("class-load-link.log");
-        ProcessBuilder viaLink = new ProcessBuilder(link.toString(), "--version").directory(cache.toFile())
+        ProcessBuilder viaLink = new ProcessBuilder(link.toString(), "--version")
+                .directory(cache.toFile())
                 .redirectInput(new File("/dev/null"));
         viaLink.environment().put("XDG_CACHE_HOME", cache.toString());
         viaLink.environment().put("AUTHLETE_CACHE", "on");
         viaLink.environment().put("AUTHLETE_JAVA_OPTS", "-Xlog:class+load:file=" + log);
         viaLink.environment().remove("AUTHLETE_JAR");
         Process process = viaLink.start();
-        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).startsWith("authlete ");
+        assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .startsWith("authlete ");
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        List<String> ours = Files.readAllLines(log).stream().filter(line -> line.contains("com.authlete.toolkit.")).toList();
+        List<String> ours = Files.readAllLines(log).stream()
+                .filter(line -> line.contains("com.authlete.toolkit."))
+                .toList();
         assertThat(ours).isNotEmpty().allMatch(line -> line.contains("shared objects file"));
         assertThat(archives()).hasSize(1);
         Files.delete(link); // the temporary folder's clean-up would warn about a link leading outside it

@@ -31,23 +31,44 @@ class StreamingIT {
             m.find();
             int start = Integer.parseInt(m.group(1));
             int end = Math.min(Integer.parseInt(m.group(2)), TOTAL);
-            StringBuilder json = new StringBuilder("{\"start\":" + start + ",\"end\":" + end + ",\"totalCount\":" + TOTAL
-                    + ",\"clients\":[");
+            StringBuilder json = new StringBuilder(
+                    "{\"start\":" + start + ",\"end\":" + end + ",\"totalCount\":" + TOTAL + ",\"clients\":[");
             for (int i = start; i < end; i++) {
-                json.append(i > start ? "," : "").append("{\"clientId\":").append(i)
-                        .append(",\"clientName\":\"client ").append(i).append("\",\"description\":\"").append(FILLER).append("\"}");
+                json.append(i > start ? "," : "")
+                        .append("{\"clientId\":")
+                        .append(i)
+                        .append(",\"clientName\":\"client ")
+                        .append(i)
+                        .append("\",\"description\":\"")
+                        .append(FILLER)
+                        .append("\"}");
             }
             return Reply.json(200, json.append("]}").toString());
         })) {
             Path out = dir.resolve("items.ndjson");
             Path err = dir.resolve("err.txt");
-            ProcessBuilder builder = new ProcessBuilder(LauncherProcess.launcher().toString(), "client", "list",
-                    "--service-id", "1", "--all", "--page-size", "1000", "--output-format", "json", "--server-url", stub.url())
-                    .redirectInput(new File("/dev/null")).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            LauncherProcess.launcher().toString(),
+                            "client",
+                            "list",
+                            "--service-id",
+                            "1",
+                            "--all",
+                            "--page-size",
+                            "1000",
+                            "--output-format",
+                            "json",
+                            "--server-url",
+                            stub.url())
+                    .redirectInput(new File("/dev/null"))
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
             builder.environment().put("AUTHLETE_BEARER", "t");
             builder.environment().put("AUTHLETE_JAVA_OPTS", "-Xmx64m");
             Process process = builder.start();
-            assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("finished in time").isTrue();
+            assertThat(process.waitFor(180, TimeUnit.SECONDS))
+                    .as("finished in time")
+                    .isTrue();
             assertThat(process.exitValue()).as(Files.readString(err)).isZero();
             assertThat(Files.readString(err)).isEmpty();
 

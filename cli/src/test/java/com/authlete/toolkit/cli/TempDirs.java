@@ -17,8 +17,7 @@ final class TempDirs {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(TempDirs::deleteTree), "temp-dirs"));
     }
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     static Path create(String prefix) throws IOException {
         Path directory = Files.createTempDirectory(prefix);
@@ -28,7 +27,8 @@ final class TempDirs {
 
     static void deleteTree(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException | RuntimeException e) {
             // best effort: a folder that cannot be removed is only clutter
         }

@@ -22,8 +22,13 @@ public class AuthleteException extends RuntimeException {
     }
 
     /** @param status the HTTP status of the API's answer, or 0 */
-    public AuthleteException(ErrorCategory category, int status, String resultCode, String resultMessage, String message,
-                                Throwable cause) {
+    public AuthleteException(
+            ErrorCategory category,
+            int status,
+            String resultCode,
+            String resultMessage,
+            String message,
+            Throwable cause) {
         super(message, cause);
         this.category = category;
         this.status = status;
@@ -33,7 +38,8 @@ public class AuthleteException extends RuntimeException {
 
     /** The same failure told with another message (what was being done when it happened), category and status kept. */
     public static AuthleteException wrap(String message, AuthleteException cause) {
-        return new AuthleteException(cause.category, cause.status, cause.resultCode, cause.resultMessage, message, cause);
+        return new AuthleteException(
+                cause.category, cause.status, cause.resultCode, cause.resultMessage, message, cause);
     }
 
     public ErrorCategory category() {

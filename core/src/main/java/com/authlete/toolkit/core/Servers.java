@@ -9,8 +9,7 @@ import java.util.OptionalInt;
 /** The API's clusters: named by the first label of their host ({@code https://jp.authlete.com} is {@code jp}) or by index. */
 public final class Servers {
 
-    private Servers() {
-    }
+    private Servers() {}
 
     /**
      * The index of a server given as an index or as a cluster name.
@@ -18,8 +17,9 @@ public final class Servers {
      * @throws IllegalArgumentException naming the choices when there is no such server
      */
     public static int index(String server, List<String> servers) {
-        return find(server, servers).orElseThrow(() -> new IllegalArgumentException("the server must be " + choices(servers)
-                + ", got '" + server + "'"));
+        return find(server, servers)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the server must be " + choices(servers) + ", got '" + server + "'"));
     }
 
     /** The index of a server given as an index or as a cluster name, if there is one. */
@@ -52,9 +52,13 @@ public final class Servers {
 
     /** Each server's short name, the first label of its host. */
     public static List<String> names(List<String> servers) {
-        return servers.stream().map(url -> {
-            String host = URI.create(url).getHost();
-            return host == null ? url : host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
-        }).toList();
+        return servers.stream()
+                .map(url -> {
+                    String host = URI.create(url).getHost();
+                    return host == null
+                            ? url
+                            : host.substring(0, host.indexOf('.') < 0 ? host.length() : host.indexOf('.'));
+                })
+                .toList();
     }
 }

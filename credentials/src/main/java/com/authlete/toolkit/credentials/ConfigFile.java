@@ -1,18 +1,18 @@
 package com.authlete.toolkit.credentials;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code $XDG_CONFIG_HOME/authlete/config.yaml} (default {@code ~/.config/authlete/config.yaml}): named profiles
@@ -40,7 +40,8 @@ public final class ConfigFile {
 
     public static ConfigFile forEnvironment(Map<String, String> environment) {
         String xdg = environment.get("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank()
+                ? Path.of(xdg)
                 : Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".config");
         return new ConfigFile(base.resolve("authlete").resolve("config.yaml"));
     }
@@ -56,7 +57,8 @@ public final class ConfigFile {
     public Optional<String> exposureWarning() {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(path);
-            boolean exposed = permissions.stream().anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
+            boolean exposed = permissions.stream()
+                    .anyMatch(p -> p.name().startsWith("GROUP_") || p.name().startsWith("OTHERS_"));
             if (!exposed) {
                 return Optional.empty();
             }
@@ -81,18 +83,25 @@ public final class ConfigFile {
     /** The profile's values as text (an absent profile has none). */
     public Map<String, String> profile(String name) throws CredentialsException {
         Map<String, String> values = new LinkedHashMap<>();
-        YamlFiles.read(path).path("profiles").path(name).fields()
-                .forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+        YamlFiles.read(path)
+                .path("profiles")
+                .path(name)
+                .fields()
+                .forEachRemaining(
+                        field -> values.put(field.getKey(), field.getValue().asText()));
         return values;
     }
 
     /** Sets (or, for null values, removes) keys of a profile; optionally makes it the default. */
     public void update(String name, Map<String, String> values, boolean makeDefault) throws CredentialsException {
         YamlFiles.update(path, true, document -> {
-            ObjectNode profiles = document.has("profiles") && document.get("profiles").isObject()
-                    ? (ObjectNode) document.get("profiles") : document.putObject("profiles");
+            ObjectNode profiles =
+                    document.has("profiles") && document.get("profiles").isObject()
+                            ? (ObjectNode) document.get("profiles")
+                            : document.putObject("profiles");
             ObjectNode profile = profiles.has(name) && profiles.get(name).isObject()
-                    ? (ObjectNode) profiles.get(name) : profiles.putObject(name);
+                    ? (ObjectNode) profiles.get(name)
+                    : profiles.putObject(name);
             values.forEach((key, value) -> {
                 if (value == null) {
                     profile.remove(key);

@@ -2,7 +2,6 @@ package com.authlete.toolkit.credentials;
 
 import com.authlete.toolkit.credentials.oauth.OAuthGrant;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
-import com.authlete.toolkit.core.AuthleteException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,7 +25,8 @@ public final class CredentialChain {
     }
 
     /** With {@code renewal}, a stored OAuth login yields a fresh access token (renewed when it is about to expire). */
-    public CredentialChain(Map<String, String> environment, CredentialStore store, String profile, TokenRenewal renewal) {
+    public CredentialChain(
+            Map<String, String> environment, CredentialStore store, String profile, TokenRenewal renewal) {
         this.environment = Map.copyOf(environment);
         this.store = store;
         this.profile = profile;
@@ -53,7 +53,7 @@ public final class CredentialChain {
         }
         OAuthGrant grant = OAuthGrant.fromJson(stored.get().token());
         String accessToken = renewal == null ? grant.accessToken() : renewal.accessToken(profile, grant);
-        return Optional.of(new ResolvedToken(accessToken, stored.get().origin() + ", OAuth " + grant.grantType()
-                + " login at " + grant.issuer()));
+        return Optional.of(new ResolvedToken(
+                accessToken, stored.get().origin() + ", OAuth " + grant.grantType() + " login at " + grant.issuer()));
     }
 }

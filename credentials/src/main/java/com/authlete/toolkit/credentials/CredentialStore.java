@@ -12,8 +12,7 @@ import java.util.Optional;
 public final class CredentialStore {
 
     /** Where a token was stored, and a warning for the user when it is only the plaintext file. */
-    public record Stored(String where, Optional<String> warning) {
-    }
+    public record Stored(String where, Optional<String> warning) {}
 
     private final ConfigFile configFile;
     private final Keychain keychain;
@@ -28,7 +27,8 @@ public final class CredentialStore {
      * Refuses a profile asked for by name that neither the config file nor the credential store knows (a typo in
      * {@code --profile} would otherwise fall back to no settings and no token).
      */
-    public static void requireKnownProfile(Settings settings, Map<String, String> environment) throws CredentialsException {
+    public static void requireKnownProfile(Settings settings, Map<String, String> environment)
+            throws CredentialsException {
         try {
             settings.requireKnownProfile();
         } catch (CredentialsException unknown) {
@@ -55,9 +55,11 @@ public final class CredentialStore {
         String fromFile = Tokens.normalize(configFile.profile(profile).get(ConfigFile.TOKEN_KEY));
         if (fromFile == null && locked != null) {
             // "No token" would send the user to log in again; the token is most likely in the locked keyring.
-            throw new CredentialsException("cannot read the token of profile " + profile + ": " + locked.getMessage(), locked);
+            throw new CredentialsException(
+                    "cannot read the token of profile " + profile + ": " + locked.getMessage(), locked);
         }
-        return Optional.ofNullable(fromFile).map(t -> new ResolvedToken(t, configFile.path() + " (profile " + profile + ")"));
+        return Optional.ofNullable(fromFile)
+                .map(t -> new ResolvedToken(t, configFile.path() + " (profile " + profile + ")"));
     }
 
     public Stored store(String profile, String token) throws CredentialsException {
@@ -69,8 +71,10 @@ public final class CredentialStore {
             Map<String, String> values = new HashMap<>();
             values.put(ConfigFile.TOKEN_KEY, token);
             configFile.update(profile, values, false);
-            return new Stored(configFile.path().toString(), Optional.of("no keychain available (" + e.getMessage()
-                    + "); the token is stored in plain text in " + configFile.path() + " (mode 0600)"));
+            return new Stored(
+                    configFile.path().toString(),
+                    Optional.of("no keychain available (" + e.getMessage() + "); the token is stored in plain text in "
+                            + configFile.path() + " (mode 0600)"));
         }
     }
 
@@ -112,8 +116,10 @@ public final class CredentialStore {
             keychain.delete(clientSecretAccount(profile));
         } catch (Keychain.Unavailable e) {
             if (e.locked()) {
-                throw new CredentialsException("cannot remove the token of profile " + profile + " from the keychain: "
-                        + e.getMessage() + "; nothing was removed", e);
+                throw new CredentialsException(
+                        "cannot remove the token of profile " + profile + " from the keychain: " + e.getMessage()
+                                + "; nothing was removed",
+                        e);
             }
             // Only the file then.
         }

@@ -11,8 +11,7 @@ public final class KeychainChoice {
 
     public static final String ENV = "AUTHLETE_KEYCHAIN";
 
-    private KeychainChoice() {
-    }
+    private KeychainChoice() {}
 
     /** {@code system} or {@code none}; an unknown value is refused, not taken for the default. */
     public static String of(Map<String, String> environment) {
@@ -20,7 +19,8 @@ public final class KeychainChoice {
         return switch (choice) {
             case "", "auto", "system" -> "system";
             case "none" -> "none";
-            default -> throw new IllegalArgumentException(ENV + " must be system or none, got '" + environment.get(ENV) + "'");
+            default ->
+                throw new IllegalArgumentException(ENV + " must be system or none, got '" + environment.get(ENV) + "'");
         };
     }
 }

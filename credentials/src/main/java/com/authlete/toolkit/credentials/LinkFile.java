@@ -15,11 +15,16 @@ public record LinkFile(Path path, Map<String, String> values) {
     public static final String NAME = ".authlete.yaml";
 
     public static Optional<LinkFile> find(Path start) throws CredentialsException {
-        for (Path directory = start.toAbsolutePath().normalize(); directory != null; directory = directory.getParent()) {
+        for (Path directory = start.toAbsolutePath().normalize();
+                directory != null;
+                directory = directory.getParent()) {
             Path candidate = directory.resolve(NAME);
             if (Files.isRegularFile(candidate)) {
                 Map<String, String> values = new LinkedHashMap<>();
-                YamlFiles.read(candidate).fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+                YamlFiles.read(candidate)
+                        .fields()
+                        .forEachRemaining(field ->
+                                values.put(field.getKey(), field.getValue().asText()));
                 return Optional.of(new LinkFile(candidate, values));
             }
         }

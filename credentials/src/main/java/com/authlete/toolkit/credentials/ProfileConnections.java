@@ -1,9 +1,9 @@
 package com.authlete.toolkit.credentials;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Catalog;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.TokenSource;
 import com.authlete.toolkit.credentials.oauth.OAuthException;
@@ -25,8 +25,7 @@ import java.util.Optional;
  */
 public final class ProfileConnections {
 
-    private ProfileConnections() {
-    }
+    private ProfileConnections() {}
 
     /**
      * @param bearerFlag a token given explicitly (it outranks the chain), or null
@@ -34,28 +33,38 @@ public final class ProfileConnections {
      * @throws CredentialsException     when the profile asked for does not exist
      * @throws IllegalArgumentException for a server setting that makes no sense
      */
-    public static AuthleteClient.Builder builder(Settings settings, Map<String, String> environment, String bearerFlag,
-                                                 PrintStream warnings) throws CredentialsException {
+    public static AuthleteClient.Builder builder(
+            Settings settings, Map<String, String> environment, String bearerFlag, PrintStream warnings)
+            throws CredentialsException {
         CredentialStore.requireKnownProfile(settings, environment);
-        AuthleteClient.Builder builder = AuthleteClient.builder().baseUrl(baseUrl(settings))
+        AuthleteClient.Builder builder = AuthleteClient.builder()
+                .baseUrl(baseUrl(settings))
                 .serviceId(settings.get("service-id").orElse(null));
         // The token is looked up when the first request needs it, with the network settings the front end gave by then.
         builder.tokenSource(() -> {
             try {
-                return token(settings, environment, bearerFlag, oauthTransports(builder.connectionSettings(), environment), warnings)
+                return token(
+                                settings,
+                                environment,
+                                bearerFlag,
+                                oauthTransports(builder.connectionSettings(), environment),
+                                warnings)
                         .map(ResolvedToken::token);
             } catch (CredentialsException e) {
                 throw failure(e);
             }
         });
-        builder.exchangeProvider(connection -> EnvironmentTransports.build(EnvironmentTransports.withEnvironment(connection, environment), null));
+        builder.exchangeProvider(connection ->
+                EnvironmentTransports.build(EnvironmentTransports.withEnvironment(connection, environment), null));
         return builder;
     }
 
     /** A login that cannot be renewed is not authenticated; a keychain or file that cannot be read is a broken set-up. */
     private static AuthleteException failure(CredentialsException e) {
-        return new AuthleteException(e instanceof OAuthException ? ErrorCategory.NOT_AUTHENTICATED : ErrorCategory.CONFIGURATION,
-                e.getMessage(), e);
+        return new AuthleteException(
+                e instanceof OAuthException ? ErrorCategory.NOT_AUTHENTICATED : ErrorCategory.CONFIGURATION,
+                e.getMessage(),
+                e);
     }
 
     /** The API base URL the settings name (see {@link ServerChoice}). */
@@ -64,8 +73,8 @@ public final class ProfileConnections {
     }
 
     /** A token source over the chain, for programs that build their client by hand. */
-    public static TokenSource tokenSource(Settings settings, Map<String, String> environment, TransportFactory oauth,
-                                          PrintStream warnings) {
+    public static TokenSource tokenSource(
+            Settings settings, Map<String, String> environment, TransportFactory oauth, PrintStream warnings) {
         return () -> {
             try {
                 return token(settings, environment, null, oauth, warnings).map(ResolvedToken::token);
@@ -79,12 +88,19 @@ public final class ProfileConnections {
      * The token of the active profile through the credential chain; stored OAuth logins are renewed through
      * {@code oauth}. A token read from a config file others can read is used, with a warning on {@code warnings}.
      */
-    public static Optional<ResolvedToken> token(Settings settings, Map<String, String> environment, String bearerFlag,
-                                                TransportFactory oauth, PrintStream warnings) throws CredentialsException {
+    public static Optional<ResolvedToken> token(
+            Settings settings,
+            Map<String, String> environment,
+            String bearerFlag,
+            TransportFactory oauth,
+            PrintStream warnings)
+            throws CredentialsException {
         CredentialStore store = CredentialStore.of(settings, environment);
         TokenRenewal renewal = new TokenRenewal(store, oauth, environment, Clock.systemUTC());
-        Optional<ResolvedToken> token = new CredentialChain(environment, store, settings.profile(), renewal).resolve(bearerFlag);
-        if (token.isPresent() && token.get().origin().startsWith(settings.configFile().path().toString())) {
+        Optional<ResolvedToken> token =
+                new CredentialChain(environment, store, settings.profile(), renewal).resolve(bearerFlag);
+        if (token.isPresent()
+                && token.get().origin().startsWith(settings.configFile().path().toString())) {
             settings.configFile().exposureWarning().ifPresent(warning -> warnings.println("warning: " + warning));
         }
         return token;
@@ -94,7 +110,8 @@ public final class ProfileConnections {
     public static TransportFactory oauthTransports(ConnectionSettings settings, Map<String, String> environment) {
         return origin -> {
             try {
-                return EnvironmentTransports.build(EnvironmentTransports.withEnvironment(settings.withBaseUrl(origin), environment), null);
+                return EnvironmentTransports.build(
+                        EnvironmentTransports.withEnvironment(settings.withBaseUrl(origin), environment), null);
             } catch (IllegalArgumentException e) {
                 throw new CredentialsException(e.getMessage(), e);
             }

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class ServerChoice {
 
-    private ServerChoice() {
-    }
+    private ServerChoice() {}
 
     public static URI baseUrl(Settings settings, List<String> servers) {
         String server = settings.get("server").orElse(null);
@@ -31,13 +30,16 @@ public final class ServerChoice {
 
     /** Which setting names the server: {@code server-url} when given at least as strongly as {@code server}. */
     public static String winningKey(Settings settings) {
-        return settings.get("server-url").isPresent() && settings.rank("server-url") >= settings.rank("server") ? "server-url" : "server";
+        return settings.get("server-url").isPresent() && settings.rank("server-url") >= settings.rank("server")
+                ? "server-url"
+                : "server";
     }
 
     /** The index of a server given as an index or as the first label of its host name ({@code us}, {@code jp}). */
     public static int index(String server, List<String> servers) {
-        return Servers.find(server, servers).orElseThrow(() -> new IllegalArgumentException("--server expects "
-                + Servers.choices(servers) + ", got '" + server + "'"));
+        return Servers.find(server, servers)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "--server expects " + Servers.choices(servers) + ", got '" + server + "'"));
     }
 
     /** Each server's short name: the first label of its host ({@code https://jp.authlete.com} is {@code jp}). */

@@ -1,12 +1,12 @@
 package com.authlete.toolkit.credentials;
 
-import java.util.List;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.spi.ConfigSource;
@@ -50,13 +50,17 @@ public final class Settings {
         ConfigSource environmentSource = new EnvConfigSource(authleteVariables(environment), ENVIRONMENT);
         ConfigSource linkSource = source("link file", link == null ? Map.of() : link.values(), LINK);
         SmallRyeConfig withoutProfile = new SmallRyeConfigBuilder()
-                .withSources(flagSource, environmentSource, linkSource).build();
-        String profile = withoutProfile.getOptionalValue(PREFIX + "profile", String.class)
-                .or(() -> defaultProfile(configFile)).orElse(ConfigFile.DEFAULT_PROFILE);
+                .withSources(flagSource, environmentSource, linkSource)
+                .build();
+        String profile = withoutProfile
+                .getOptionalValue(PREFIX + "profile", String.class)
+                .or(() -> defaultProfile(configFile))
+                .orElse(ConfigFile.DEFAULT_PROFILE);
         Map<String, String> profileValues = new LinkedHashMap<>(configFile.profile(profile));
         profileValues.remove(ConfigFile.TOKEN_KEY); // a token is a credential, not a setting
         SmallRyeConfig config = new SmallRyeConfigBuilder()
-                .withSources(flagSource, environmentSource, linkSource, source("profile " + profile, profileValues, PROFILE))
+                .withSources(
+                        flagSource, environmentSource, linkSource, source("profile " + profile, profileValues, PROFILE))
                 .build();
         return new Settings(config, profile, configFile, link);
     }
@@ -72,7 +76,10 @@ public final class Settings {
     private static Map<String, String> authleteVariables(Map<String, String> environment) {
         Map<String, String> variables = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith("AUTHLETE_") && !name.equals(CredentialChain.BEARER_ENV) && value != null && !value.isBlank()) {
+            if (name.startsWith("AUTHLETE_")
+                    && !name.equals(CredentialChain.BEARER_ENV)
+                    && value != null
+                    && !value.isBlank()) {
                 variables.put(name, value);
             }
         });
@@ -114,9 +121,13 @@ public final class Settings {
         }
         List<String> known = configFile.profileNames();
         if (!known.contains(profile)) {
-            throw new UnknownProfileException(profile, "unknown profile '" + profile + "' (from " + origin("profile").get() + "); "
-                    + (known.isEmpty() ? configFile.path() + " has no profiles" : "profiles in " + configFile.path() + ": "
-                    + String.join(", ", known)));
+            throw new UnknownProfileException(
+                    profile,
+                    "unknown profile '" + profile + "' (from "
+                            + origin("profile").get() + "); "
+                            + (known.isEmpty()
+                                    ? configFile.path() + " has no profiles"
+                                    : "profiles in " + configFile.path() + ": " + String.join(", ", known)));
         }
     }
 

@@ -5,14 +5,14 @@ import com.github.javakeyring.Keyring;
 import com.github.javakeyring.PasswordAccessException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.freedesktop.secret.simple.SimpleCollection;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The operating system's keychain through java-keyring: entries with service {@value #SERVICE} and the profile
@@ -24,10 +24,11 @@ public final class SystemKeychain implements Keychain {
     private static final String CHOICE_ENV = KeychainChoice.ENV;
     /** A keychain waiting for an unlock prompt that no one can answer (no display) would wait for ever. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
-    private SystemKeychain() {
-    }
+    private static final boolean LINUX =
+            System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+
+    private SystemKeychain() {}
 
     /**
      * The system keychain, or {@link Keychain#NONE} when turned off or, on Linux, when there is no D-Bus session.
@@ -55,8 +56,12 @@ public final class SystemKeychain implements Keychain {
             return task.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
-            throw new Unavailable("the keychain did not answer within " + TIMEOUT.toSeconds()
-                    + " s (a locked keyring waiting for an unlock prompt?); unlock it, or set " + CHOICE_ENV + "=none", e, true);
+            throw new Unavailable(
+                    "the keychain did not answer within " + TIMEOUT.toSeconds()
+                            + " s (a locked keyring waiting for an unlock prompt?); unlock it, or set " + CHOICE_ENV
+                            + "=none",
+                    e,
+                    true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("interrupted while waiting for the keychain", e);
@@ -64,7 +69,8 @@ public final class SystemKeychain implements Keychain {
             if (e.getCause() instanceof Unavailable unavailable) {
                 throw unavailable;
             }
-            throw new Unavailable("the keychain failed (" + e.getCause().getClass().getSimpleName() + ")", e.getCause());
+            throw new Unavailable(
+                    "the keychain failed (" + e.getCause().getClass().getSimpleName() + ")", e.getCause());
         }
     }
 
@@ -83,8 +89,11 @@ public final class SystemKeychain implements Keychain {
             return; // Not the Secret Service, or it cannot tell: the call's own outcome stands.
         }
         if (locked) {
-            throw new Unavailable("the keyring is locked; unlock it (log in to the desktop session, or run "
-                    + "gnome-keyring-daemon --unlock), or set " + CHOICE_ENV + "=none", null, true);
+            throw new Unavailable(
+                    "the keyring is locked; unlock it (log in to the desktop session, or run "
+                            + "gnome-keyring-daemon --unlock), or set " + CHOICE_ENV + "=none",
+                    null,
+                    true);
         }
     }
 
@@ -102,7 +111,8 @@ public final class SystemKeychain implements Keychain {
         try {
             token = bounded(() -> {
                 try (Keyring keyring = open()) {
-                    return Optional.ofNullable(keyring.getPassword(SERVICE, profile)).filter(t -> !t.isBlank());
+                    return Optional.ofNullable(keyring.getPassword(SERVICE, profile))
+                            .filter(t -> !t.isBlank());
                 } catch (PasswordAccessException e) {
                     return Optional.<String>empty(); // also what a locked keyring answers: checked below
                 }
@@ -129,7 +139,8 @@ public final class SystemKeychain implements Keychain {
         } catch (Unavailable e) {
             refuseIfLocked();
             // java-keyring fails with a NullPointerException when the keyring is locked or was never created.
-            throw e.locked() || e.getCause() instanceof BackendNotSupportedException ? e
+            throw e.locked() || e.getCause() instanceof BackendNotSupportedException
+                    ? e
                     : new Unavailable("the keychain refused the token (was a keyring ever created here?)", e);
         }
     }

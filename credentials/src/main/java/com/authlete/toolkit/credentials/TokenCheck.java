@@ -11,8 +11,7 @@ import java.util.Map;
  */
 public final class TokenCheck {
 
-    private TokenCheck() {
-    }
+    private TokenCheck() {}
 
     /**
      * @param http a transport carrying the token to check

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Token text as people paste it, made uniform; and tokens shown safely. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** Strips surrounding whitespace and newlines and a leading {@code Bearer } scheme; null when nothing is left. */
     public static String normalize(String raw) {

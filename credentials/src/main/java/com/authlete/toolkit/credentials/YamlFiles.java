@@ -1,16 +1,15 @@
 package com.authlete.toolkit.credentials;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.ByteBuffer;
-import org.yaml.snakeyaml.nodes.NodeId;
-import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +35,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -61,8 +61,7 @@ final class YamlFiles {
         boolean apply(ObjectNode document) throws CredentialsException;
     }
 
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     /** SnakeYAML is only loaded when there is a file: most runs in CI have none. */
     private static final class Snake {
@@ -109,9 +108,12 @@ final class YamlFiles {
         try (JsonParser parser = Fast.FACTORY.createParser(file.toFile())) {
             node = JsonTrees.read(parser);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
-            throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getOriginalMessage() + "; fix or remove it", e);
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
+            throw new CredentialsException(
+                    file + " is not valid YAML" + where + ": " + e.getOriginalMessage() + "; fix or remove it", e);
         } catch (IOException e) {
             throw new CredentialsException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -147,14 +149,17 @@ final class YamlFiles {
             root = Snake.compose(in);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
-            String where = mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
-            throw new CredentialsException(file + " is not valid YAML" + where + ": " + e.getProblem() + "; fix or remove it", e);
+            String where =
+                    mark == null ? "" : " (line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ")";
+            throw new CredentialsException(
+                    file + " is not valid YAML" + where + ": " + e.getProblem() + "; fix or remove it", e);
         } catch (YAMLException e) {
             throw new CredentialsException(file + " is not valid YAML: " + e.getMessage() + "; fix or remove it", e);
         } catch (IOException e) {
             throw new CredentialsException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        if (root == null || (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
+        if (root == null
+                || (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL))) {
             return emptyMapping();
         }
         if (!(root instanceof MappingNode mapping)) {
@@ -181,7 +186,9 @@ final class YamlFiles {
             throw new IllegalStateException("nested too deeply");
         }
         if (node instanceof ScalarNode scalar) {
-            return scalar.getTag().equals(Tag.NULL) ? JsonTrees.NODES.nullNode() : JsonTrees.NODES.textNode(scalar.getValue());
+            return scalar.getTag().equals(Tag.NULL)
+                    ? JsonTrees.NODES.nullNode()
+                    : JsonTrees.NODES.textNode(scalar.getValue());
         }
         if (node instanceof SequenceNode sequence) {
             var array = JsonTrees.NODES.arrayNode();
@@ -190,10 +197,13 @@ final class YamlFiles {
         }
         MappingNode mapping = (MappingNode) node;
         ObjectNode object = JsonTrees.NODES.objectNode();
-        // YAML merge keys: the merged mappings first (an earlier one wins over a later one), then the mapping's own keys.
+        // YAML merge keys: the merged mappings first (an earlier one wins over a later one), then the mapping's own
+        // keys.
         for (NodeTuple tuple : mapping.getValue()) {
             if (isMerge(tuple)) {
-                List<Node> sources = tuple.getValueNode() instanceof SequenceNode list ? list.getValue() : List.of(tuple.getValueNode());
+                List<Node> sources = tuple.getValueNode() instanceof SequenceNode list
+                        ? list.getValue()
+                        : List.of(tuple.getValueNode());
                 for (Node source : sources) {
                     if (!(source instanceof MappingNode)) {
                         throw new IllegalStateException("a merge key (<<) must refer to a mapping");
@@ -215,7 +225,8 @@ final class YamlFiles {
     }
 
     private static boolean isMerge(NodeTuple tuple) {
-        return tuple.getKeyNode() instanceof ScalarNode key && (key.getTag().equals(Tag.MERGE) || "<<".equals(key.getValue()));
+        return tuple.getKeyNode() instanceof ScalarNode key
+                && (key.getTag().equals(Tag.MERGE) || "<<".equals(key.getValue()));
     }
 
     private static String key(NodeTuple tuple) {
@@ -237,7 +248,7 @@ final class YamlFiles {
             Files.createDirectories(directory);
             Path lock = directory.resolve("." + file.getFileName() + ".lock");
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                    FileLock ignored = channel.lock()) {
                 // A link (config kept in a dotfiles repository, say) stays a link: the file it points to is rewritten.
                 target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
                 MappingNode root = compose(target);
@@ -258,7 +269,8 @@ final class YamlFiles {
         Path directory = target.toAbsolutePath().getParent();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path temporary = posix
-                ? Files.createTempFile(directory, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
+                ? Files.createTempFile(
+                        directory, "." + target.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
                 : Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
         try {
             try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -295,8 +307,12 @@ final class YamlFiles {
             NodeTuple own = index < 0 ? null : raw.getValue().get(index);
             Node replacement;
             if (value.isObject()) {
-                MappingNode child = own != null && own.getValueNode() instanceof MappingNode existing ? existing : emptyMapping();
-                apply(child, old != null && old.isObject() ? (ObjectNode) old : JsonTrees.NODES.objectNode(), (ObjectNode) value);
+                MappingNode child =
+                        own != null && own.getValueNode() instanceof MappingNode existing ? existing : emptyMapping();
+                apply(
+                        child,
+                        old != null && old.isObject() ? (ObjectNode) old : JsonTrees.NODES.objectNode(),
+                        (ObjectNode) value);
                 replacement = child;
             } else {
                 replacement = scalar(value);
@@ -307,8 +323,10 @@ final class YamlFiles {
             if (own != null) {
                 raw.getValue().set(index, new NodeTuple(own.getKeyNode(), replacement));
             } else {
-                raw.getValue().add(new NodeTuple(new ScalarNode(Tag.STR, field.getKey(), null, null, DumperOptions.ScalarStyle.PLAIN),
-                        replacement));
+                raw.getValue()
+                        .add(new NodeTuple(
+                                new ScalarNode(Tag.STR, field.getKey(), null, null, DumperOptions.ScalarStyle.PLAIN),
+                                replacement));
             }
         }
         for (Iterator<String> it = before.fieldNames(); it.hasNext(); ) {
@@ -325,7 +343,9 @@ final class YamlFiles {
     private static int ownIndex(MappingNode mapping, String key) {
         List<NodeTuple> tuples = mapping.getValue();
         for (int i = 0; i < tuples.size(); i++) {
-            if (!isMerge(tuples.get(i)) && tuples.get(i).getKeyNode() instanceof ScalarNode name && name.getValue().equals(key)) {
+            if (!isMerge(tuples.get(i))
+                    && tuples.get(i).getKeyNode() instanceof ScalarNode name
+                    && name.getValue().equals(key)) {
                 return i;
             }
         }
@@ -345,6 +365,11 @@ final class YamlFiles {
         // emitter also quotes what plain style cannot hold.
         String text = value.asText();
         boolean plainIsText = Snake.RESOLVER.resolve(NodeId.scalar, text, true).equals(Tag.STR);
-        return new ScalarNode(Tag.STR, text, null, null, plainIsText ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+        return new ScalarNode(
+                Tag.STR,
+                text,
+                null,
+                null,
+                plainIsText ? DumperOptions.ScalarStyle.PLAIN : DumperOptions.ScalarStyle.DOUBLE_QUOTED);
     }
 }

@@ -35,7 +35,9 @@ class ConfigFileTest {
     @Test
     void mergeKeysAreHonouredWhenReading() throws Exception {
         ConfigFile config = new ConfigFile(Files.writeString(directory.resolve("config.yaml"), HAND_WRITTEN));
-        assertThat(config.profile("staging")).containsEntry("server", "1").containsEntry("service-id", "715")
+        assertThat(config.profile("staging"))
+                .containsEntry("server", "1")
+                .containsEntry("service-id", "715")
                 .containsEntry("server-url", "http://127.0.0.1:9");
         assertThat(config.profileNames()).containsExactly("default", "staging");
         assertThat(config.defaultProfile()).contains("default");
@@ -52,17 +54,24 @@ class ConfigFileTest {
         config.update("new", Map.of("server", "3"), false);
 
         String text = Files.readString(file);
-        assertThat(text).contains("# my Authlete settings", "# jp", "# production: careful", "base: &base", "<<: *base")
+        assertThat(text)
+                .contains("# my Authlete settings", "# jp", "# production: careful", "base: &base", "<<: *base")
                 .doesNotContain("tok-file-123456789");
-        assertThat(config.profile("default")).containsEntry("service-id", "999").containsEntry("server", "1").doesNotContainKey("token");
-        assertThat(config.profile("staging")).as("the shared anchor is untouched").containsEntry("service-id", "715");
+        assertThat(config.profile("default"))
+                .containsEntry("service-id", "999")
+                .containsEntry("server", "1")
+                .doesNotContainKey("token");
+        assertThat(config.profile("staging"))
+                .as("the shared anchor is untouched")
+                .containsEntry("service-id", "715");
         assertThat(config.profile("new")).containsExactlyEntriesOf(Map.of("server", "3"));
         assertThat(text.indexOf("staging:")).as("order kept").isLessThan(text.indexOf("new:"));
     }
 
     @Test
     void aSymbolicLinkStaysALinkAndItsTargetIsRewritten() throws Exception {
-        Path real = Files.writeString(Files.createDirectories(directory.resolve("dotfiles")).resolve("authlete.yaml"), HAND_WRITTEN);
+        Path real = Files.writeString(
+                Files.createDirectories(directory.resolve("dotfiles")).resolve("authlete.yaml"), HAND_WRITTEN);
         Path link = Files.createSymbolicLink(directory.resolve("config.yaml"), real);
         new ConfigFile(link).update("staging", Map.of("service-id", "42"), false);
         assertThat(Files.isSymbolicLink(link)).isTrue();
@@ -76,7 +85,8 @@ class ConfigFileTest {
     void aBrokenFileIsNamedWithItsLineAndNeverOverwritten() throws Exception {
         Path file = Files.writeString(directory.resolve("config.yaml"), "profiles:\n  default:\n    server: [1\n");
         ConfigFile config = new ConfigFile(file);
-        assertThatThrownBy(() -> config.update("default", Map.of("server", "2"), false)).isInstanceOf(CredentialsException.class)
+        assertThatThrownBy(() -> config.update("default", Map.of("server", "2"), false))
+                .isInstanceOf(CredentialsException.class)
                 .hasMessageContaining(file + " is not valid YAML (line");
         assertThat(Files.readString(file)).isEqualTo("profiles:\n  default:\n    server: [1\n");
     }
@@ -86,8 +96,11 @@ class ConfigFileTest {
         Path file = directory.resolve("config.yaml");
         ConfigFile config = new ConfigFile(file);
         config.update("p", Map.of("server", "1", "flag", "true", "id", "007", "url", "http://h:1/#x"), true);
-        assertThat(new ConfigFile(file).profile("p")).containsEntry("server", "1").containsEntry("flag", "true")
-                .containsEntry("id", "007").containsEntry("url", "http://h:1/#x");
+        assertThat(new ConfigFile(file).profile("p"))
+                .containsEntry("server", "1")
+                .containsEntry("flag", "true")
+                .containsEntry("id", "007")
+                .containsEntry("url", "http://h:1/#x");
         assertThat(config.defaultProfile()).contains("p");
     }
 }

@@ -51,22 +51,30 @@ class CredentialChainTest {
 
         assertThat(new CredentialChain(env, store, "p").resolve("flag-token-55556666"))
                 .contains(new ResolvedToken("flag-token-55556666", "--bearer"));
-        assertThat(new CredentialChain(env, store, "p").resolve(null)).contains(new ResolvedToken("env-token-33334444", "AUTHLETE_BEARER"));
-        assertThat(new CredentialChain(Map.of(), store, "p").resolve(null).map(ResolvedToken::token)).contains("keychain-token-2222");
+        assertThat(new CredentialChain(env, store, "p").resolve(null))
+                .contains(new ResolvedToken("env-token-33334444", "AUTHLETE_BEARER"));
+        assertThat(new CredentialChain(Map.of(), store, "p").resolve(null).map(ResolvedToken::token))
+                .contains("keychain-token-2222");
         keychain.delete("p");
         assertThat(new CredentialChain(Map.of(), store, "p").resolve(null).map(ResolvedToken::origin))
-                .hasValueSatisfying(origin -> assertThat(origin).contains("config.yaml").contains("profile p"));
+                .hasValueSatisfying(
+                        origin -> assertThat(origin).contains("config.yaml").contains("profile p"));
         assertThat(new CredentialChain(Map.of(), store, "other").resolve(null)).isEmpty();
     }
 
     @Test
     void tokensAreNormalisedAndMasked() throws Exception {
-        assertThat(new CredentialChain(Map.of("AUTHLETE_BEARER", "  Bearer abc-123-def-456 \n")).resolve(null).map(ResolvedToken::token))
+        assertThat(new CredentialChain(Map.of("AUTHLETE_BEARER", "  Bearer abc-123-def-456 \n"))
+                        .resolve(null)
+                        .map(ResolvedToken::token))
                 .contains("abc-123-def-456");
         assertThat(new CredentialChain(Map.of()).resolve("bearer xyz")).contains(new ResolvedToken("xyz", "--bearer"));
-        assertThat(new CredentialChain(Map.of("AUTHLETE_BEARER", " \n")).resolve(" ")).isEmpty();
+        assertThat(new CredentialChain(Map.of("AUTHLETE_BEARER", " \n")).resolve(" "))
+                .isEmpty();
         assertThat(Tokens.mask("abcdefghijklmnopwxyz")).isEqualTo("abcd\u2026wxyz");
-        assertThat(new ResolvedToken("secret-token-abcd", "x").toString()).doesNotContain("secret-token").contains("secr\u2026abcd");
+        assertThat(new ResolvedToken("secret-token-abcd", "x").toString())
+                .doesNotContain("secret-token")
+                .contains("secr\u2026abcd");
         assertThat(Tokens.mask("short")).isEqualTo("****");
     }
 
@@ -74,8 +82,11 @@ class CredentialChainTest {
     void withoutAKeychainTheTokenGoesToAPrivateFileWithAWarning() throws Exception {
         CredentialStore store = new CredentialStore(config(), Keychain.NONE);
         CredentialStore.Stored stored = store.store("ci", "ci-token-12345678");
-        assertThat(stored.warning()).hasValueSatisfying(w -> assertThat(w).contains("plain text", config().path().toString()));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config().path()))).isEqualTo("rw-------");
+        assertThat(stored.warning())
+                .hasValueSatisfying(w ->
+                        assertThat(w).contains("plain text", config().path().toString()));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config().path())))
+                .isEqualTo("rw-------");
         assertThat(store.read("ci").map(ResolvedToken::token)).contains("ci-token-12345678");
         assertThat(store.forget("ci")).isTrue();
         assertThat(store.read("ci")).isEmpty();
@@ -106,12 +117,14 @@ class CredentialChainTest {
 
         env.put("AUTHLETE_SERVICE_ID", "from-env");
         assertThat(Settings.load(Map.of(), env, nested).get("service-id")).contains("from-env");
-        assertThat(Settings.load(Map.of("service-id", "from-flag"), env, nested).get("service-id")).contains("from-flag");
+        assertThat(Settings.load(Map.of("service-id", "from-flag"), env, nested).get("service-id"))
+                .contains("from-flag");
 
         assertThat(Settings.load(Map.of(), env, home).get("server")).contains("1");
         env.put("AUTHLETE_PROFILE", "other");
         assertThat(Settings.load(Map.of(), env, home).get("server")).isEmpty();
-        assertThat(Settings.load(Map.of("profile", "jp"), env, home).get("server")).contains("1");
+        assertThat(Settings.load(Map.of("profile", "jp"), env, home).get("server"))
+                .contains("1");
     }
 
     @Test
@@ -120,8 +133,10 @@ class CredentialChainTest {
         Files.writeString(config().path(), "profiles:\n  p:\n    server: [1\n");
         assertThatThrownBy(() -> Settings.load(Map.of(), Map.of("XDG_CONFIG_HOME", home.toString()), home))
                 .isInstanceOf(CredentialsException.class)
-                .hasMessageContaining(config().path().toString()).hasMessageContaining("line");
-        assertThatThrownBy(() -> config().update("p", Map.of("server", "2"), false)).isInstanceOf(CredentialsException.class);
+                .hasMessageContaining(config().path().toString())
+                .hasMessageContaining("line");
+        assertThatThrownBy(() -> config().update("p", Map.of("server", "2"), false))
+                .isInstanceOf(CredentialsException.class);
         assertThat(Files.readString(config().path())).isEqualTo("profiles:\n  p:\n    server: [1\n");
     }
 }

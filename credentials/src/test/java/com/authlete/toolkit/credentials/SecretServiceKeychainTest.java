@@ -26,7 +26,8 @@ class SecretServiceKeychainTest {
 
     @Test
     void aTokenStoredForAProfileIsInTheKeyringAndNotInAFile() throws Exception {
-        assumeTrue("secret-service".equals(System.getenv(SETTING)),
+        assumeTrue(
+                "secret-service".equals(System.getenv(SETTING)),
                 "skipped: set " + SETTING + "=secret-service inside a D-Bus session with an unlocked gnome-keyring");
         Keychain keychain = SystemKeychain.forEnvironment(System.getenv());
         ConfigFile config = ConfigFile.forEnvironment(Map.of("XDG_CONFIG_HOME", home.toString()));
@@ -35,9 +36,12 @@ class SecretServiceKeychainTest {
 
         CredentialStore.Stored stored = new CredentialStore(config, keychain).store(profile, token);
 
-        assertThat(stored.warning()).as("stored in the keychain, no plain-text fallback").isEmpty();
+        assertThat(stored.warning())
+                .as("stored in the keychain, no plain-text fallback")
+                .isEmpty();
         assertThat(Files.exists(config.path())).isFalse();
-        assertThat(secretTool("lookup", "service", SystemKeychain.SERVICE, "account", profile)).isEqualTo(token);
+        assertThat(secretTool("lookup", "service", SystemKeychain.SERVICE, "account", profile))
+                .isEqualTo(token);
         assertThat(new CredentialChain(Map.of(), new CredentialStore(config, keychain), profile).resolve(null))
                 .hasValueSatisfying(resolved -> {
                     assertThat(resolved.token()).isEqualTo(token);
@@ -45,7 +49,8 @@ class SecretServiceKeychainTest {
                 });
 
         assertThat(new CredentialStore(config, keychain).forget(profile)).isTrue();
-        assertThat(secretTool("lookup", "service", SystemKeychain.SERVICE, "account", profile)).isEmpty();
+        assertThat(secretTool("lookup", "service", SystemKeychain.SERVICE, "account", profile))
+                .isEmpty();
     }
 
     private static String secretTool(String... args) throws Exception {

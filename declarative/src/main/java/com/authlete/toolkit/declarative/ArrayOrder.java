@@ -12,8 +12,7 @@ final class ArrayOrder {
     /** Preference lists: default ACRs in order of preference (OpenID Connect Registration), preferred locales. */
     private static final Set<String> ORDERED = Set.of("defaultAcrs", "supportedUiLocales", "supportedClaimLocales");
 
-    private ArrayOrder() {
-    }
+    private ArrayOrder() {}
 
     static boolean isOrdered(String fieldName) {
         return ORDERED.contains(fieldName);

@@ -1,11 +1,11 @@
 package com.authlete.toolkit.declarative;
 
-import java.math.BigDecimal;
 import com.authlete.toolkit.core.catalog.SchemaField;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -23,8 +23,7 @@ final class Canonical {
 
     private static final Comparator<JsonNode> BY_TEXT = Comparator.comparing(JsonTrees::text);
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     static ObjectNode of(List<SchemaField> fields, JsonNode resource) {
         ObjectNode out = JsonTrees.NODES.objectNode();
@@ -44,7 +43,9 @@ final class Canonical {
     }
 
     static boolean isEmpty(JsonNode value) {
-        return value == null || value.isNull() || value.isMissingNode()
+        return value == null
+                || value.isNull()
+                || value.isMissingNode()
                 || (value.isTextual() && value.asText().isEmpty())
                 || (value.isContainerNode() && value.isEmpty())
                 || (value.isBoolean() && !value.asBoolean())

@@ -42,7 +42,8 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
         clients = List.copyOf(clients);
     }
 
-    public static DesiredState read(Path directory, Map<String, String> environment) throws ConfigFileException, IOException {
+    public static DesiredState read(Path directory, Map<String, String> environment)
+            throws ConfigFileException, IOException {
         if (!Files.isDirectory(directory)) {
             throw new ConfigFileException(directory.toString(), "", "no such directory");
         }
@@ -51,14 +52,18 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
         Path serviceFile = directory.resolve(SERVICE_FILE);
         if (Files.exists(serviceFile)) {
             service = new SchemaCheck("service", SERVICE_FILE, Set.of())
-                    .check(ResourceSchema.of("service").fields(), substitution.apply(parse(serviceFile, SERVICE_FILE), SERVICE_FILE, ""));
+                    .check(
+                            ResourceSchema.of("service").fields(),
+                            substitution.apply(parse(serviceFile, SERVICE_FILE), SERVICE_FILE, ""));
         }
         List<DesiredClient> clients = new ArrayList<>();
         Path clientsDir = directory.resolve(CLIENTS_DIR);
         if (Files.isDirectory(clientsDir)) {
             List<Path> files;
             try (Stream<Path> listing = Files.list(clientsDir)) {
-                files = listing.filter(path -> path.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+                files = listing.filter(path -> path.getFileName().toString().matches(".*\\.ya?ml"))
+                        .sorted()
+                        .toList();
             }
             Map<Long, String> byId = new HashMap<>();
             for (Path file : files) {
@@ -70,7 +75,8 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
                 if (clientId != null) {
                     String other = byId.putIfAbsent(clientId, name);
                     if (other != null) {
-                        throw new ConfigFileException(name, "clientId", "client " + clientId + " is also described by " + other);
+                        throw new ConfigFileException(
+                                name, "clientId", "client " + clientId + " is also described by " + other);
                     }
                 }
                 clients.add(new DesiredClient(name, clientId, body));
@@ -87,8 +93,13 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
             }
             return tree;
         } catch (JsonParseException e) {
-            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw new ConfigFileException(name, "", "not valid YAML" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            String where =
+                    e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw new ConfigFileException(
+                    name,
+                    "",
+                    "not valid YAML" + where + ": "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
 }

@@ -44,10 +44,17 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
         List<ResourceDiff> resources = new ArrayList<>();
         if (desired.service() != null) {
             ObjectNode wanted = Canonical.of(serviceSchema.fields(), desired.service());
-            List<FieldChange> changes = Differ.between(serviceSchema.fields(), Canonical.of(serviceSchema.fields(), live.service()), wanted);
+            List<FieldChange> changes = Differ.between(
+                    serviceSchema.fields(), Canonical.of(serviceSchema.fields(), live.service()), wanted);
             if (!changes.isEmpty()) {
-                resources.add(new ResourceDiff(ResourceDiff.Action.UPDATE, "service", "service", DesiredState.SERVICE_FILE,
-                        live.serviceId(), changes, wanted));
+                resources.add(new ResourceDiff(
+                        ResourceDiff.Action.UPDATE,
+                        "service",
+                        "service",
+                        DesiredState.SERVICE_FILE,
+                        live.serviceId(),
+                        changes,
+                        wanted));
             }
         }
         Map<Long, JsonNode> liveById = new LinkedHashMap<>();
@@ -56,8 +63,11 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
         for (DesiredClient client : desired.clients()) {
             if (client.clientId() != null) {
                 if (!liveById.containsKey(client.clientId())) {
-                    throw new ConfigFileException(client.file(), "clientId", "service " + live.serviceId() + " has no client "
-                            + client.clientId() + "; remove clientId to create it (or to match it by clientIdAlias or clientName)");
+                    throw new ConfigFileException(
+                            client.file(),
+                            "clientId",
+                            "service " + live.serviceId() + " has no client " + client.clientId()
+                                    + "; remove clientId to create it (or to match it by clientIdAlias or clientName)");
                 }
                 claimed.add(client.clientId());
             }
@@ -65,7 +75,10 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
         Map<String, List<Long>> byKey = new HashMap<>();
         liveById.forEach((id, client) -> {
             if (!claimed.contains(id)) {
-                for (String key : new String[] {client.path("clientIdAlias").asText(""), client.path("clientName").asText("")}) {
+                for (String key : new String[] {
+                    client.path("clientIdAlias").asText(""),
+                    client.path("clientName").asText("")
+                }) {
                     if (!key.isEmpty()) {
                         byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
                     }
@@ -76,38 +89,67 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
             ObjectNode wanted = Canonical.of(clientSchema.fields(), client.body());
             Long id = client.clientId() != null ? client.clientId() : match(client, byKey, claimed);
             if (id == null) {
-                resources.add(new ResourceDiff(ResourceDiff.Action.CREATE, "client", client.label(), client.file(), null,
-                        Differ.between(clientSchema.fields(), Canonical.of(clientSchema.fields(), null), wanted), wanted));
+                resources.add(new ResourceDiff(
+                        ResourceDiff.Action.CREATE,
+                        "client",
+                        client.label(),
+                        client.file(),
+                        null,
+                        Differ.between(clientSchema.fields(), Canonical.of(clientSchema.fields(), null), wanted),
+                        wanted));
                 continue;
             }
             claimed.add(id);
-            List<FieldChange> changes = Differ.between(clientSchema.fields(), Canonical.of(clientSchema.fields(), liveById.get(id)), wanted);
+            List<FieldChange> changes = Differ.between(
+                    clientSchema.fields(), Canonical.of(clientSchema.fields(), liveById.get(id)), wanted);
             if (!changes.isEmpty()) {
-                resources.add(new ResourceDiff(ResourceDiff.Action.UPDATE, "client", client.label(), client.file(), String.valueOf(id),
-                        changes, wanted));
+                resources.add(new ResourceDiff(
+                        ResourceDiff.Action.UPDATE,
+                        "client",
+                        client.label(),
+                        client.file(),
+                        String.valueOf(id),
+                        changes,
+                        wanted));
             }
         }
         List<ResourceDiff> unmanaged = new ArrayList<>();
         liveById.forEach((id, client) -> {
             if (!claimed.contains(id)) {
-                ResourceDiff extra = new ResourceDiff(prune ? ResourceDiff.Action.DELETE : ResourceDiff.Action.UNMANAGED, "client",
-                        liveLabel(client), null, String.valueOf(id), List.of(), null);
+                ResourceDiff extra = new ResourceDiff(
+                        prune ? ResourceDiff.Action.DELETE : ResourceDiff.Action.UNMANAGED,
+                        "client",
+                        liveLabel(client),
+                        null,
+                        String.valueOf(id),
+                        List.of(),
+                        null);
                 (prune ? resources : unmanaged).add(extra);
             }
         });
         return new Diff(live.serviceId(), resources, unmanaged);
     }
 
-    private static Long match(DesiredClient client, Map<String, List<Long>> byKey, Set<Long> claimed) throws ConfigFileException {
+    private static Long match(DesiredClient client, Map<String, List<Long>> byKey, Set<Long> claimed)
+            throws ConfigFileException {
         String key = client.matchKey();
         if (key.isEmpty()) {
             return null;
         }
-        List<Long> candidates = byKey.getOrDefault(key, List.of()).stream().filter(id -> !claimed.contains(id)).distinct().toList();
+        List<Long> candidates = byKey.getOrDefault(key, List.of()).stream()
+                .filter(id -> !claimed.contains(id))
+                .distinct()
+                .toList();
         if (candidates.size() > 1) {
-            throw new ConfigFileException(client.file(), "", "'" + key + "' names " + candidates.size() + " live clients ("
-                    + candidates.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
-                    + "); add clientId to say which");
+            throw new ConfigFileException(
+                    client.file(),
+                    "",
+                    "'" + key + "' names " + candidates.size() + " live clients ("
+                            + candidates.stream()
+                                    .map(String::valueOf)
+                                    .reduce((a, b) -> a + ", " + b)
+                                    .orElse("")
+                            + "); add clientId to say which");
         }
         return candidates.isEmpty() ? null : candidates.get(0);
     }

@@ -1,11 +1,11 @@
 package com.authlete.toolkit.declarative;
 
-import java.util.Locale;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A {@link Diff} for people and for programs. Text: one header line per resource ({@code +} create, {@code ~} update,
@@ -39,7 +39,10 @@ public final class DiffText {
     public String unmanaged(Diff diff) {
         StringBuilder out = new StringBuilder();
         for (ResourceDiff resource : diff.unmanaged()) {
-            out.append("note: client ").append(safe(resource.name())).append(" (clientId ").append(resource.id())
+            out.append("note: client ")
+                    .append(safe(resource.name()))
+                    .append(" (clientId ")
+                    .append(resource.id())
                     .append(") has no file; left alone (--prune deletes it)\n");
         }
         return out.toString();
@@ -61,7 +64,8 @@ public final class DiffText {
         if (resource.id() != null && resource.kind().equals("client")) {
             where = where.isEmpty() ? "clientId " + resource.id() : where + ", clientId " + resource.id();
         }
-        String what = resource.kind().equals("service") ? "service " + resource.id() : "client " + safe(resource.name());
+        String what =
+                resource.kind().equals("service") ? "service " + resource.id() : "client " + safe(resource.name());
         return switch (resource.action()) {
             case CREATE -> paint("32", "+ " + what) + " (" + where + "): new";
             case UPDATE -> paint("33", "~ " + what) + " (" + where + ")";
@@ -74,8 +78,11 @@ public final class DiffText {
         return switch (change.change()) {
             case ADDED -> paint("32", "+ " + change.path() + ": " + value(change.after(), change.secret()));
             case REMOVED -> paint("31", "- " + change.path() + ": " + value(change.before(), change.secret()));
-            case CHANGED -> paint("33", "~ " + change.path() + ": " + value(change.before(), change.secret()) + " -> "
-                    + value(change.after(), change.secret()));
+            case CHANGED ->
+                paint(
+                        "33",
+                        "~ " + change.path() + ": " + value(change.before(), change.secret()) + " -> "
+                                + value(change.after(), change.secret()));
         };
     }
 
@@ -102,7 +109,9 @@ public final class DiffText {
     }
 
     private static long count(List<ResourceDiff> resources, ResourceDiff.Action action) {
-        return resources.stream().filter(resource -> resource.action() == action).count();
+        return resources.stream()
+                .filter(resource -> resource.action() == action)
+                .count();
     }
 
     /** The diff as JSON: {@code equal}, {@code serviceId}, {@code resources} with their changes, {@code unmanaged}. */

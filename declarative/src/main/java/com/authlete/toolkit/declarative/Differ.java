@@ -13,8 +13,7 @@ import java.util.Set;
  */
 final class Differ {
 
-    private Differ() {
-    }
+    private Differ() {}
 
     static List<FieldChange> between(List<SchemaField> fields, JsonNode live, JsonNode desired) {
         List<FieldChange> changes = new ArrayList<>();
@@ -22,8 +21,13 @@ final class Differ {
         return changes;
     }
 
-    private static void compare(List<SchemaField> fields, JsonNode live, JsonNode desired, String path, List<String> names,
-                                List<FieldChange> changes) {
+    private static void compare(
+            List<SchemaField> fields,
+            JsonNode live,
+            JsonNode desired,
+            String path,
+            List<String> names,
+            List<FieldChange> changes) {
         for (SchemaField field : fields) {
             if (field.readOnly()) {
                 continue;
@@ -53,14 +57,16 @@ final class Differ {
                     }
                 }
             } else {
-                FieldChange.Change kind = before == null ? FieldChange.Change.ADDED
+                FieldChange.Change kind = before == null
+                        ? FieldChange.Change.ADDED
                         : after == null ? FieldChange.Change.REMOVED : FieldChange.Change.CHANGED;
                 changes.add(change(where, kind, before, after, below));
             }
         }
     }
 
-    private static FieldChange change(String path, FieldChange.Change kind, JsonNode before, JsonNode after, List<String> names) {
+    private static FieldChange change(
+            String path, FieldChange.Change kind, JsonNode before, JsonNode after, List<String> names) {
         return new FieldChange(path, kind, before, after, holdsSecret(before, names) || holdsSecret(after, names));
     }
 

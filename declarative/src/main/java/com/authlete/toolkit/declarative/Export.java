@@ -35,8 +35,7 @@ import java.util.stream.Stream;
 public final class Export {
 
     /** One file: its path relative to the directory, its text, and the environment variables it refers to. */
-    public record ExportedFile(String path, String text, List<String> variables) {
-    }
+    public record ExportedFile(String path, String text, List<String> variables) {}
 
     private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -46,14 +45,16 @@ public final class Export {
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
 
-    private Export() {
-    }
+    private Export() {}
 
     public static List<ExportedFile> of(LiveState live) {
         List<ExportedFile> files = new ArrayList<>();
         ResourceSchema service = ResourceSchema.of("service");
-        files.add(file(DesiredState.SERVICE_FILE, "# service " + live.serviceId() + "\n",
-                Canonical.of(service.fields(), live.service()), "AUTHLETE_SERVICE"));
+        files.add(file(
+                DesiredState.SERVICE_FILE,
+                "# service " + live.serviceId() + "\n",
+                Canonical.of(service.fields(), live.service()),
+                "AUTHLETE_SERVICE"));
         ResourceSchema clientSchema = ResourceSchema.of("client");
         Set<String> taken = new HashSet<>();
         for (JsonNode client : live.clients()) {
@@ -66,8 +67,11 @@ public final class Export {
             ObjectNode body = JsonTrees.NODES.objectNode();
             body.put("clientId", client.path("clientId").asLong());
             body.setAll(Canonical.of(clientSchema.fields(), client));
-            files.add(file(DesiredState.CLIENTS_DIR + "/" + slug + ".yaml", "# client " + clientId + " of service " + live.serviceId() + "\n",
-                    body, "AUTHLETE_CLIENT_" + slug.toUpperCase(Locale.ROOT).replace('-', '_')));
+            files.add(file(
+                    DesiredState.CLIENTS_DIR + "/" + slug + ".yaml",
+                    "# client " + clientId + " of service " + live.serviceId() + "\n",
+                    body,
+                    "AUTHLETE_CLIENT_" + slug.toUpperCase(Locale.ROOT).replace('-', '_')));
         }
         return files;
     }
@@ -88,7 +92,9 @@ public final class Export {
         }
         try (Stream<Path> listing = Files.list(directory.resolve(DesiredState.CLIENTS_DIR))) {
             return listing.map(path -> DesiredState.CLIENTS_DIR + "/" + path.getFileName())
-                    .filter(name -> name.matches(".*\\.ya?ml") && !written.contains(name)).sorted().toList();
+                    .filter(name -> name.matches(".*\\.ya?ml") && !written.contains(name))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -102,13 +108,19 @@ public final class Export {
         }
     }
 
-    private static JsonNode withoutSecrets(JsonNode value, List<String> names, String variable, List<String> variables) {
+    private static JsonNode withoutSecrets(
+            JsonNode value, List<String> names, String variable, List<String> variables) {
         if (value.isObject()) {
             ObjectNode out = JsonTrees.NODES.objectNode();
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> member = it.next();
-                out.set(member.getKey(), withoutSecrets(member.getValue(), Differ.append(names, member.getKey()),
-                        variable + "_" + snake(member.getKey()), variables));
+                out.set(
+                        member.getKey(),
+                        withoutSecrets(
+                                member.getValue(),
+                                Differ.append(names, member.getKey()),
+                                variable + "_" + snake(member.getKey()),
+                                variables));
             }
             return out;
         }

@@ -13,5 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public record FieldChange(String path, Change change, JsonNode before, JsonNode after, boolean secret) {
 
-    public enum Change { ADDED, CHANGED, REMOVED }
+    public enum Change {
+        ADDED,
+        CHANGED,
+        REMOVED
+    }
 }

@@ -20,6 +20,9 @@ public record LiveState(String serviceId, JsonNode service, List<JsonNode> clien
 
     public static LiveState fetch(AuthleteClient authlete, String serviceId) {
         Map<String, String> service = Map.of("serviceId", serviceId);
-        return new LiveState(serviceId, authlete.call("service get", service), authlete.items("client list", service).toList());
+        return new LiveState(
+                serviceId,
+                authlete.call("service get", service),
+                authlete.items("client list", service).toList());
     }
 }

@@ -1,8 +1,8 @@
 package com.authlete.toolkit.declarative;
 
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.client.Update;
-import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -22,12 +22,10 @@ import java.util.function.Consumer;
 public record Plan(String serviceId, List<Step> steps) {
 
     /** One call: the operation by command words, its parameters, and its body (a whole resource) or null. */
-    public record Step(ResourceDiff resource, String command, Map<String, String> parameters, JsonNode body) {
-    }
+    public record Step(ResourceDiff resource, String command, Map<String, String> parameters, JsonNode body) {}
 
     /** A step done, with the id the server gave a new client. */
-    public record Applied(ResourceDiff resource, String id) {
-    }
+    public record Applied(ResourceDiff resource, String id) {}
 
     /** What {@link #apply} did: the steps done, and the step that failed with its error (both null when none did). */
     public record Report(List<Applied> applied, Step failed, AuthleteException error) {
@@ -44,9 +42,17 @@ public record Plan(String serviceId, List<Step> steps) {
         List<ResourceDiff> ordered = new ArrayList<>();
         // Service first, then clients created and updated (in file order), then deletions.
         diff.resources().stream().filter(Plan::isService).forEach(ordered::add);
-        diff.resources().stream().filter(r -> !isService(r) && r.action() != ResourceDiff.Action.DELETE).forEach(ordered::add);
-        diff.resources().stream().filter(r -> r.action() == ResourceDiff.Action.DELETE).forEach(ordered::add);
-        return new Plan(diff.serviceId(), ordered.stream().map(resource -> step(diff.serviceId(), resource)).toList());
+        diff.resources().stream()
+                .filter(r -> !isService(r) && r.action() != ResourceDiff.Action.DELETE)
+                .forEach(ordered::add);
+        diff.resources().stream()
+                .filter(r -> r.action() == ResourceDiff.Action.DELETE)
+                .forEach(ordered::add);
+        return new Plan(
+                diff.serviceId(),
+                ordered.stream()
+                        .map(resource -> step(diff.serviceId(), resource))
+                        .toList());
     }
 
     private static boolean isService(ResourceDiff resource) {
@@ -78,7 +84,9 @@ public record Plan(String serviceId, List<Step> steps) {
 
     /** The requests {@link #apply} would send, for a dry run; nothing is sent. */
     public List<PreparedRequest> requests(AuthleteClient authlete) {
-        return steps.stream().map(step -> authlete.prepare(step.command(), step.parameters(), step.body())).toList();
+        return steps.stream()
+                .map(step -> authlete.prepare(step.command(), step.parameters(), step.body()))
+                .toList();
     }
 
     /** Sends the steps in order; {@code progress} hears of each one done. Stops at the first error. */
@@ -89,7 +97,9 @@ public record Plan(String serviceId, List<Step> steps) {
                 // A step carries the whole resource as the files describe it: sent as it is.
                 JsonNode answer = authlete.call(step.command(), step.parameters(), step.body(), Update.REPLACE);
                 String id = step.resource().id();
-                if (step.resource().action() == ResourceDiff.Action.CREATE && answer != null && answer.hasNonNull("clientId")) {
+                if (step.resource().action() == ResourceDiff.Action.CREATE
+                        && answer != null
+                        && answer.hasNonNull("clientId")) {
                     id = answer.get("clientId").asText();
                 }
                 Applied done = new Applied(step.resource(), id);

@@ -16,10 +16,21 @@ import java.util.List;
  * @param changes the field changes (for a new client: every field it sets; for a deleted one: none)
  * @param desired the body to send (create, update), or null
  */
-public record ResourceDiff(Action action, String kind, String name, String file, String id, List<FieldChange> changes,
-                           @JsonIgnore ObjectNode desired) {
+public record ResourceDiff(
+        Action action,
+        String kind,
+        String name,
+        String file,
+        String id,
+        List<FieldChange> changes,
+        @JsonIgnore ObjectNode desired) {
 
-    public enum Action { CREATE, UPDATE, DELETE, UNMANAGED }
+    public enum Action {
+        CREATE,
+        UPDATE,
+        DELETE,
+        UNMANAGED
+    }
 
     public ResourceDiff {
         changes = List.copyOf(changes);

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.declarative;
 
-import java.util.Locale;
 import com.authlete.toolkit.core.catalog.SchemaField;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,20 +34,24 @@ final class SchemaCheck {
 
     ObjectNode check(List<SchemaField> fields, JsonNode document) throws ConfigFileException {
         if (!document.isObject()) {
-            throw new ConfigFileException(file, "", "expected a mapping of " + kind + " fields, got " + describe(document));
+            throw new ConfigFileException(
+                    file, "", "expected a mapping of " + kind + " fields, got " + describe(document));
         }
         return object(fields, document, "", true);
     }
 
-    private ObjectNode object(List<SchemaField> fields, JsonNode value, String path, boolean top) throws ConfigFileException {
+    private ObjectNode object(List<SchemaField> fields, JsonNode value, String path, boolean top)
+            throws ConfigFileException {
         ObjectNode out = JsonTrees.NODES.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             String name = entry.getKey();
             String where = FieldPath.child(path, name);
-            Optional<SchemaField> field = fields.stream().filter(f -> f.name().equals(name)).findFirst();
+            Optional<SchemaField> field =
+                    fields.stream().filter(f -> f.name().equals(name)).findFirst();
             if (field.isEmpty()) {
-                throw new ConfigFileException(file, where, "unknown field of " + (top ? "a " + kind : path) + closest(fields, name));
+                throw new ConfigFileException(
+                        file, where, "unknown field of " + (top ? "a " + kind : path) + closest(fields, name));
             }
             if (field.get().readOnly() && !(top && identity.contains(name))) {
                 throw new ConfigFileException(file, where, "set by the server, not by a file; remove it");
@@ -68,9 +72,10 @@ final class SchemaCheck {
             ArrayNode out = JsonTrees.NODES.arrayNode(value.size());
             for (int i = 0; i < value.size(); i++) {
                 String where = FieldPath.item(path, i);
-                out.add(field.hasFields()
-                        ? objectValue(field.fields(), value.get(i), where)
-                        : scalar(field.itemType(), field.enumValues(), value.get(i), where));
+                out.add(
+                        field.hasFields()
+                                ? objectValue(field.fields(), value.get(i), where)
+                                : scalar(field.itemType(), field.enumValues(), value.get(i), where));
             }
             return out;
         }
@@ -87,12 +92,15 @@ final class SchemaCheck {
         return object(fields, value, path, false);
     }
 
-    private JsonNode scalar(String type, List<String> enumValues, JsonNode value, String path) throws ConfigFileException {
+    private JsonNode scalar(String type, List<String> enumValues, JsonNode value, String path)
+            throws ConfigFileException {
         JsonNode checked = switch (type == null ? "object" : type) {
             case "string" -> {
                 if (!value.isTextual()) {
-                    throw new ConfigFileException(file, path, "expected a string, got " + describe(value)
-                            + (value.isValueNode() ? " (quote it)" : ""));
+                    throw new ConfigFileException(
+                            file,
+                            path,
+                            "expected a string, got " + describe(value) + (value.isValueNode() ? " (quote it)" : ""));
                 }
                 yield value;
             }
@@ -108,7 +116,8 @@ final class SchemaCheck {
                 if (value.isBoolean()) {
                     yield value;
                 }
-                if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+                if (value.isTextual()
+                        && (value.asText().equals("true") || value.asText().equals("false"))) {
                     yield JsonTrees.NODES.booleanNode(Boolean.parseBoolean(value.asText()));
                 }
                 throw new ConfigFileException(file, path, "expected true or false, got " + describe(value));
@@ -116,7 +125,8 @@ final class SchemaCheck {
             default -> value; // an object the API leaves open: any value
         };
         if (!enumValues.isEmpty() && !enumValues.contains(checked.asText())) {
-            throw new ConfigFileException(file, path, "'" + checked.asText() + "' is not one of " + String.join(", ", enumValues));
+            throw new ConfigFileException(
+                    file, path, "'" + checked.asText() + "' is not one of " + String.join(", ", enumValues));
         }
         return checked;
     }

@@ -14,8 +14,7 @@ final class Secrets {
 
     static final String MASK = Redactor.MASK;
 
-    private Secrets() {
-    }
+    private Secrets() {}
 
     /** @param names the field names from the resource's top down to the value (array positions left out) */
     static boolean isSecret(List<String> names, String text) {

@@ -62,7 +62,8 @@ public final class Substitution {
             } else {
                 replacement = environment.get(matcher.group(1));
                 if (replacement == null) {
-                    throw new ConfigFileException(file, path, "environment variable " + matcher.group(1) + " is not set");
+                    throw new ConfigFileException(
+                            file, path, "environment variable " + matcher.group(1) + " is not set");
                 }
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Every problem in a file is one line naming the file and the place in it. */
 class BadFilesTest {
@@ -40,7 +40,9 @@ class BadFilesTest {
         if (yaml.startsWith("- ")) {
             Files.writeString(dir.resolve("clients/web.yaml"), yaml + "\n");
         }
-        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class).hasMessage(message)
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage(message)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 
@@ -48,12 +50,15 @@ class BadFilesTest {
     void invalidYamlAndDuplicateKeysNameTheLine() throws Exception {
         Files.createDirectories(dir.resolve("clients"));
         Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\nredirectUris: [https://a\n");
-        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class)
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .isInstanceOf(ConfigFileException.class)
                 .hasMessageStartingWith("clients/web.yaml: not valid YAML (line ")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
         Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\nclientName: Other\n");
-        assertThatThrownBy(() -> DesiredState.read(dir, Map.of())).isInstanceOf(ConfigFileException.class)
-                .hasMessageStartingWith("clients/web.yaml: not valid YAML (line 2)").hasMessageContaining("clientName");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("clients/web.yaml: not valid YAML (line 2)")
+                .hasMessageContaining("clientName");
     }
 
     @Test

@@ -1,17 +1,15 @@
 package com.authlete.toolkit.declarative;
 
-import org.assertj.core.groups.Tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,10 @@ class DeclarativeWorkflowTest {
         service.putArray("supportedGrantTypes").add("AUTHORIZATION_CODE").add("REFRESH_TOKEN");
         service.put("authenticationCallbackEndpoint", "https://as.example.com/authenticate");
         service.put("authenticationCallbackApiSecret", CALLBACK_SECRET);
-        service.put("jwks", "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"s1\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\"" + SERVICE_PRIVATE_D + "\"}]}");
+        service.put(
+                "jwks",
+                "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"s1\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\""
+                        + SERVICE_PRIVATE_D + "\"}]}");
         service.put("description", "literal ${not-a-reference} stays");
         authlete = connect(fake.url());
         authlete.call("service update", Map.of("serviceId", SERVICE_ID), withoutReadOnly(service));
@@ -64,7 +66,10 @@ class DeclarativeWorkflowTest {
         web.putArray("redirectUris").add("https://app.example.com/cb").add("https://app.example.com/cb2");
         web.putArray("attributes").addObject().put("key", "team").put("value", "identity");
         web.putObject("extension").put("accessTokenDuration", 600);
-        web.put("jwks", "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"c1\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\"" + CLIENT_PRIVATE_D + "\"}]}");
+        web.put(
+                "jwks",
+                "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"c1\",\"x\":\"xx\",\"y\":\"yy\",\"d\":\""
+                        + CLIENT_PRIVATE_D + "\"}]}");
         webApp = fake.addClient(web);
         ObjectNode batch = JsonTrees.NODES.objectNode();
         batch.put("clientName", "Nightly batch").put("clientType", "CONFIDENTIAL");
@@ -81,7 +86,11 @@ class DeclarativeWorkflowTest {
     }
 
     static AuthleteClient connect(String url) throws Exception {
-        return AuthleteClient.builder().baseUrl(URI.create(url)).token(TOKEN).userAgent("declarative-test").build();
+        return AuthleteClient.builder()
+                .baseUrl(URI.create(url))
+                .token(TOKEN)
+                .userAgent("declarative-test")
+                .build();
     }
 
     static ObjectNode withoutReadOnly(ObjectNode service) {
@@ -127,80 +136,116 @@ class DeclarativeWorkflowTest {
     void anExportIsOneFilePerResourceWithoutSecretsAndReadsBackAsNoDifference() throws Exception {
         List<Export.ExportedFile> files = export();
 
-        assertThat(files).extracting(Export.ExportedFile::path)
+        assertThat(files)
+                .extracting(Export.ExportedFile::path)
                 .containsExactly("service.yaml", "clients/web-app.yaml", "clients/nightly-batch.yaml");
-        String all = String.join("\n", files.stream().map(Export.ExportedFile::text).toList());
+        String all =
+                String.join("\n", files.stream().map(Export.ExportedFile::text).toList());
         try (Stream<Path> written = Files.walk(dir)) {
             for (Path file : written.filter(Files::isRegularFile).toList()) {
                 String text = Files.readString(file);
-                assertThat(text).doesNotContain(CALLBACK_SECRET, SERVICE_PRIVATE_D, CLIENT_PRIVATE_D, "service-api-secret", "generated-secret");
+                assertThat(text)
+                        .doesNotContain(
+                                CALLBACK_SECRET,
+                                SERVICE_PRIVATE_D,
+                                CLIENT_PRIVATE_D,
+                                "service-api-secret",
+                                "generated-secret");
             }
         }
         assertThat(read("service.yaml"))
-                .contains("authenticationCallbackApiSecret: \"${env:AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET}\"")
+                .contains(
+                        "authenticationCallbackApiSecret: \"${env:AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET}\"")
                 .contains("jwks: \"${env:AUTHLETE_SERVICE_JWKS}\"")
                 .contains("description: \"literal $${not-a-reference} stays\"")
                 .doesNotContain("apiKey", "createdAt", "modifiedAt", "number:");
         assertThat(read("clients/web-app.yaml"))
-                .startsWith("# client " + webApp.path("clientId").asText() + " of service " + SERVICE_ID + "\nclientId: " + webApp.path("clientId").asText())
+                .startsWith("# client " + webApp.path("clientId").asText() + " of service " + SERVICE_ID
+                        + "\nclientId: " + webApp.path("clientId").asText())
                 .contains("jwks: \"${env:AUTHLETE_CLIENT_WEB_APP_JWKS}\"")
                 .doesNotContain("clientSecret", "createdAt", "serviceNumber");
         // Keys in the API description's order, whatever order the server answered in.
-        assertThat(read("clients/web-app.yaml").indexOf("clientName:")).isLessThan(read("clients/web-app.yaml").indexOf("redirectUris:"));
+        assertThat(read("clients/web-app.yaml").indexOf("clientName:"))
+                .isLessThan(read("clients/web-app.yaml").indexOf("redirectUris:"));
 
-        assertThatThrownBy(() -> diff(false)).isInstanceOf(ConfigFileException.class)
-                .hasMessage("service.yaml: authenticationCallbackApiSecret: environment variable AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET is not set");
+        assertThatThrownBy(() -> diff(false))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage(
+                        "service.yaml: authenticationCallbackApiSecret: environment variable AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET is not set");
         setSecretsFromTheLiveService(files);
         assertThat(diff(false).isEmpty()).isTrue();
-        assertThat(all).isEqualTo(String.join("\n", export().stream().map(Export.ExportedFile::text).toList())); // stable bytes
+        assertThat(all)
+                .isEqualTo(String.join(
+                        "\n", export().stream().map(Export.ExportedFile::text).toList())); // stable bytes
     }
 
     @Test
     void editDiffApplyThenNothingIsLeftToDo() throws Exception {
         setSecretsFromTheLiveService(export());
         String web = read("clients/web-app.yaml");
-        web = web.replace("  - https://app.example.com/cb2\n", "  - https://app.example.com/cb2\n  - https://app.example.com/cb3\n")
+        web = web.replace(
+                        "  - https://app.example.com/cb2\n",
+                        "  - https://app.example.com/cb2\n  - https://app.example.com/cb3\n")
                 .replace("tokenAuthMethod: CLIENT_SECRET_BASIC", "tokenAuthMethod: CLIENT_SECRET_POST")
                 .replaceAll("(?m)^attributes:\\n(  .*\\n)+", "");
         write("clients/web-app.yaml", web);
-        write("clients/mobile.yaml", "clientName: Mobile app\nclientIdAlias: mobile\nclientType: PUBLIC\n"
-                + "grantTypes: [AUTHORIZATION_CODE]\nredirectUris: ['${env:MOBILE_REDIRECT}']\n");
+        write(
+                "clients/mobile.yaml",
+                "clientName: Mobile app\nclientIdAlias: mobile\nclientType: PUBLIC\n"
+                        + "grantTypes: [AUTHORIZATION_CODE]\nredirectUris: ['${env:MOBILE_REDIRECT}']\n");
         environment.put("MOBILE_REDIRECT", "com.example.mobile:/cb");
         write("service.yaml", read("service.yaml").replace("accessTokenDuration: 3600", "accessTokenDuration: 7200"));
 
         Diff diff = diff(false);
 
-        assertThat(diff.resources()).extracting(ResourceDiff::action, ResourceDiff::name).containsExactly(
-                Tuple.tuple(ResourceDiff.Action.UPDATE, "service"),
-                Tuple.tuple(ResourceDiff.Action.CREATE, "mobile"),
-                Tuple.tuple(ResourceDiff.Action.UPDATE, "web-app"));
-        assertThat(diff.resources().get(0).changes()).singleElement()
+        assertThat(diff.resources())
+                .extracting(ResourceDiff::action, ResourceDiff::name)
+                .containsExactly(
+                        Tuple.tuple(ResourceDiff.Action.UPDATE, "service"),
+                        Tuple.tuple(ResourceDiff.Action.CREATE, "mobile"),
+                        Tuple.tuple(ResourceDiff.Action.UPDATE, "web-app"));
+        assertThat(diff.resources().get(0).changes())
+                .singleElement()
                 .satisfies(change -> assertThat(change.path()).isEqualTo("accessTokenDuration"))
                 .satisfies(change -> assertThat(change.change()).isEqualTo(FieldChange.Change.CHANGED));
-        assertThat(diff.resources().get(2).changes()).extracting(FieldChange::path, FieldChange::change).containsExactlyInAnyOrder(
-                Tuple.tuple("tokenAuthMethod", FieldChange.Change.CHANGED),
-                Tuple.tuple("redirectUris", FieldChange.Change.ADDED),
-                Tuple.tuple("attributes", FieldChange.Change.REMOVED));
+        assertThat(diff.resources().get(2).changes())
+                .extracting(FieldChange::path, FieldChange::change)
+                .containsExactlyInAnyOrder(
+                        Tuple.tuple("tokenAuthMethod", FieldChange.Change.CHANGED),
+                        Tuple.tuple("redirectUris", FieldChange.Change.ADDED),
+                        Tuple.tuple("attributes", FieldChange.Change.REMOVED));
 
-        Plan.Report report = Plan.of(diff).apply(authlete, step -> { });
+        Plan.Report report = Plan.of(diff).apply(authlete, step -> {});
 
         assertThat(report.complete()).isTrue();
         assertThat(report.applied()).hasSize(3);
-        assertThat(fake.writes()).extracting(FakeAuthlete.Request::path).containsExactly(
-                "/api/" + SERVICE_ID + "/service/update", "/api/" + SERVICE_ID + "/client/create",
-                "/api/" + SERVICE_ID + "/client/update/" + webApp.path("clientId").asText());
+        assertThat(fake.writes())
+                .extracting(FakeAuthlete.Request::path)
+                .containsExactly(
+                        "/api/" + SERVICE_ID + "/service/update",
+                        "/api/" + SERVICE_ID + "/client/create",
+                        "/api/" + SERVICE_ID + "/client/update/"
+                                + webApp.path("clientId").asText());
         assertThat(fake.service().path("accessTokenDuration").asInt()).isEqualTo(7200);
-        assertThat(fake.service().path("authenticationCallbackApiSecret").asText()).isEqualTo(CALLBACK_SECRET);
-        JsonNode updated = fake.clients().stream().filter(c -> c.path("clientIdAlias").asText().equals("web-app")).findFirst().orElseThrow();
+        assertThat(fake.service().path("authenticationCallbackApiSecret").asText())
+                .isEqualTo(CALLBACK_SECRET);
+        JsonNode updated = fake.clients().stream()
+                .filter(c -> c.path("clientIdAlias").asText().equals("web-app"))
+                .findFirst()
+                .orElseThrow();
         assertThat(updated.path("redirectUris")).hasSize(3);
         assertThat(updated.has("attributes")).isFalse();
         assertThat(updated.path("jwks").asText()).contains(CLIENT_PRIVATE_D);
-        assertThat(fake.clients()).anySatisfy(c -> assertThat(c.path("redirectUris").path(0).asText()).isEqualTo("com.example.mobile:/cb"));
+        assertThat(fake.clients())
+                .anySatisfy(
+                        c -> assertThat(c.path("redirectUris").path(0).asText()).isEqualTo("com.example.mobile:/cb"));
 
         fake.clearRequests();
         Diff again = diff(false);
-        assertThat(again.isEmpty()).as("diff after apply: %s", again.resources()).isTrue();
-        assertThat(Plan.of(again).apply(authlete, step -> { }).applied()).isEmpty();
+        assertThat(again.isEmpty())
+                .as("diff after apply: %s", again.resources())
+                .isTrue();
+        assertThat(Plan.of(again).apply(authlete, step -> {}).applied()).isEmpty();
         assertThat(fake.writes()).isEmpty();
     }
 
@@ -215,8 +260,10 @@ class DeclarativeWorkflowTest {
 
         Diff pruned = diff(true);
         assertThat(pruned.resources()).extracting(ResourceDiff::action).containsExactly(ResourceDiff.Action.DELETE);
-        Plan.of(pruned).apply(authlete, step -> { });
-        assertThat(fake.clients()).extracting(c -> c.path("clientName").asText()).containsExactly("Web app");
+        Plan.of(pruned).apply(authlete, step -> {});
+        assertThat(fake.clients())
+                .extracting(c -> c.path("clientName").asText())
+                .containsExactly("Web app");
         assertThat(diff(true).isEmpty()).isTrue();
     }
 
@@ -224,33 +271,50 @@ class DeclarativeWorkflowTest {
     void applyStopsAtTheFirstErrorAndReportsWhatItDid() throws Exception {
         setSecretsFromTheLiveService(export());
         write("service.yaml", read("service.yaml").replace("accessTokenDuration: 3600", "accessTokenDuration: 60"));
-        write("clients/web-app.yaml", read("clients/web-app.yaml").replace("clientName: Web app", "clientName: Web app 2"));
-        write("clients/nightly-batch.yaml", read("clients/nightly-batch.yaml").replace("clientName: Nightly batch", "clientName: Batch"));
+        write(
+                "clients/web-app.yaml",
+                read("clients/web-app.yaml").replace("clientName: Web app", "clientName: Web app 2"));
+        write(
+                "clients/nightly-batch.yaml",
+                read("clients/nightly-batch.yaml").replace("clientName: Nightly batch", "clientName: Batch"));
         fake.failNext("/client/update/" + webApp.path("clientId").asText());
 
-        Plan.Report report = Plan.of(diff(false)).apply(authlete, step -> { });
+        Plan.Report report = Plan.of(diff(false)).apply(authlete, step -> {});
 
         assertThat(report.complete()).isFalse();
         // Clients go in file order: clients/nightly-batch.yaml, then clients/web-app.yaml, which fails.
-        assertThat(report.applied()).extracting(applied -> applied.resource().name()).containsExactly("service", "Batch");
+        assertThat(report.applied())
+                .extracting(applied -> applied.resource().name())
+                .containsExactly("service", "Batch");
         assertThat(report.failed().resource().name()).isEqualTo("web-app");
         assertThat(report.error().category()).isEqualTo(ErrorCategory.REJECTED);
         assertThat(report.error().status()).isEqualTo(400);
-        assertThat(fake.clients()).extracting(c -> c.path("clientName").asText()).containsExactly("Web app", "Batch");
+        assertThat(fake.clients())
+                .extracting(c -> c.path("clientName").asText())
+                .containsExactly("Web app", "Batch");
     }
 
     @Test
     void setsIgnoreOrderAndPreferenceListsDoNot() throws Exception {
         setSecretsFromTheLiveService(export());
-        write("clients/web-app.yaml", read("clients/web-app.yaml")
-                .replace("  - https://app.example.com/cb\n  - https://app.example.com/cb2\n", "  - https://app.example.com/cb2\n  - https://app.example.com/cb\n")
-                + "defaultAcrs: [gold, silver]\n");
-        Plan.of(diff(false)).apply(authlete, step -> { });
+        write(
+                "clients/web-app.yaml",
+                read("clients/web-app.yaml")
+                                .replace(
+                                        "  - https://app.example.com/cb\n  - https://app.example.com/cb2\n",
+                                        "  - https://app.example.com/cb2\n  - https://app.example.com/cb\n")
+                        + "defaultAcrs: [gold, silver]\n");
+        Plan.of(diff(false)).apply(authlete, step -> {});
         assertThat(diff(false).isEmpty()).isTrue();
 
-        write("clients/web-app.yaml", read("clients/web-app.yaml").replace("defaultAcrs: [gold, silver]", "defaultAcrs: [silver, gold]"));
-        assertThat(diff(false).resources()).singleElement()
-                .satisfies(resource -> assertThat(resource.changes()).extracting(FieldChange::path).containsExactly("defaultAcrs"));
+        write(
+                "clients/web-app.yaml",
+                read("clients/web-app.yaml").replace("defaultAcrs: [gold, silver]", "defaultAcrs: [silver, gold]"));
+        assertThat(diff(false).resources())
+                .singleElement()
+                .satisfies(resource -> assertThat(resource.changes())
+                        .extracting(FieldChange::path)
+                        .containsExactly("defaultAcrs"));
     }
 
     @Test
@@ -266,7 +330,8 @@ class DeclarativeWorkflowTest {
     void aFileNamingAClientTheServiceDoesNotHaveIsAnError() throws Exception {
         setSecretsFromTheLiveService(export());
         write("clients/web-app.yaml", read("clients/web-app.yaml").replaceFirst("clientId: \\d+", "clientId: 42"));
-        assertThatThrownBy(() -> diff(false)).isInstanceOf(ConfigFileException.class)
+        assertThatThrownBy(() -> diff(false))
+                .isInstanceOf(ConfigFileException.class)
                 .hasMessageStartingWith("clients/web-app.yaml: clientId: service " + SERVICE_ID + " has no client 42;");
     }
 }

@@ -16,10 +16,51 @@ import org.junit.jupiter.api.io.TempDir;
 /** Whatever text a field holds, an export reads back as the same value: YAML's look-alikes are quoted. */
 class ExportRoundTripTest {
 
-    static final List<String> AWKWARD = List.of("on", "off", "yes", "no", "y", "n", "true", "False", "null", "~", "123", "-7", "1e3",
-            "0x1F", "0o17", "1_000", ".5", ".inf", "2024-01-01", "12:30:00", "#not a comment", "a: b", "- x", "[x]", "{x}", "*alias",
-            "&anchor", "!tag", "|", ">", "%directive", "@at", "`tick`", "'single'", "\"double\"", " leading space", "trailing space ",
-            "two\nlines", "tab\there", "unicode ✓ 日本", "back\\slash", "${env:NOT_A_REFERENCE}", "$${already}", "=");
+    static final List<String> AWKWARD = List.of(
+            "on",
+            "off",
+            "yes",
+            "no",
+            "y",
+            "n",
+            "true",
+            "False",
+            "null",
+            "~",
+            "123",
+            "-7",
+            "1e3",
+            "0x1F",
+            "0o17",
+            "1_000",
+            ".5",
+            ".inf",
+            "2024-01-01",
+            "12:30:00",
+            "#not a comment",
+            "a: b",
+            "- x",
+            "[x]",
+            "{x}",
+            "*alias",
+            "&anchor",
+            "!tag",
+            "|",
+            ">",
+            "%directive",
+            "@at",
+            "`tick`",
+            "'single'",
+            "\"double\"",
+            " leading space",
+            "trailing space ",
+            "two\nlines",
+            "tab\there",
+            "unicode ✓ 日本",
+            "back\\slash",
+            "${env:NOT_A_REFERENCE}",
+            "$${already}",
+            "=");
 
     @TempDir
     Path dir;
@@ -27,8 +68,11 @@ class ExportRoundTripTest {
     @Test
     void awkwardStringsSurviveExportAndReadBack() throws Exception {
         try (FakeAuthlete fake = new FakeAuthlete(DeclarativeWorkflowTest.SERVICE_ID, DeclarativeWorkflowTest.TOKEN);
-             AuthleteClient authlete = DeclarativeWorkflowTest.connect(fake.url())) {
-            ObjectNode client = JsonTrees.NODES.objectNode().put("clientName", "Awkward").put("description", "multi\nline\n  indented\n");
+                AuthleteClient authlete = DeclarativeWorkflowTest.connect(fake.url())) {
+            ObjectNode client = JsonTrees.NODES
+                    .objectNode()
+                    .put("clientName", "Awkward")
+                    .put("description", "multi\nline\n  indented\n");
             ArrayNode attributes = client.putArray("attributes");
             for (int i = 0; i < AWKWARD.size(); i++) {
                 attributes.addObject().put("key", "k" + i).put("value", AWKWARD.get(i));

@@ -15,8 +15,7 @@ import java.util.Map;
  */
 public final class ClientsOfAService {
 
-    private ClientsOfAService() {
-    }
+    private ClientsOfAService() {}
 
     public static void main(String[] args) throws Exception {
         URI server = URI.create(args.length > 1 ? args[1] : "https://us.authlete.com");
@@ -24,15 +23,21 @@ public final class ClientsOfAService {
     }
 
     /** Prints the service's name, then {@code clientId <TAB> clientName} per client; returns how many clients. */
-    public static long run(URI server, String token, String serviceId, Map<String, String> environment, PrintStream out) {
-        try (AuthleteClient authlete = AuthleteClient.builder().baseUrl(server).token(token).userAgent("authlete-examples/1")
-                .exchangeProvider(EnvironmentTransports.fromEnvironment(environment)).build()) {
+    public static long run(
+            URI server, String token, String serviceId, Map<String, String> environment, PrintStream out) {
+        try (AuthleteClient authlete = AuthleteClient.builder()
+                .baseUrl(server)
+                .token(token)
+                .userAgent("authlete-examples/1")
+                .exchangeProvider(EnvironmentTransports.fromEnvironment(environment))
+                .build()) {
             JsonNode service = authlete.call("service get", Map.of("serviceId", serviceId));
             out.println(service.path("serviceName").asText());
             long[] clients = {0};
             authlete.items("client list", Map.of("serviceId", serviceId)).forEach(client -> {
                 clients[0]++;
-                out.println(client.path("clientId").asText() + "\t" + client.path("clientName").asText());
+                out.println(client.path("clientId").asText() + "\t"
+                        + client.path("clientName").asText());
             });
             return clients[0];
         }

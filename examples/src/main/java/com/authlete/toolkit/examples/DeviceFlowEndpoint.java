@@ -1,7 +1,7 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.transport.FormFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,7 +37,11 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
     private final AuthleteClient authlete;
 
     public DeviceFlowEndpoint(URI authlete, String token, String serviceId, int port) throws IOException {
-        this.authlete = AuthleteClient.builder().baseUrl(authlete).token(token).serviceId(serviceId).build();
+        this.authlete = AuthleteClient.builder()
+                .baseUrl(authlete)
+                .token(token)
+                .serviceId(serviceId)
+                .build();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/device_authorization", exchange -> handle(exchange, this::authorize));
         server.createContext("/device/approve", exchange -> handle(exchange, this::approve));
@@ -50,7 +54,8 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
             System.exit(2);
         }
         URI authlete = URI.create(args.length > 2 ? args[2] : "https://us.authlete.com");
-        DeviceFlowEndpoint endpoint = new DeviceFlowEndpoint(authlete, Examples.token(), args[0], Integer.parseInt(args[1]));
+        DeviceFlowEndpoint endpoint =
+                new DeviceFlowEndpoint(authlete, Examples.token(), args[0], Integer.parseInt(args[1]));
         System.err.println("device flow endpoints on http://127.0.0.1:" + endpoint.port() + " (Ctrl-C to stop)");
     }
 
@@ -59,8 +64,7 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
     }
 
     /** An HTTP answer: status, content type, body. */
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     private interface Handler {
         Answer handle(String form, String authorization) throws Exception;
@@ -70,29 +74,47 @@ public final class DeviceFlowEndpoint implements AutoCloseable {
     private Answer authorize(String form, String authorization) throws Exception {
         ObjectNode request = JSON.createObjectNode().put("parameters", form);
         if (authorization != null && authorization.startsWith("Basic ")) {
-            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8).split(":", 2);
+            String[] pair = new String(
+                            Base64.getDecoder()
+                                    .decode(authorization.substring(6).strip()),
+                            StandardCharsets.UTF_8)
+                    .split(":", 2);
             request.put("clientId", URLDecoder.decode(pair[0], StandardCharsets.UTF_8));
             if (pair.length == 2) {
                 request.put("clientSecret", URLDecoder.decode(pair[1], StandardCharsets.UTF_8));
             }
         }
         JsonNode result = call("device-flow authorization", request);
-        return new Answer(statusOf(result.path("action").asText()), "application/json", result.path("responseContent").asText());
+        return new Answer(
+                statusOf(result.path("action").asText()),
+                "application/json",
+                result.path("responseContent").asText());
     }
 
     /** After the user logged in on the verification page and approved: check the code, then mark it authorized. */
     private Answer approve(String form, String authorization) throws Exception {
         Map<String, String> values = FormFields.parse(form);
         String userCode = values.getOrDefault("user_code", "");
-        JsonNode verification = call("device-flow verification", JSON.createObjectNode().put("userCode", userCode));
+        JsonNode verification =
+                call("device-flow verification", JSON.createObjectNode().put("userCode", userCode));
         if (!"VALID".equals(verification.path("action").asText())) {
-            return new Answer(400, "text/plain", "the code is " + verification.path("action").asText().toLowerCase() + "\n");
+            return new Answer(
+                    400,
+                    "text/plain",
+                    "the code is " + verification.path("action").asText().toLowerCase() + "\n");
         }
-        JsonNode completion = call("device-flow complete", JSON.createObjectNode().put("userCode", userCode)
-                .put("result", "AUTHORIZED").put("subject", values.getOrDefault("subject", "")));
+        JsonNode completion = call(
+                "device-flow complete",
+                JSON.createObjectNode()
+                        .put("userCode", userCode)
+                        .put("result", "AUTHORIZED")
+                        .put("subject", values.getOrDefault("subject", "")));
         return "SUCCESS".equals(completion.path("action").asText())
                 ? new Answer(200, "text/plain", "approved; the device will be signed in shortly\n")
-                : new Answer(500, "text/plain", "could not complete: " + completion.path("action").asText() + "\n");
+                : new Answer(
+                        500,
+                        "text/plain",
+                        "could not complete: " + completion.path("action").asText() + "\n");
     }
 
     private JsonNode call(String command, JsonNode body) {

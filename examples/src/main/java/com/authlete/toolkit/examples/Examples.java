@@ -3,8 +3,7 @@ package com.authlete.toolkit.examples;
 /** What the example programs share: the token from the environment. */
 final class Examples {
 
-    private Examples() {
-    }
+    private Examples() {}
 
     /** {@code AUTHLETE_BEARER}, or exit 3 with a one-line hint. */
     static String token() {

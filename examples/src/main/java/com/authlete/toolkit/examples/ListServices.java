@@ -1,7 +1,7 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,14 +15,14 @@ import java.util.Map;
  */
 public final class ListServices {
 
-    private ListServices() {
-    }
+    private ListServices() {}
 
     public static void main(String[] args) {
         try {
             run(args.length > 0 ? URI.create(args[0]) : null, Examples.token(), System.out);
         } catch (AuthleteException e) {
-            System.err.println("Authlete said: " + e.resultMessage().orElse(e.getMessage()) + " (" + e.category() + ")");
+            System.err.println(
+                    "Authlete said: " + e.resultMessage().orElse(e.getMessage()) + " (" + e.category() + ")");
             System.exit(1);
         }
     }
@@ -33,7 +33,8 @@ public final class ListServices {
         try (AuthleteClient authlete = (server == null ? builder : builder.baseUrl(server)).build()) {
             JsonNode page = authlete.call("service list", Map.of("start", 0, "end", 100));
             for (JsonNode service : page.path("services")) {
-                out.println(service.path("apiKey").asText() + "\t" + service.path("serviceName").asText());
+                out.println(service.path("apiKey").asText() + "\t"
+                        + service.path("serviceName").asText());
             }
         }
     }

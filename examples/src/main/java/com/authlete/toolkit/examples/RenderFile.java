@@ -1,7 +1,6 @@
 package com.authlete.toolkit.examples;
 
 import com.authlete.toolkit.json.JsonTrees;
-import java.util.Locale;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Shows a JSON file in every output format, using the render module alone (no Authlete code involved).
@@ -18,8 +18,7 @@ import java.nio.file.Path;
  */
 public final class RenderFile {
 
-    private RenderFile() {
-    }
+    private RenderFile() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {

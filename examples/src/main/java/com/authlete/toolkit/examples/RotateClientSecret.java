@@ -18,8 +18,7 @@ import java.util.Map;
  */
 public final class RotateClientSecret {
 
-    private RotateClientSecret() {
-    }
+    private RotateClientSecret() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 3) {
@@ -31,12 +30,16 @@ public final class RotateClientSecret {
     }
 
     /** The answer goes to the file as it arrives, never parsed or printed; {@code server} null for the first cluster. */
-    public static void rotate(URI server, String token, String serviceId, String clientId, Path file) throws IOException {
+    public static void rotate(URI server, String token, String serviceId, String clientId, Path file)
+            throws IOException {
         AuthleteClient.Builder builder = AuthleteClient.builder().token(token);
         try (AuthleteClient authlete = (server == null ? builder : builder.baseUrl(server)).build();
-             TransportResponse response = authlete.stream("client management refresh-secret",
-                     Map.of("serviceId", serviceId, "clientIdentifier", clientId), null, Update.REPLACE);
-             AtomicFile out = AtomicFile.create(file)) {
+                TransportResponse response = authlete.stream(
+                        "client management refresh-secret",
+                        Map.of("serviceId", serviceId, "clientIdentifier", clientId),
+                        null,
+                        Update.REPLACE);
+                AtomicFile out = AtomicFile.create(file)) {
             response.body().transferTo(out.stream());
             out.commit(true);
         }

@@ -1,15 +1,11 @@
 package com.authlete.toolkit.examples;
 
-import com.authlete.toolkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.client.AuthleteClient;
-import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.PrismServer;
-import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.core.AuthleteException;
-import com.authlete.toolkit.core.exchange.TransportResponse;
+import com.authlete.toolkit.render.RenderOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +47,8 @@ class ExamplesAgainstPrismTest {
     @Test
     void listAllClientsWalksEveryServiceAndItsClients() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = ListAllClients.run(URI.create(prism.url()), "test-token", new PrintStream(out, true, StandardCharsets.UTF_8));
+        long count = ListAllClients.run(
+                URI.create(prism.url()), "test-token", new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(count).isPositive();
         assertThat(text.lines()).hasSize((int) count).allMatch(line -> line.matches("\\d+\t\\d+\t.*"));
@@ -60,7 +57,11 @@ class ExamplesAgainstPrismTest {
     @Test
     void theClientFacadeCallsAndStreamsAgainstTheRealDescription() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long count = ClientsOfAService.run(URI.create(prism.url()), "test-token", "715948317", Map.of(),
+        long count = ClientsOfAService.run(
+                URI.create(prism.url()),
+                "test-token",
+                "715948317",
+                Map.of(),
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(count).isPositive();
@@ -73,46 +74,67 @@ class ExamplesAgainstPrismTest {
         Path file = dir.resolve("secret.json");
         RotateClientSecret.rotate(URI.create(prism.url()), "test-token", "1", "2", file);
         assertThat(JSON.readTree(file.toFile()).has("newClientSecret")).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         assertThat(Files.list(dir)).containsExactly(file);
     }
 
     @Test
     void renderFileRendersARealResponse(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("clients.json");
-        Files.writeString(file, directCall("client list", JSON.createObjectNode()).toString());
+        Files.writeString(
+                file, directCall("client list", JSON.createObjectNode()).toString());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RenderFile.run(file, new RenderOptions(false, 80), new PrintStream(out, true, StandardCharsets.UTF_8));
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("== yaml\nclients:", "== toon\nclients[1]", "clientId");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("== yaml\nclients:", "== toon\nclients[1]", "clientId");
     }
 
     @Test
     void deviceFlowEndpointRelaysAuthleteAnswers() throws Exception {
-        JsonNode expected = directCall("device-flow authorization", JSON.createObjectNode()
-                .put("parameters", "scope=openid").put("clientId", "cli").put("clientSecret", "s"));
+        JsonNode expected = directCall(
+                "device-flow authorization",
+                JSON.createObjectNode()
+                        .put("parameters", "scope=openid")
+                        .put("clientId", "cli")
+                        .put("clientSecret", "s"));
         try (DeviceFlowEndpoint endpoint = new DeviceFlowEndpoint(URI.create(prism.url()), "test-token", "1", 0)) {
-            HttpResponse<String> authorization = post(endpoint, "/device_authorization", "scope=openid",
+            HttpResponse<String> authorization = post(
+                    endpoint,
+                    "/device_authorization",
+                    "scope=openid",
                     "Basic " + Base64.getEncoder().encodeToString("cli:s".getBytes(StandardCharsets.UTF_8)));
-            assertThat(authorization.statusCode()).isEqualTo(DeviceFlowEndpoint.statusOf(expected.path("action").asText()));
-            assertThat(authorization.body()).isEqualTo(expected.path("responseContent").asText());
+            assertThat(authorization.statusCode())
+                    .isEqualTo(
+                            DeviceFlowEndpoint.statusOf(expected.path("action").asText()));
+            assertThat(authorization.body())
+                    .isEqualTo(expected.path("responseContent").asText());
 
-            String verification = directCall("device-flow verification", JSON.createObjectNode().put("userCode", "ABCD"))
-                    .path("action").asText();
+            String verification = directCall(
+                            "device-flow verification", JSON.createObjectNode().put("userCode", "ABCD"))
+                    .path("action")
+                    .asText();
             HttpResponse<String> approval = post(endpoint, "/device/approve", "user_code=ABCD&subject=alice", null);
             assertThat(approval.statusCode()).isEqualTo(verification.equals("VALID") ? 200 : 400);
-            assertThat(post(endpoint, "/device_authorization", "", null).statusCode()).isNotEqualTo(405);
+            assertThat(post(endpoint, "/device_authorization", "", null).statusCode())
+                    .isNotEqualTo(405);
         }
     }
 
     private static JsonNode directCall(String command, JsonNode body) throws Exception {
-        try (AuthleteClient authlete = AuthleteClient.builder().baseUrl(URI.create(prism.url())).token("test-token").build()) {
+        try (AuthleteClient authlete = AuthleteClient.builder()
+                .baseUrl(URI.create(prism.url()))
+                .token("test-token")
+                .build()) {
             return authlete.call(command, Map.of("serviceId", "1"), body.isEmpty() ? null : body);
         }
     }
 
-    private static HttpResponse<String> post(DeviceFlowEndpoint endpoint, String path, String form, String authorization) throws Exception {
+    private static HttpResponse<String> post(
+            DeviceFlowEndpoint endpoint, String path, String form, String authorization) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

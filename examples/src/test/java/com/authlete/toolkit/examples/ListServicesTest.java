@@ -16,9 +16,12 @@ class ListServicesTest {
 
     @Test
     void listsServicesThroughTheLibraryApi() throws Exception {
-        try (StubServer stub = new StubServer().handler(request -> Reply.json(200,
-                "{\"start\":0,\"end\":100,\"totalCount\":2,\"services\":["
-                        + "{\"apiKey\":715948317,\"serviceName\":\"Prod\"},{\"apiKey\":42,\"serviceName\":\"Test\"}]}"))) {
+        try (StubServer stub = new StubServer()
+                .handler(
+                        request -> Reply.json(
+                                200,
+                                "{\"start\":0,\"end\":100,\"totalCount\":2,\"services\":["
+                                        + "{\"apiKey\":715948317,\"serviceName\":\"Prod\"},{\"apiKey\":42,\"serviceName\":\"Test\"}]}"))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
             ListServices.run(URI.create(stub.url()), "lib-token", new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -32,9 +35,11 @@ class ListServicesTest {
 
     @Test
     void apiErrorsArriveAsTypedExceptionsWithTheResult() throws Exception {
-        try (StubServer stub = new StubServer().handler(request -> Reply.json(401,
-                "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] Authentication failed.\"}"))) {
-            assertThatThrownBy(() -> ListServices.run(URI.create(stub.url()), "bad", new PrintStream(new ByteArrayOutputStream())))
+        try (StubServer stub = new StubServer()
+                .handler(request -> Reply.json(
+                        401, "{\"resultCode\":\"A001101\",\"resultMessage\":\"[A001101] Authentication failed.\"}"))) {
+            assertThatThrownBy(() -> ListServices.run(
+                            URI.create(stub.url()), "bad", new PrintStream(new ByteArrayOutputStream())))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
                         assertThat(e.status()).isEqualTo(401);
                         assertThat(e.resultCode()).contains("A001101");

@@ -20,23 +20,46 @@ class SyncFromDirectoryTest {
     @Test
     void printsTheDifferencesAndAppliesThemWhenAsked(@TempDir Path dir) throws Exception {
         try (FakeAuthlete fake = new FakeAuthlete("715948317", "example-token")) {
-            fake.addClient((ObjectNode) JsonTrees.NODES.objectNode().put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
+            fake.addClient((ObjectNode)
+                    JsonTrees.NODES.objectNode().put("clientName", "Web app").put("clientType", "CONFIDENTIAL"));
             Files.createDirectories(dir.resolve("clients"));
-            Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web app\nclientType: PUBLIC\ntosUri: ${env:TOS}\n");
+            Files.writeString(
+                    dir.resolve("clients/web.yaml"), "clientName: Web app\nclientType: PUBLIC\ntosUri: ${env:TOS}\n");
             Map<String, String> environment = Map.of("TOS", "https://example.com/tos");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-            boolean matched = SyncFromDirectory.run(URI.create(fake.url()), "example-token", dir, "715948317", false, environment,
+            boolean matched = SyncFromDirectory.run(
+                    URI.create(fake.url()),
+                    "example-token",
+                    dir,
+                    "715948317",
+                    false,
+                    environment,
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(matched).isFalse();
-            assertThat(out.toString(StandardCharsets.UTF_8)).contains("~ clientType: CONFIDENTIAL -> PUBLIC", "+ tosUri: https://example.com/tos");
+            assertThat(out.toString(StandardCharsets.UTF_8))
+                    .contains("~ clientType: CONFIDENTIAL -> PUBLIC", "+ tosUri: https://example.com/tos");
             assertThat(fake.writes()).isEmpty();
 
-            assertThat(SyncFromDirectory.run(URI.create(fake.url()), "example-token", dir, "715948317", true, environment,
-                    new PrintStream(out, true, StandardCharsets.UTF_8))).isTrue();
+            assertThat(SyncFromDirectory.run(
+                            URI.create(fake.url()),
+                            "example-token",
+                            dir,
+                            "715948317",
+                            true,
+                            environment,
+                            new PrintStream(out, true, StandardCharsets.UTF_8)))
+                    .isTrue();
             assertThat(fake.clients().get(0).path("tosUri").asText()).isEqualTo("https://example.com/tos");
-            assertThat(SyncFromDirectory.run(URI.create(fake.url()), "example-token", dir, "715948317", false, environment,
-                    new PrintStream(out, true, StandardCharsets.UTF_8))).isTrue();
+            assertThat(SyncFromDirectory.run(
+                            URI.create(fake.url()),
+                            "example-token",
+                            dir,
+                            "715948317",
+                            false,
+                            environment,
+                            new PrintStream(out, true, StandardCharsets.UTF_8)))
+                    .isTrue();
         }
     }
 }

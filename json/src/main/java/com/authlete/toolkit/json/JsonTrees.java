@@ -1,7 +1,5 @@
 package com.authlete.toolkit.json;
 
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -19,6 +17,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Jackson trees read and written with the streaming API alone, numbers exactly as written ({@code 1.10} stays
@@ -35,10 +35,10 @@ public final class JsonTrees {
     public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     /** Plain JSON; output streams are left open for the caller. */
-    public static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    public static final JsonFactory JSON =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-    private JsonTrees() {
-    }
+    private JsonTrees() {}
 
     /**
      * The one data-binding mapper: numbers exact as in {@link #NODES}, output streams left open. Made on first use,
@@ -81,7 +81,9 @@ public final class JsonTrees {
             }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value",
+                throw new JsonParseException(
+                        parser,
+                        "Trailing token (of type " + trailing + ") found after value",
                         parser.currentTokenLocation()); // where the extra text starts
             }
             return value;
@@ -157,18 +159,22 @@ public final class JsonTrees {
             case START_OBJECT -> object(parser);
             case START_ARRAY -> array(parser);
             case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
+            case VALUE_NUMBER_INT ->
+                switch (parser.getNumberType()) {
+                    case INT -> NODES.numberNode(parser.getIntValue());
+                    case LONG -> NODES.numberNode(parser.getLongValue());
+                    default -> NODES.numberNode(parser.getBigIntegerValue());
+                };
             case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDecimalValue());
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            case VALUE_EMBEDDED_OBJECT -> parser.getEmbeddedObject() instanceof byte[] binary
-                    ? NODES.binaryNode(binary) : NODES.pojoNode(parser.getEmbeddedObject());
-            default -> throw new JsonParseException(parser, "Unexpected token (" + token + ") where a value should start");
+            case VALUE_EMBEDDED_OBJECT ->
+                parser.getEmbeddedObject() instanceof byte[] binary
+                        ? NODES.binaryNode(binary)
+                        : NODES.pojoNode(parser.getEmbeddedObject());
+            default ->
+                throw new JsonParseException(parser, "Unexpected token (" + token + ") where a value should start");
         };
     }
 

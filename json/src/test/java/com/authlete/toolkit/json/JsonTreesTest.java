@@ -19,22 +19,26 @@ class JsonTreesTest {
 
     /** What the trees replace: data binding configured for exact numbers. */
     private static final ObjectMapper BINDING = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).nodeFactory(JsonTrees.NODES).build();
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonTrees.NODES)
+            .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\\n\\u00e9\\\"\"}}",
-            "[1.10, 1e3, -0.0, 123456789012345678901234567890, 2147483648, -7, 0]",
-            "\"just a string\"",
-            "42",
-            "{\"dup\":1,\"dup\":2,\"empty\":{},\"list\":[]}",
-            "[[[[{\"deep\":[1,[2,[3]]]}]]]]",
-    })
+    @ValueSource(
+            strings = {
+                "{\"a\":1,\"b\":[true,false,null],\"c\":{\"d\":\"e\\n\\u00e9\\\"\"}}",
+                "[1.10, 1e3, -0.0, 123456789012345678901234567890, 2147483648, -7, 0]",
+                "\"just a string\"",
+                "42",
+                "{\"dup\":1,\"dup\":2,\"empty\":{},\"list\":[]}",
+                "[[[[{\"deep\":[1,[2,[3]]]}]]]]",
+            })
     void readsAndWritesWhatDataBindingReadsAndWrites(String json) throws Exception {
         JsonNode expected = BINDING.readTree(json);
         JsonNode tree = JsonTrees.parse(json.getBytes(StandardCharsets.UTF_8));
         assertThat(tree).isEqualTo(expected);
-        assertThat(new String(JsonTrees.bytes(tree), StandardCharsets.UTF_8)).isEqualTo(BINDING.writeValueAsString(expected));
+        assertThat(new String(JsonTrees.bytes(tree), StandardCharsets.UTF_8))
+                .isEqualTo(BINDING.writeValueAsString(expected));
         assertThat(JsonTrees.text(tree)).isEqualTo(expected.toString());
     }
 
@@ -66,18 +70,26 @@ class JsonTreesTest {
     void parseWholeRefusesTextAfterTheValueAndSaysWhere() {
         assertThatThrownBy(() -> JsonTrees.parseWhole("{} x"))
                 .isInstanceOf(JsonParseException.class)
-                .satisfies(e -> assertThat(((JsonParseException) e).getLocation().getColumnNr()).isGreaterThan(1));
-        assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":1}{\"b\":2}")).hasMessageContaining("Trailing token")
-                .satisfies(e -> assertThat(((JsonParseException) e).getLocation().getColumnNr()).isEqualTo(8));
+                .satisfies(
+                        e -> assertThat(((JsonParseException) e).getLocation().getColumnNr())
+                                .isGreaterThan(1));
+        assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":1}{\"b\":2}"))
+                .hasMessageContaining("Trailing token")
+                .satisfies(
+                        e -> assertThat(((JsonParseException) e).getLocation().getColumnNr())
+                                .isEqualTo(8));
         assertThatThrownBy(() -> JsonTrees.parseWhole("{\"a\":")).isInstanceOf(JsonParseException.class);
     }
 
     @Test
     void readsYamlThroughTheSameReader() throws Exception {
-        try (JsonParser parser = new YAMLFactory().createParser("profiles:\n  dev:\n    server: \"1\"\n    port: 8080\n")) {
+        try (JsonParser parser =
+                new YAMLFactory().createParser("profiles:\n  dev:\n    server: \"1\"\n    port: 8080\n")) {
             JsonNode tree = JsonTrees.read(parser);
-            assertThat(tree.path("profiles").path("dev").path("server").asText()).isEqualTo("1");
-            assertThat(tree.path("profiles").path("dev").path("port").intValue()).isEqualTo(8080);
+            assertThat(tree.path("profiles").path("dev").path("server").asText())
+                    .isEqualTo("1");
+            assertThat(tree.path("profiles").path("dev").path("port").intValue())
+                    .isEqualTo(8080);
         }
     }
 }

@@ -1,21 +1,21 @@
 package com.authlete.toolkit.mcp;
 
-import com.authlete.toolkit.json.JsonTrees;
-import java.time.Duration;
-import java.util.Locale;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Glossary;
 import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.json.JsonTrees;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
-import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpAsyncServer;
+import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -85,11 +85,13 @@ public final class AuthleteMcpServer {
         List<AsyncToolSpecification> tools = tools(lifetime);
         // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonTrees.mapper().copy());
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
+        StdioServerTransportProvider transport =
+                new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)
                 .instructions(instructions())
-                .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(json)
                 .tools(tools)
                 .build();
@@ -99,18 +101,29 @@ public final class AuthleteMcpServer {
 
     private String instructions() {
         return "Tools for the Authlete API (OAuth 2.0 and OpenID Connect as a service), one per operation, named after the "
-                + "authlete CLI's commands (client_list is 'authlete client list'). Lists return at most " + options.pageLimit()
-                + " items per call: pass start and end to page. Results are " + options.format().name().toLowerCase(Locale.ROOT)
+                + "authlete CLI's commands (client_list is 'authlete client list'). Lists return at most "
+                + options.pageLimit()
+                + " items per call: pass start and end to page. Results are "
+                + options.format().name().toLowerCase(Locale.ROOT)
                 + "; secrets in them are redacted except in the one answer that hands out a new secret."
-                + (options.defaultServiceId() != null ? " serviceId defaults to " + options.defaultServiceId() + "." : "")
-                + (options.allowDestructive() ? "" : " Tools that delete or revoke refuse: the server runs without --allow-destructive.");
+                + (options.defaultServiceId() != null
+                        ? " serviceId defaults to " + options.defaultServiceId() + "."
+                        : "")
+                + (options.allowDestructive()
+                        ? ""
+                        : " Tools that delete or revoke refuse: the server runs without --allow-destructive.");
     }
 
     private static McpSchema.ToolAnnotations annotations(Operation operation) {
         boolean reads = ToolSet.readsOnly(operation);
         String method = operation.method();
         // MCP assumes destructive unless told otherwise: every write says which it is.
-        return new McpSchema.ToolAnnotations(operation.summary(), reads, reads ? null : operation.destructive(),
-                reads || method.equals("PUT") || method.equals("DELETE"), false, null);
+        return new McpSchema.ToolAnnotations(
+                operation.summary(),
+                reads,
+                reads ? null : operation.destructive(),
+                reads || method.equals("PUT") || method.equals("DELETE"),
+                false,
+                null);
     }
 }

@@ -1,12 +1,11 @@
 package com.authlete.toolkit.mcp;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
-import com.authlete.toolkit.core.ErrorCategory;
-import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.secrets.SecretRules;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +53,9 @@ final class ToolCalls {
         Update update = Update.MERGE;
         if (operation.replacesWholeObject() && values.containsKey(REPLACE)) {
             Object replace = values.remove(REPLACE);
-            if (!(replace instanceof Boolean) && !"true".equals(String.valueOf(replace)) && !"false".equals(String.valueOf(replace))) {
+            if (!(replace instanceof Boolean)
+                    && !"true".equals(String.valueOf(replace))
+                    && !"false".equals(String.valueOf(replace))) {
                 return ToolResults.error("invalid arguments: replace must be true or false, got '" + replace + "'");
             }
             update = Boolean.parseBoolean(String.valueOf(replace)) ? Update.REPLACE : Update.MERGE;
@@ -72,7 +73,10 @@ final class ToolCalls {
             }
         }
         JsonNode answer;
-        try (AuthleteClient client = connector.builder().confirmation((destructive, request) -> options.allowDestructive()).build()) {
+        try (AuthleteClient client = connector
+                .builder()
+                .confirmation((destructive, request) -> options.allowDestructive())
+                .build()) {
             answer = client.call(operation.command(), values, update);
         } catch (AuthleteException e) {
             return ToolResults.error(phrase(operation, e));
@@ -85,7 +89,8 @@ final class ToolCalls {
         if (answer != null) {
             Set<String> shown = SecretRules.revealed(operation, answer);
             if (!shown.isEmpty()) {
-                notes.add("note: " + String.join(", ", shown) + " is a newly generated secret, shown only this once and not "
+                notes.add("note: " + String.join(", ", shown)
+                        + " is a newly generated secret, shown only this once and not "
                         + "redacted; tell the user to store it now");
             }
             answer = SecretRules.masked(operation, answer, Set.of());
@@ -96,22 +101,37 @@ final class ToolCalls {
     /** A failure in words for the model, by its category; arguments are named as the tool names them. */
     static String phrase(Operation operation, AuthleteException e) {
         return switch (e.category()) {
-            case BAD_INPUT -> "invalid arguments: " + (e instanceof InvalidInputException input && input.field().isPresent()
-                    ? (input.isMissing() ? "the argument " + input.field().get().name() + " is required"
-                    : "the argument " + input.field().get().name() + " " + input.problem().orElse("is not valid"))
-                    : e.getMessage());
-            case CANCELLED -> "refused: '" + ToolSet.name(operation) + "' deletes or revokes, and this server was started without "
-                    + "permission for that; ask the user to run it with 'authlete " + operation.command() + "' or to restart the "
-                    + "MCP server with --allow-destructive";
-            case NOT_AUTHENTICATED -> e.status() == 0 && e.getCause() == null
-                    ? "not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' or to set "
-                    + "AUTHLETE_BEARER in the server's environment, then call again"
-                    : e.status() == 0 ? "not authenticated: " + e.getMessage()
-                    : "not authenticated: the Authlete API refused the token (HTTP " + e.status() + ")" + apiDetails(e);
+            case BAD_INPUT ->
+                "invalid arguments: "
+                        + (e instanceof InvalidInputException input
+                                        && input.field().isPresent()
+                                ? (input.isMissing()
+                                        ? "the argument " + input.field().get().name() + " is required"
+                                        : "the argument " + input.field().get().name() + " "
+                                                + input.problem().orElse("is not valid"))
+                                : e.getMessage());
+            case CANCELLED ->
+                "refused: '" + ToolSet.name(operation) + "' deletes or revokes, and this server was started without "
+                        + "permission for that; ask the user to run it with 'authlete " + operation.command()
+                        + "' or to restart the "
+                        + "MCP server with --allow-destructive";
+            case NOT_AUTHENTICATED ->
+                e.status() == 0 && e.getCause() == null
+                        ? "not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' or to set "
+                                + "AUTHLETE_BEARER in the server's environment, then call again"
+                        : e.status() == 0
+                                ? "not authenticated: " + e.getMessage()
+                                : "not authenticated: the Authlete API refused the token (HTTP " + e.status() + ")"
+                                        + apiDetails(e);
             case NETWORK -> "could not reach the Authlete API: " + e.getMessage();
             case PAGING -> e.getMessage();
-            default -> e.status() == 0 ? e.getMessage() : "the Authlete API answered HTTP " + e.status() + apiDetails(e)
-                    + (e.resultCode().isEmpty() && e.resultMessage().isEmpty() ? ": " + e.getMessage() : "");
+            default ->
+                e.status() == 0
+                        ? e.getMessage()
+                        : "the Authlete API answered HTTP " + e.status() + apiDetails(e)
+                                + (e.resultCode().isEmpty() && e.resultMessage().isEmpty()
+                                        ? ": " + e.getMessage()
+                                        : "");
         };
     }
 
@@ -123,8 +143,12 @@ final class ToolCalls {
     }
 
     static List<String> inputNames(Operation operation) {
-        List<String> names = Stream.concat(operation.parameters().stream(), operation.requestBody().stream().flatMap(body -> body.fields().stream()))
-                .map(Field::name).distinct().collect(Collectors.toList());
+        List<String> names = Stream.concat(
+                        operation.parameters().stream(),
+                        operation.requestBody().stream().flatMap(body -> body.fields().stream()))
+                .map(Field::name)
+                .distinct()
+                .collect(Collectors.toList());
         if (operation.replacesWholeObject()) {
             names.add(REPLACE);
         }
@@ -149,7 +173,9 @@ final class ToolCalls {
             return fallback;
         }
         try {
-            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().strip());
+            return value instanceof Number n
+                    ? n.longValue()
+                    : Long.parseLong(value.toString().strip());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("start and end must be whole numbers, got '" + value + "'");
         }

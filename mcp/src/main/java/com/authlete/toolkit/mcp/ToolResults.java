@@ -1,11 +1,11 @@
 package com.authlete.toolkit.mcp;
 
+import com.authlete.toolkit.core.secrets.Redactor;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
-import com.authlete.toolkit.core.secrets.Redactor;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +30,10 @@ final class ToolResults {
 
     /** An error the model can act on; its text is scrubbed of anything that looks like a credential. */
     static CallToolResult error(String message) {
-        return CallToolResult.builder().isError(true).addTextContent(Redactor.loose(message)).build();
+        return CallToolResult.builder()
+                .isError(true)
+                .addTextContent(Redactor.loose(message))
+                .build();
     }
 
     private String render(JsonNode value) {

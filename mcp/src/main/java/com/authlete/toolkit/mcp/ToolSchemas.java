@@ -32,17 +32,22 @@ final class ToolSchemas {
                 required.add(parameter.name());
             }
         }
-        operation.requestBody().ifPresent(body -> body.fields().forEach(field -> {
-            // A parameter of the same name wins: arguments are matched to parameters first.
-            if (properties.putIfAbsent(field.name(), property(field, describe(field, "body field"))) == null && field.required()) {
-                required.add(field.name());
-            }
-        }));
+        operation
+                .requestBody()
+                .ifPresent(body -> body.fields().forEach(field -> {
+                    // A parameter of the same name wins: arguments are matched to parameters first.
+                    if (properties.putIfAbsent(field.name(), property(field, describe(field, "body field"))) == null
+                            && field.required()) {
+                        required.add(field.name());
+                    }
+                }));
         if (operation.replacesWholeObject()) {
             Map<String, Object> replace = new LinkedHashMap<>();
             replace.put("type", "boolean");
-            replace.put("description", "false (the default): read the current object first and change only the fields given; "
-                    + "true: send exactly the fields given, and the API resets every other field to its default.");
+            replace.put(
+                    "description",
+                    "false (the default): read the current object first and change only the fields given; "
+                            + "true: send exactly the fields given, and the API resets every other field to its default.");
             properties.put(ToolCalls.REPLACE, replace);
         }
         Map<String, Object> schema = new LinkedHashMap<>();
@@ -60,7 +65,8 @@ final class ToolSchemas {
     }
 
     private String parameterDescription(Operation operation, Field parameter) {
-        String text = describe(parameter, operation.pathParameters().contains(parameter) ? "path parameter" : "query parameter");
+        String text = describe(
+                parameter, operation.pathParameters().contains(parameter) ? "path parameter" : "query parameter");
         if (defaulted(parameter)) {
             text += " Default: " + options.defaultServiceId() + " (the profile's service id).";
         }
@@ -68,14 +74,16 @@ final class ToolSchemas {
             if (parameter.name().equals("start")) {
                 text += " Paging: defaults to 0.";
             } else if (parameter.name().equals("end")) {
-                text += " Paging: at most " + options.pageLimit() + " items per call; defaults to start + " + options.pageLimit() + ".";
+                text += " Paging: at most " + options.pageLimit() + " items per call; defaults to start + "
+                        + options.pageLimit() + ".";
             }
         }
         return text;
     }
 
     private String describe(Field field, String kind) {
-        return glossary.describe(field.name()).orElse("The " + kind + " " + field.name() + " (" + typeWords(field) + ").");
+        return glossary.describe(field.name())
+                .orElse("The " + kind + " " + field.name() + " (" + typeWords(field) + ").");
     }
 
     private static String typeWords(Field field) {

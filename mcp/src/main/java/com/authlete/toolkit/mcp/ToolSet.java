@@ -10,8 +10,7 @@ import java.util.stream.Collectors;
 /** Which catalog operations become tools, and their names. */
 public final class ToolSet {
 
-    private ToolSet() {
-    }
+    private ToolSet() {}
 
     /**
      * The tool name of an operation: its command words joined by underscores, hyphens too
@@ -27,18 +26,22 @@ public final class ToolSet {
         Set<String> known = groups(catalog);
         for (String group : options.groups()) {
             if (!known.contains(group)) {
-                throw new IllegalArgumentException("--tools: no group '" + group + "'; the groups are " + String.join(", ", known));
+                throw new IllegalArgumentException(
+                        "--tools: no group '" + group + "'; the groups are " + String.join(", ", known));
             }
         }
         return catalog.operations().stream()
-                .filter(operation -> options.groups().isEmpty() || options.groups().contains(operation.words().get(0)))
+                .filter(operation -> options.groups().isEmpty()
+                        || options.groups().contains(operation.words().get(0)))
                 .filter(operation -> !options.readOnly() || readsOnly(operation))
                 .toList();
     }
 
     /** The first command words, such as {@code client} and {@code service}. */
     public static Set<String> groups(Catalog catalog) {
-        return catalog.operations().stream().map(operation -> operation.words().get(0)).collect(Collectors.toCollection(TreeSet::new));
+        return catalog.operations().stream()
+                .map(operation -> operation.words().get(0))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /**

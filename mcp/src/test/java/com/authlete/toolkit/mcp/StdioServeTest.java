@@ -1,16 +1,16 @@
 package com.authlete.toolkit.mcp;
 
-import java.io.FilterOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.testing.StubServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -32,13 +32,15 @@ class StdioServeTest {
                 Thread.sleep(300); // a slow API: the answer comes well after the input has ended
                 return StubServer.Reply.json(200, "{\"serviceName\":\"slow\"}");
             });
-            String input = String.join("\n",
-                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
-                            + "\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}",
-                    "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
-                    "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
-                    "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":\"1\"}}}",
-                    "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":1}}}") + "\n";
+            String input = String.join(
+                            "\n",
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}",
+                            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":\"1\"}}}",
+                            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"service_get\",\"arguments\":{\"serviceId\":1}}}")
+                    + "\n";
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             // A slow reader on the other end (as on a loaded machine): each write takes a while, so an answer written
             // just after its call ends is still on its way when the end of input is considered.
@@ -53,8 +55,12 @@ class StdioServeTest {
                     out.write(bytes, offset, length);
                 }
             };
-            new AuthleteMcpServer(McpOptions.DEFAULTS, () -> AuthleteClient.builder()
-                    .baseUrl(URI.create(api.url())).token("t-1234567890"), "9.9")
+            new AuthleteMcpServer(
+                            McpOptions.DEFAULTS,
+                            () -> AuthleteClient.builder()
+                                    .baseUrl(URI.create(api.url()))
+                                    .token("t-1234567890"),
+                            "9.9")
                     .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), slow);
 
             Map<Integer, JsonNode> answers = new HashMap<>();
@@ -71,7 +77,9 @@ class StdioServeTest {
             assertThat(answers.get(3).at("/result/content/0/text").asText()).isEqualTo("serviceName: slow");
             // The SDK checks arguments against the schema before the tool runs: serviceId is a string in the API.
             assertThat(answers.get(4).at("/result/isError").asBoolean()).isTrue();
-            assertThat(answers.get(4).at("/result/content/0/text").asText()).contains("serviceId").contains("string expected");
+            assertThat(answers.get(4).at("/result/content/0/text").asText())
+                    .contains("serviceId")
+                    .contains("string expected");
             assertThat(api.requests()).hasSize(1);
         }
     }

@@ -1,18 +1,18 @@
 package com.authlete.toolkit.mcp;
 
-import java.util.Collections;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.catalog.Catalog;
-import com.authlete.toolkit.core.testing.StubServer;
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.catalog.Glossary;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
+import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.json.JsonTrees;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.render.OutputFormat;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +39,12 @@ class ToolCallsTest {
     }
 
     private ToolCalls calls(McpOptions options) {
-        return new ToolCalls(options, () -> AuthleteClient.builder().baseUrl(URI.create(api.url())).token("test-token-1234567890")
-                .serviceId(options.defaultServiceId()));
+        return new ToolCalls(
+                options,
+                () -> AuthleteClient.builder()
+                        .baseUrl(URI.create(api.url()))
+                        .token("test-token-1234567890")
+                        .serviceId(options.defaultServiceId()));
     }
 
     private static McpOptions options(boolean allowDestructive, OutputFormat format, String defaultServiceId) {
@@ -48,12 +52,15 @@ class ToolCallsTest {
     }
 
     private static String text(McpSchema.CallToolResult result) {
-        return result.content().stream().map(content -> ((McpSchema.TextContent) content).text()).collect(Collectors.joining("\n---\n"));
+        return result.content().stream()
+                .map(content -> ((McpSchema.TextContent) content).text())
+                .collect(Collectors.joining("\n---\n"));
     }
 
     @Test
     void aReadIsAnsweredInToonWithTheDefaultServiceId() {
-        api.handler(request -> StubServer.Reply.json(200, "{\"clientId\":1140735077,\"clientName\":\"Shop\",\"redirectUris\":[\"https://a/cb\"]}"));
+        api.handler(request -> StubServer.Reply.json(
+                200, "{\"clientId\":1140735077,\"clientName\":\"Shop\",\"redirectUris\":[\"https://a/cb\"]}"));
         McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "715948317"))
                 .call(catalog.operation("client get"), Map.of("clientId", "1140735077"));
         assertThat(result.isError()).isFalse();
@@ -66,20 +73,27 @@ class ToolCallsTest {
     void jsonOnRequestAndBodyFieldsFromArguments() {
         api.handler(request -> StubServer.Reply.json(200, "{\"clientId\":7,\"clientName\":\"New\"}"));
         McpSchema.CallToolResult result = calls(options(false, OutputFormat.JSON, null))
-                .call(catalog.operation("client create"), Map.of("serviceId", "1", "clientName", "New", "grantTypes", List.of("AUTHORIZATION_CODE")));
+                .call(
+                        catalog.operation("client create"),
+                        Map.of("serviceId", "1", "clientName", "New", "grantTypes", List.of("AUTHORIZATION_CODE")));
         assertThat(text(result)).isEqualTo("{\"clientId\":7,\"clientName\":\"New\"}");
         assertThat(api.lastRequest().method()).isEqualTo("POST");
-        assertThat(api.lastRequest().body()).contains("\"clientName\":\"New\"").contains("\"grantTypes\":[\"AUTHORIZATION_CODE\"]");
+        assertThat(api.lastRequest().body())
+                .contains("\"clientName\":\"New\"")
+                .contains("\"grantTypes\":[\"AUTHORIZATION_CODE\"]");
     }
 
     @Test
     void listsAreAskedForOnePageAndSayWhereTheNextStarts() {
-        api.handler(request -> StubServer.Reply.json(200, "{\"start\":100,\"end\":150,\"totalCount\":400,\"clients\":["
-                + String.join(",", Collections.nCopies(50, "{\"clientId\":1}")) + "]}"));
+        api.handler(request -> StubServer.Reply.json(
+                200,
+                "{\"start\":100,\"end\":150,\"totalCount\":400,\"clients\":["
+                        + String.join(",", Collections.nCopies(50, "{\"clientId\":1}")) + "]}"));
         McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1"))
                 .call(catalog.operation("client list"), Map.of("start", 100, "end", 10_000));
         assertThat(api.lastRequest().target()).contains("start=100").contains("end=150");
-        assertThat(text(result)).contains("asked for 9900 items; one call returns at most 50")
+        assertThat(text(result))
+                .contains("asked for 9900 items; one call returns at most 50")
                 .contains("items 100 to 149 of 400; for more, call again with start=150");
 
         calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client list"), Map.of());
@@ -89,22 +103,35 @@ class ToolCallsTest {
     @Test
     void secretsAreRedactedWhereAuthleteCarriesThem() {
         // In a field named as a secret, inside a JWK Set held in a string, and inside a response body held in a string.
-        api.handler(request -> StubServer.Reply.json(200, "{\"apiKey\":1,\"apiSecret\":\"" + SECRET + "\",\"jwks\":"
-                + "\"{\\\"keys\\\":[{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"" + SECRET + "\\\"}]}\",\"responseContent\":"
-                + "\"{\\\"access_token\\\":\\\"" + SECRET + "\\\"}\"}"));
+        api.handler(request -> StubServer.Reply.json(
+                200,
+                "{\"apiKey\":1,\"apiSecret\":\"" + SECRET + "\",\"jwks\":"
+                        + "\"{\\\"keys\\\":[{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"" + SECRET
+                        + "\\\"}]}\",\"responseContent\":"
+                        + "\"{\\\"access_token\\\":\\\"" + SECRET + "\\\"}\"}"));
         for (OutputFormat format : List.of(OutputFormat.TOON, OutputFormat.JSON)) {
-            String text = text(calls(options(false, format, null)).call(catalog.operation("service get"), Map.of("serviceId", "1")));
-            assertThat(text).as(format.name()).doesNotContain(SECRET).contains("[REDACTED]").contains("apiKey");
+            String text = text(calls(options(false, format, null))
+                    .call(catalog.operation("service get"), Map.of("serviceId", "1")));
+            assertThat(text)
+                    .as(format.name())
+                    .doesNotContain(SECRET)
+                    .contains("[REDACTED]")
+                    .contains("apiKey");
         }
     }
 
     @Test
     void theToolThatHandsOutANewSecretShowsItAndSaysSo() {
-        api.handler(request -> StubServer.Reply.json(200, "{\"resultCode\":\"A148001\",\"newClientSecret\":\"" + SECRET
-                + "\",\"oldClientSecret\":\"old-" + SECRET + "\"}"));
+        api.handler(request -> StubServer.Reply.json(
+                200,
+                "{\"resultCode\":\"A148001\",\"newClientSecret\":\"" + SECRET + "\",\"oldClientSecret\":\"old-" + SECRET
+                        + "\"}"));
         String text = text(calls(options(false, OutputFormat.TOON, "1"))
                 .call(catalog.operation("client management refresh-secret"), Map.of("clientIdentifier", "5")));
-        assertThat(text).contains("newClientSecret: " + SECRET).contains("oldClientSecret: \"[REDACTED]\"").doesNotContain("old-" + SECRET)
+        assertThat(text)
+                .contains("newClientSecret: " + SECRET)
+                .contains("oldClientSecret: \"[REDACTED]\"")
+                .doesNotContain("old-" + SECRET)
                 .contains("newClientSecret is a newly generated secret, shown only this once");
     }
 
@@ -117,7 +144,8 @@ class ToolCallsTest {
         assertThat(text(refused)).contains("--allow-destructive").contains("authlete client delete");
         assertThat(api.requests()).isEmpty();
 
-        McpSchema.CallToolResult done = calls(options(true, OutputFormat.TOON, "1")).call(catalog.operation("client delete"), Map.of("clientId", "5"));
+        McpSchema.CallToolResult done = calls(options(true, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client delete"), Map.of("clientId", "5"));
         assertThat(done.isError()).isFalse();
         assertThat(api.lastRequest().method()).isEqualTo("DELETE");
         assertThat(text(done)).contains("no content");
@@ -125,10 +153,14 @@ class ToolCallsTest {
 
     @Test
     void apiErrorsCarryResultCodeAndMessage() {
-        api.handler(request -> StubServer.Reply.json(400, "{\"resultCode\":\"A001201\",\"resultMessage\":\"[A001201] The client does not exist.\"}"));
-        McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        api.handler(request -> StubServer.Reply.json(
+                400, "{\"resultCode\":\"A001201\",\"resultMessage\":\"[A001201] The client does not exist.\"}"));
+        McpSchema.CallToolResult result = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client get"), Map.of("clientId", "9"));
         assertThat(result.isError()).isTrue();
-        assertThat(text(result)).isEqualTo("the Authlete API answered HTTP 400; resultCode: A001201; resultMessage: [A001201] The client does not exist.");
+        assertThat(text(result))
+                .isEqualTo(
+                        "the Authlete API answered HTTP 400; resultCode: A001201; resultMessage: [A001201] The client does not exist.");
     }
 
     @Test
@@ -138,29 +170,43 @@ class ToolCallsTest {
         assertThat(unknown.isError()).isTrue();
         assertThat(text(unknown)).contains("unknown argument clientNmae").contains("takes serviceId, clientId");
 
-        McpSchema.CallToolResult badPage = calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation("client list"), Map.of("start", "ten"));
+        McpSchema.CallToolResult badPage = calls(options(false, OutputFormat.TOON, "1"))
+                .call(catalog.operation("client list"), Map.of("start", "ten"));
         assertThat(text(badPage)).contains("start and end must be whole numbers");
 
-        McpSchema.CallToolResult noToken = new ToolCalls(options(false, OutputFormat.TOON, "1"), () -> AuthleteClient.builder()
-                .baseUrl(URI.create(api.url())).tokenSource(Optional::empty).serviceId("1"))
+        McpSchema.CallToolResult noToken = new ToolCalls(
+                        options(false, OutputFormat.TOON, "1"),
+                        () -> AuthleteClient.builder()
+                                .baseUrl(URI.create(api.url()))
+                                .tokenSource(Optional::empty)
+                                .serviceId("1"))
                 .call(catalog.operation("client get"), Map.of("clientId", "9"));
         assertThat(noToken.isError()).isTrue();
-        assertThat(text(noToken)).isEqualTo("not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' "
-                + "or to set AUTHLETE_BEARER in the server's environment, then call again");
+        assertThat(text(noToken))
+                .isEqualTo(
+                        "not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' "
+                                + "or to set AUTHLETE_BEARER in the server's environment, then call again");
         assertThat(api.requests()).isEmpty();
     }
 
     @Test
     void aPartialUpdateKeepsEveryOtherFieldAndReplaceSendsExactlyTheArguments() throws Exception {
         try (FakeAuthlete fake = new FakeAuthlete("715948317", "fake-token-1234567890").fillingDefaults()) {
-            ObjectNode shop = fake.addClient((ObjectNode) JsonTrees.parse(("{\"clientName\":\"Shop\",\"clientType\":\"CONFIDENTIAL\","
-                    + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\"],"
-                    + "\"jwks\":\"{\\\"keys\\\":[]}\"}").getBytes()));
+            ObjectNode shop = fake.addClient(
+                    (ObjectNode) JsonTrees.parse(("{\"clientName\":\"Shop\",\"clientType\":\"CONFIDENTIAL\","
+                                    + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\"],"
+                                    + "\"jwks\":\"{\\\"keys\\\":[]}\"}")
+                            .getBytes()));
             String id = shop.path("clientId").asText();
-            ToolCalls calls = new ToolCalls(options(false, OutputFormat.JSON, "715948317"), () -> AuthleteClient.builder()
-                    .baseUrl(URI.create(fake.url())).token("fake-token-1234567890").serviceId("715948317"));
+            ToolCalls calls = new ToolCalls(
+                    options(false, OutputFormat.JSON, "715948317"),
+                    () -> AuthleteClient.builder()
+                            .baseUrl(URI.create(fake.url()))
+                            .token("fake-token-1234567890")
+                            .serviceId("715948317"));
 
-            McpSchema.CallToolResult merged = calls.call(catalog.operation("client update"), Map.of("clientId", id, "description", "new"));
+            McpSchema.CallToolResult merged =
+                    calls.call(catalog.operation("client update"), Map.of("clientId", id, "description", "new"));
 
             assertThat(merged.isError()).as(text(merged)).isFalse();
             ObjectNode after = fake.clients().get(0);
@@ -170,11 +216,12 @@ class ToolCallsTest {
             }
 
             fake.clearRequests();
-            McpSchema.CallToolResult replaced = calls.call(catalog.operation("client update"),
-                    Map.of("clientId", id, "clientName", "Bare", "replace", true));
+            McpSchema.CallToolResult replaced = calls.call(
+                    catalog.operation("client update"), Map.of("clientId", id, "clientName", "Bare", "replace", true));
             assertThat(replaced.isError()).as(text(replaced)).isFalse();
             assertThat(fake.requests()).extracting(FakeAuthlete.Request::method).containsExactly("POST");
-            assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes())).isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
+            assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes()))
+                    .isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
             assertThat(fake.clients().get(0).path("clientType").asText()).isEqualTo("PUBLIC");
         }
     }
@@ -198,7 +245,8 @@ class ToolCallsTest {
 
     @Test
     void aMissingArgumentIsNamedAsTheToolNamesIt() {
-        McpSchema.CallToolResult missing = calls(options(false, OutputFormat.TOON, null)).call(catalog.operation("client get"), Map.of("clientId", "9"));
+        McpSchema.CallToolResult missing = calls(options(false, OutputFormat.TOON, null))
+                .call(catalog.operation("client get"), Map.of("clientId", "9"));
         assertThat(text(missing)).isEqualTo("invalid arguments: the argument serviceId is required");
         assertThat(api.requests()).isEmpty();
     }

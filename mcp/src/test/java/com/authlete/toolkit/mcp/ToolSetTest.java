@@ -20,37 +20,47 @@ class ToolSetTest {
     private final Catalog catalog = Catalog.standard();
 
     private static List<McpSchema.Tool> tools(McpOptions options) {
-        return new AuthleteMcpServer(options, () -> {
-            throw new AssertionError("listing tools must not connect");
-        }, "test").tools().stream().map(AsyncToolSpecification::tool).toList();
+        return new AuthleteMcpServer(
+                        options,
+                        () -> {
+                            throw new AssertionError("listing tools must not connect");
+                        },
+                        "test")
+                .tools().stream().map(AsyncToolSpecification::tool).toList();
     }
 
     @Test
     void everyOperationIsOneToolWithAUniqueValidName() {
         List<McpSchema.Tool> tools = tools(McpOptions.DEFAULTS);
         assertThat(tools).hasSize(catalog.operations().size());
-        assertThat(tools).extracting(McpSchema.Tool::name).doesNotHaveDuplicates()
+        assertThat(tools)
+                .extracting(McpSchema.Tool::name)
+                .doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).matches("[a-z0-9_]{1,64}"))
                 .contains("client_list", "client_management_refresh_secret", "authorization_process_request");
     }
 
     @Test
     void schemasComeFromParametersAndBodyFields() {
-        Map<String, McpSchema.Tool> tools = tools(McpOptions.DEFAULTS).stream()
-                .collect(Collectors.toMap(McpSchema.Tool::name, tool -> tool));
+        Map<String, McpSchema.Tool> tools =
+                tools(McpOptions.DEFAULTS).stream().collect(Collectors.toMap(McpSchema.Tool::name, tool -> tool));
         Map<String, Object> create = tools.get("client_create").inputSchema();
-        assertThat(create).containsEntry("type", "object").containsEntry("additionalProperties", false)
+        assertThat(create)
+                .containsEntry("type", "object")
+                .containsEntry("additionalProperties", false)
                 .containsEntry("required", List.of("serviceId"));
         Map<String, Object> grantTypes = map(properties(create).get("grantTypes"));
         assertThat(grantTypes).containsEntry("type", "array");
         assertThat(map(grantTypes.get("items"))).containsEntry("type", "string");
         assertThat(map(grantTypes.get("items")).get("enum")).asList().contains("AUTHORIZATION_CODE", "REFRESH_TOKEN");
         // Descriptions in our words, from the glossary.
-        assertThat((String) map(properties(create).get("clientName")).get("description")).isNotBlank();
+        assertThat((String) map(properties(create).get("clientName")).get("description"))
+                .isNotBlank();
 
         Operation list = catalog.operation("client list");
         assertThat(properties(tools.get("client_list").inputSchema()).keySet())
-                .containsExactlyInAnyOrderElementsOf(list.parameters().stream().map(p -> p.name()).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        list.parameters().stream().map(p -> p.name()).toList());
         assertThat(tools.get("client_list").description()).contains("at most 50 items per call");
     }
 
@@ -65,10 +75,13 @@ class ToolSetTest {
         assertThat(annotations.get("client_create").destructiveHint()).isFalse();
         assertThat(annotations.get("client_create").idempotentHint()).isFalse();
         // A GET that replaces the secret does not only read.
-        assertThat(annotations.get("client_management_refresh_secret").readOnlyHint()).isFalse();
+        assertThat(annotations.get("client_management_refresh_secret").readOnlyHint())
+                .isFalse();
         for (Operation operation : catalog.operations()) {
             McpSchema.ToolAnnotations hint = annotations.get(ToolSet.name(operation));
-            assertThat(hint.readOnlyHint()).as(operation.command()).isEqualTo(operation.method().equals("GET") && !operation.revealsSecret());
+            assertThat(hint.readOnlyHint())
+                    .as(operation.command())
+                    .isEqualTo(operation.method().equals("GET") && !operation.revealsSecret());
             if (!hint.readOnlyHint()) {
                 assertThat(hint.destructiveHint()).as(operation.command()).isEqualTo(operation.destructive());
             }
@@ -78,26 +91,39 @@ class ToolSetTest {
     @Test
     void readOnlyAndGroupsNarrowTheList() {
         List<McpSchema.Tool> readOnly = tools(new McpOptions(true, false, Set.of(), OutputFormat.TOON, 50, null));
-        assertThat(readOnly).isNotEmpty().allSatisfy(tool -> assertThat(tool.annotations().readOnlyHint()).isTrue());
-        assertThat(readOnly).hasSize((int) catalog.operations().stream().filter(ToolSet::readsOnly).count());
+        assertThat(readOnly)
+                .isNotEmpty()
+                .allSatisfy(
+                        tool -> assertThat(tool.annotations().readOnlyHint()).isTrue());
+        assertThat(readOnly).hasSize((int)
+                catalog.operations().stream().filter(ToolSet::readsOnly).count());
 
-        List<McpSchema.Tool> grouped = tools(new McpOptions(false, false, Set.of("client", "service"), OutputFormat.TOON, 50, null));
-        assertThat(grouped).extracting(McpSchema.Tool::name).allMatch(name -> name.startsWith("client_") || name.startsWith("service_"))
+        List<McpSchema.Tool> grouped =
+                tools(new McpOptions(false, false, Set.of("client", "service"), OutputFormat.TOON, 50, null));
+        assertThat(grouped)
+                .extracting(McpSchema.Tool::name)
+                .allMatch(name -> name.startsWith("client_") || name.startsWith("service_"))
                 .contains("service_list", "client_management_refresh_secret");
         assertThat(grouped).hasSizeLessThan(catalog.operations().size() / 2);
 
         assertThatThrownBy(() -> tools(new McpOptions(false, false, Set.of("clients"), OutputFormat.TOON, 50, null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no group 'clients'").hasMessageContaining("client, ");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no group 'clients'")
+                .hasMessageContaining("client, ");
         assertThatThrownBy(() -> new McpOptions(false, false, Set.of(), OutputFormat.YAML, 50, null))
                 .hasMessageContaining("--format expects toon or json");
     }
 
     @Test
     void aDefaultServiceIdMakesServiceIdOptional() {
-        McpSchema.Tool get = tools(new McpOptions(false, false, Set.of("client"), OutputFormat.TOON, 50, "715948317")).stream()
-                .filter(tool -> tool.name().equals("client_get")).findFirst().orElseThrow();
+        McpSchema.Tool get =
+                tools(new McpOptions(false, false, Set.of("client"), OutputFormat.TOON, 50, "715948317")).stream()
+                        .filter(tool -> tool.name().equals("client_get"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(get.inputSchema()).containsEntry("required", List.of("clientId"));
-        assertThat((String) map(properties(get.inputSchema()).get("serviceId")).get("description")).contains("715948317");
+        assertThat((String) map(properties(get.inputSchema()).get("serviceId")).get("description"))
+                .contains("715948317");
     }
 
     static Map<String, Object> properties(Map<String, Object> schema) {

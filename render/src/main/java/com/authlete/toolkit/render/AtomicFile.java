@@ -44,7 +44,10 @@ public final class AtomicFile implements AutoCloseable {
         }
 
         private IOException named(IOException e) {
-            return new IOException("cannot write " + target + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+            return new IOException(
+                    "cannot write " + target + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                    e);
         }
 
         @Override
@@ -93,7 +96,8 @@ public final class AtomicFile implements AutoCloseable {
         }
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path temporary = posix
-                ? Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
+                ? Files.createTempFile(
+                        directory, "." + absolute.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(PRIVATE))
                 : Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
         // Interrupted runs (Ctrl-C) leave no temporary file behind; after a commit the name no longer exists.
         temporary.toFile().deleteOnExit();

@@ -9,7 +9,9 @@ import java.util.Map;
  * it on), then whether standard output is a terminal. So no escape code reaches a pipe unless asked for.
  */
 public enum ColorChoice {
-    AUTO, ALWAYS, NEVER;
+    AUTO,
+    ALWAYS,
+    NEVER;
 
     public static ColorChoice parse(String value) {
         try {

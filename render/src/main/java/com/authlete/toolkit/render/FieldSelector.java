@@ -18,7 +18,10 @@ public final class FieldSelector {
 
     /** Parses {@code a,b,c}; blank names are dropped. */
     public static FieldSelector parse(String commaSeparated) {
-        List<String> names = Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> names = Arrays.stream(commaSeparated.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (names.isEmpty()) {
             throw new IllegalArgumentException("--fields needs at least one field name");
         }

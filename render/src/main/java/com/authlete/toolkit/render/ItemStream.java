@@ -26,8 +26,7 @@ public interface ItemStream extends AutoCloseable {
     }
 
     /** Marks the end of a page; a table fixes its column widths on the first. */
-    default void endOfPage() throws IOException {
-    }
+    default void endOfPage() throws IOException {}
 
     /** Writes anything still pending and flushes; does not close the underlying stream. */
     @Override

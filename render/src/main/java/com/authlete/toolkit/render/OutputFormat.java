@@ -6,7 +6,11 @@ import java.util.stream.Collectors;
 
 /** The output formats. */
 public enum OutputFormat {
-    PRETTY, JSON, YAML, TABLE, TOON;
+    PRETTY,
+    JSON,
+    YAML,
+    TABLE,
+    TOON;
 
     /** Parses a format name in any case; the error lists the valid names. */
     public static OutputFormat parse(String name) {
@@ -18,6 +22,8 @@ public enum OutputFormat {
     }
 
     public static String names() {
-        return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+        return Arrays.stream(values())
+                .map(f -> f.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
     }
 }

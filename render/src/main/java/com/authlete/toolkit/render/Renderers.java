@@ -10,8 +10,7 @@ import com.authlete.toolkit.render.yaml.YamlRenderer;
 /** The renderer of each format. */
 public final class Renderers {
 
-    private Renderers() {
-    }
+    private Renderers() {}
 
     public static Renderer of(OutputFormat format, RenderOptions options) {
         return switch (format) {

@@ -1,7 +1,6 @@
 package com.authlete.toolkit.render;
 
 import com.authlete.toolkit.json.JsonTrees;
-import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -21,8 +21,7 @@ public final class TerminalSafe {
 
     private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
-    private TerminalSafe() {
-    }
+    private TerminalSafe() {}
 
     static boolean isUnsafe(int c) {
         return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f);
@@ -51,7 +50,8 @@ public final class TerminalSafe {
 
     /** A single line for messages: line breaks and tabs become spaces, other control characters escapes. */
     public static String line(String text) {
-        return text(text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replace('\t', ' ')).strip();
+        return text(text.replaceAll("\\s*[\\r\\n]+\\s*", " ").replace('\t', ' '))
+                .strip();
     }
 
     /** The tree with control characters escaped in every text and field name; the same instance when there are none. */

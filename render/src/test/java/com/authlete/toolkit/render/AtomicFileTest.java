@@ -21,13 +21,15 @@ class AtomicFileTest {
             file.commit(true);
         }
         assertThat(Files.readString(target)).isEqualTo("{\"clientSecret\":\"s\"}");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-------");
 
         try (AtomicFile file = AtomicFile.create(target)) {
             file.stream().write("{}".getBytes(StandardCharsets.UTF_8));
             file.commit(false);
         }
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo("rw-r--r--");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }

@@ -1,8 +1,8 @@
 package com.authlete.toolkit.render;
 
-import com.authlete.toolkit.json.JsonTrees;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +37,8 @@ class RenderersTest {
 
     @Test
     void jsonKeepsOrderAndExactNumbersAndStreamsNdjson() throws Exception {
-        assertThat(document(OutputFormat.JSON, RenderOptions.PLAIN, "{\"z\":123456789012345678901234567890,\"a\":1.10}"))
+        assertThat(document(
+                        OutputFormat.JSON, RenderOptions.PLAIN, "{\"z\":123456789012345678901234567890,\"a\":1.10}"))
                 .isEqualTo("{\"z\":123456789012345678901234567890,\"a\":1.10}\n");
         assertThat(stream(OutputFormat.JSON, RenderOptions.PLAIN, "{\"a\": 1}", "{\"b\": [1, 2]}"))
                 .isEqualTo("{\"a\":1}\n{\"b\":[1,2]}\n");
@@ -49,7 +50,11 @@ class RenderersTest {
         assertThat(yaml).startsWith("start: 0\n").contains("clientName: Alpha").contains("1.10");
         JsonNode back = new YAMLMapper().readTree(yaml);
         assertThat(back.path("clients").get(1).path("clientName").asText()).isEqualTo("Beta, with comma");
-        assertThat(back.path("clients").get(0).path("clientId").bigIntegerValue().toString())
+        assertThat(back.path("clients")
+                        .get(0)
+                        .path("clientId")
+                        .bigIntegerValue()
+                        .toString())
                 .isEqualTo("123456789012345678901234567890");
 
         assertThat(stream(OutputFormat.YAML, RenderOptions.PLAIN, "{\"a\":1}", "{\"a\":\"true\"}"))
@@ -58,7 +63,9 @@ class RenderersTest {
 
     @Test
     void prettyAlignsKeysNestsAndColoursOnlyWhenAsked() throws Exception {
-        String plain = document(OutputFormat.PRETTY, RenderOptions.PLAIN,
+        String plain = document(
+                OutputFormat.PRETTY,
+                RenderOptions.PLAIN,
                 "{\"a\":1,\"longer\":\"text\",\"nested\":{\"x\":true,\"yy\":null},\"list\":[\"p\",{\"k\":1,\"kk\":2}],\"e\":[]}");
         assertThat(plain).isEqualTo("""
                 a:      1
@@ -74,27 +81,40 @@ class RenderersTest {
                 """);
         assertThat(plain).doesNotContain("\u001b[");
 
-        String colored = document(OutputFormat.PRETTY, new RenderOptions(true, 0), "{\"a\":1,\"s\":\"x\",\"b\":false,\"n\":null}");
-        assertThat(colored).contains("\u001b[36ma:\u001b[0m", "\u001b[33m1\u001b[0m", "\u001b[32mx\u001b[0m",
-                "\u001b[35mfalse\u001b[0m", "\u001b[90mnull\u001b[0m");
+        String colored = document(
+                OutputFormat.PRETTY, new RenderOptions(true, 0), "{\"a\":1,\"s\":\"x\",\"b\":false,\"n\":null}");
+        assertThat(colored)
+                .contains(
+                        "\u001b[36ma:\u001b[0m",
+                        "\u001b[33m1\u001b[0m",
+                        "\u001b[32mx\u001b[0m",
+                        "\u001b[35mfalse\u001b[0m",
+                        "\u001b[90mnull\u001b[0m");
     }
 
     @Test
     void prettyStreamSeparatesItemsWithABlankLine() throws Exception {
-        assertThat(stream(OutputFormat.PRETTY, RenderOptions.PLAIN, "{\"a\":1}", "{\"a\":2}")).isEqualTo("a: 1\n\na: 2\n");
+        assertThat(stream(OutputFormat.PRETTY, RenderOptions.PLAIN, "{\"a\":1}", "{\"a\":2}"))
+                .isEqualTo("a: 1\n\na: 2\n");
     }
 
     @Test
     void tableHasScalarColumnsAndFitsTheWidthWithAnEllipsis() throws Exception {
-        String wide = document(OutputFormat.TABLE, RenderOptions.PLAIN, "[{\"id\":1,\"name\":\"short\",\"tags\":[1]},"
-                + "{\"id\":22,\"name\":\"a considerably longer name\"}]");
+        String wide = document(
+                OutputFormat.TABLE,
+                RenderOptions.PLAIN,
+                "[{\"id\":1,\"name\":\"short\",\"tags\":[1]},"
+                        + "{\"id\":22,\"name\":\"a considerably longer name\"}]");
         assertThat(wide).isEqualTo("""
                 id  name
                 1   short
                 22  a considerably longer name
                 """);
 
-        String narrow = document(OutputFormat.TABLE, new RenderOptions(false, 16), "[{\"id\":1,\"name\":\"a considerably longer name\"}]");
+        String narrow = document(
+                OutputFormat.TABLE,
+                new RenderOptions(false, 16),
+                "[{\"id\":1,\"name\":\"a considerably longer name\"}]");
         assertThat(narrow.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(16));
         assertThat(narrow).contains("\u2026");
     }
@@ -119,9 +139,12 @@ class RenderersTest {
 
     @Test
     void toonUsesTheTabularFormForUniformLists() throws Exception {
-        String toon = document(OutputFormat.TOON, RenderOptions.PLAIN,
+        String toon = document(
+                OutputFormat.TOON,
+                RenderOptions.PLAIN,
                 "{\"clients\":[{\"clientId\":1,\"clientName\":\"A\"},{\"clientId\":2,\"clientName\":\"B, C\"}]}");
         assertThat(toon).isEqualTo("clients[2]{clientId,clientName}:\n  1,A\n  2,\"B, C\"\n");
-        assertThat(stream(OutputFormat.TOON, RenderOptions.PLAIN, "{\"a\":1}", "{\"a\":2}")).isEqualTo("a: 1\n\na: 2\n");
+        assertThat(stream(OutputFormat.TOON, RenderOptions.PLAIN, "{\"a\":1}", "{\"a\":2}"))
+                .isEqualTo("a: 1\n\na: 2\n");
     }
 }

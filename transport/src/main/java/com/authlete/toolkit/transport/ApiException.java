@@ -14,7 +14,13 @@ public class ApiException extends AuthleteException {
     private final String body;
 
     public ApiException(int status, String resultCode, String resultMessage, String body) {
-        super(ErrorCategory.ofStatus(status), status, resultCode, resultMessage, describe(status, resultCode, resultMessage), null);
+        super(
+                ErrorCategory.ofStatus(status),
+                status,
+                resultCode,
+                resultMessage,
+                describe(status, resultCode, resultMessage),
+                null);
         this.body = body;
     }
 

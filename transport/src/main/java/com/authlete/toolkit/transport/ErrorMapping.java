@@ -1,8 +1,8 @@
 package com.authlete.toolkit.transport;
 
-import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.secrets.Redactor;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,8 +17,7 @@ final class ErrorMapping {
     /** The streaming parser only: an error should not pay for data binding's start-up. */
     private static final JsonFactory JSON = JsonTrees.JSON;
 
-    private ErrorMapping() {
-    }
+    private ErrorMapping() {}
 
     /** @param bearer the token the request carried, masked wherever the error body repeats it; may be null */
     static ApiException toException(TransportResponse response, String bearer) {

@@ -1,38 +1,38 @@
 package com.authlete.toolkit.transport;
 
-import java.net.InetAddress;
-import java.net.ProxySelector;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
-import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateNotYetValidException;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.Exchange;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.exchange.TokenSource;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.secrets.Redactor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 
 /**
  * Sends requests to one API server with one {@link HttpClient}: adds the bearer token, runs the hooks around
@@ -74,7 +74,9 @@ public final class HttpTransport implements Exchange {
         this.readTimeout = builder.readTimeout;
         this.userAgent = builder.userAgent;
         this.hooks = List.copyOf(builder.hooks);
-        if ("http".equalsIgnoreCase(baseUrl.getScheme()) && !builder.allowInsecureHttp && !isLoopback(baseUrl.getHost())) {
+        if ("http".equalsIgnoreCase(baseUrl.getScheme())
+                && !builder.allowInsecureHttp
+                && !isLoopback(baseUrl.getHost())) {
             throw new IllegalArgumentException("refusing plain http to " + baseUrl.getHost()
                     + ": the token would travel unencrypted; use https, or allow insecure http explicitly");
         }
@@ -166,7 +168,8 @@ public final class HttpTransport implements Exchange {
     public TransportRequest request(PreparedRequest prepared) {
         String target = prepared.target();
         URI uri = URI.create(baseUrl + (target.startsWith("/") ? target : "/" + target));
-        TransportRequest request = new TransportRequest(prepared.method(), uri, TransportRequest.single(prepared.headers()), prepared.body());
+        TransportRequest request = new TransportRequest(
+                prepared.method(), uri, TransportRequest.single(prepared.headers()), prepared.body());
         if (userAgent != null) {
             request = request.withHeader("User-Agent", userAgent);
         }
@@ -200,11 +203,16 @@ public final class HttpTransport implements Exchange {
             throw new NetworkException(request.uri(), "request timed out", true, e);
         } catch (ConnectException e) {
             if (causedBy(e, UnresolvedAddressException.class) || causedBy(e, UnknownHostException.class)) {
-                throw new NetworkException(request.uri(), "unknown host " + request.uri().getHost(), false, e);
+                throw new NetworkException(
+                        request.uri(), "unknown host " + request.uri().getHost(), false, e);
             }
             throw new NetworkException(request.uri(), "cannot connect", false, e);
         } catch (SSLException e) {
-            throw new NetworkException(request.uri(), "TLS failure: " + describeTls(e, request.uri().getHost()), false, e);
+            throw new NetworkException(
+                    request.uri(),
+                    "TLS failure: " + describeTls(e, request.uri().getHost()),
+                    false,
+                    e);
         } catch (InterruptedIOException e) {
             throw new NetworkException(request.uri(), "interrupted", false, e);
         } catch (IOException e) {
@@ -222,15 +230,19 @@ public final class HttpTransport implements Exchange {
             } catch (IOException ignored) {
                 // Only frees the connection.
             }
-            throw new RedirectException(response.status(), location == null ? null : Redactor.uri(request.uri().resolve(location)));
+            throw new RedirectException(
+                    response.status(),
+                    location == null ? null : Redactor.uri(request.uri().resolve(location)));
         }
         return response;
     }
 
     /** The token a request carries, masked wherever an answer repeats it. */
     private static String tokenOf(TransportRequest request) {
-        return request.header("Authorization").filter(value -> value.startsWith("Bearer "))
-                .map(value -> value.substring("Bearer ".length())).orElse(null);
+        return request.header("Authorization")
+                .filter(value -> value.startsWith("Bearer "))
+                .map(value -> value.substring("Bearer ".length()))
+                .orElse(null);
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
@@ -273,14 +285,19 @@ public final class HttpTransport implements Exchange {
 
     private TransportResponse exchange(TransportRequest request) throws IOException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri())
-                .method(request.method(), request.body() == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+                .method(
+                        request.method(),
+                        request.body() == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
         long started = System.nanoTime();
         // The client's own timeout runs until the headers arrive: the shorter of the whole-request limit and the
         // idle limit (a server that accepts and then says nothing is idle all along).
-        Duration untilHeaders = requestTimeout == null ? readTimeout
-                : readTimeout == null ? requestTimeout : (requestTimeout.compareTo(readTimeout) < 0 ? requestTimeout : readTimeout);
+        Duration untilHeaders = requestTimeout == null
+                ? readTimeout
+                : readTimeout == null
+                        ? requestTimeout
+                        : (requestTimeout.compareTo(readTimeout) < 0 ? requestTimeout : readTimeout);
         if (untilHeaders != null) {
             builder.timeout(untilHeaders);
         }
@@ -290,15 +307,20 @@ public final class HttpTransport implements Exchange {
             }
         });
         try {
-            HttpResponse<InputStream> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response =
+                    client.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             InputStream body = response.body();
             if (requestTimeout != null || readTimeout != null) {
                 // The body gets the limits too, not only the wait for the headers: the whole request's, and the idle
                 // limit between two reads that bring data.
-                body = new DeadlineInputStream(body, requestTimeout == null ? null
-                        : requestTimeout.minusNanos(System.nanoTime() - started), requestTimeout, readTimeout);
+                body = new DeadlineInputStream(
+                        body,
+                        requestTimeout == null ? null : requestTimeout.minusNanos(System.nanoTime() - started),
+                        requestTimeout,
+                        readTimeout);
             }
-            return new TransportResponse(response.statusCode(), response.headers().map(), body);
+            return new TransportResponse(
+                    response.statusCode(), response.headers().map(), body);
         } catch (IOException e) {
             if (NO_CONTENT_WITH_BODY.equals(e.getMessage())) {
                 // The JDK client rejects a 204 that announces a body (Prism sends one where the API description
@@ -363,8 +385,7 @@ public final class HttpTransport implements Exchange {
         private SSLContext sslContext;
         private boolean allowInsecureHttp;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Proxies to use (see {@link com.authlete.toolkit.transport.net.EnvironmentProxySelector}); default: none. */
         public Builder proxySelector(ProxySelector selector) {

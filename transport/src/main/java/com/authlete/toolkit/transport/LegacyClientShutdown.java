@@ -11,8 +11,7 @@ import java.net.http.HttpClient;
  */
 final class LegacyClientShutdown {
 
-    private LegacyClientShutdown() {
-    }
+    private LegacyClientShutdown() {}
 
     static void stop(HttpClient client) {
         try {

@@ -19,11 +19,9 @@ import javax.net.ssl.TrustManager;
  */
 final class NoTls extends SSLContextSpi {
 
-    static final SSLContext CONTEXT = new SSLContext(new NoTls(), null, "none") {
-    };
+    static final SSLContext CONTEXT = new SSLContext(new NoTls(), null, "none") {};
 
-    private NoTls() {
-    }
+    private NoTls() {}
 
     /** Empty parameters: given to the client so that it does not ask the context for its defaults. */
     static SSLParameters parameters() {

@@ -12,9 +12,12 @@ public final class RedirectException extends ApiException {
 
     /** @param location where the server pointed (query values redacted), or null when it did not say */
     public RedirectException(int status, String location) {
-        super(status, "the server answered HTTP " + status + (StatusText.of(status).isEmpty() ? "" : " " + StatusText.of(status)) + ", a redirect "
-                + (location == null ? "without a Location" : "to " + location)
-                + "; not followed (the token would go with it): check the server URL");
+        super(
+                status,
+                "the server answered HTTP " + status
+                        + (StatusText.of(status).isEmpty() ? "" : " " + StatusText.of(status)) + ", a redirect "
+                        + (location == null ? "without a Location" : "to " + location)
+                        + "; not followed (the token would go with it): check the server URL");
         this.location = location;
     }
 

@@ -7,8 +7,7 @@ import java.util.List;
 /** Chooses the base URL: an explicit URL wins over a server index, which wins over the first server. */
 public final class ServerSelection {
 
-    private ServerSelection() {
-    }
+    private ServerSelection() {}
 
     /**
      * @param serverUrl an explicit base URL, or null
@@ -22,7 +21,8 @@ public final class ServerSelection {
         }
         int chosen = index == null ? 0 : index;
         if (chosen < 0 || chosen >= servers.size()) {
-            throw new IllegalArgumentException("server index " + chosen + " is out of range 0.." + (servers.size() - 1));
+            throw new IllegalArgumentException(
+                    "server index " + chosen + " is out of range 0.." + (servers.size() - 1));
         }
         return parse(servers.get(chosen));
     }
@@ -31,7 +31,8 @@ public final class ServerSelection {
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             String scheme = uri.getScheme();
-            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+            if (scheme == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null) {
                 throw new IllegalArgumentException("server URL must be an absolute http or https URL: " + text);
             }

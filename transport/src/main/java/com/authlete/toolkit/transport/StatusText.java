@@ -3,8 +3,7 @@ package com.authlete.toolkit.transport;
 /** Reason phrases for the statuses people meet, since HTTP/2 and the JDK client give none. */
 final class StatusText {
 
-    private StatusText() {
-    }
+    private StatusText() {}
 
     static String of(int status) {
         return switch (status) {

@@ -41,7 +41,8 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
 
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                        && !entry.getValue().isEmpty())
                 .map(entry -> entry.getValue().get(0))
                 .findFirst();
     }
@@ -52,12 +53,14 @@ public record TransportRequest(String method, URI uri, Map<String, List<String>>
 
     /** A request as the core previews it for a dry run, its target absolute. */
     public static TransportRequest of(PreparedRequest preview) {
-        return new TransportRequest(preview.method(), URI.create(preview.target()), single(preview.headers()), preview.body());
+        return new TransportRequest(
+                preview.method(), URI.create(preview.target()), single(preview.headers()), preview.body());
     }
 
     static Map<String, List<String>> single(Map<String, String> headers) {
         Map<String, List<String>> multi = new LinkedHashMap<>();
-        headers.forEach((name, value) -> multi.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
+        headers.forEach((name, value) ->
+                multi.computeIfAbsent(name, n -> new ArrayList<>()).add(value));
         return multi;
     }
 }

@@ -3,9 +3,9 @@ package com.authlete.toolkit.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.core.testing.StubServer;
@@ -38,7 +38,11 @@ class EngineOverHttpTest {
 
     EngineOverHttpTest() throws Exception {
         fake = new FakeAuthlete(SERVICE, TOKEN).fillingDefaults();
-        authlete = AuthleteClient.builder().baseUrl(URI.create(fake.url())).token(TOKEN).serviceId(SERVICE).build();
+        authlete = AuthleteClient.builder()
+                .baseUrl(URI.create(fake.url()))
+                .token(TOKEN)
+                .serviceId(SERVICE)
+                .build();
     }
 
     @AfterEach
@@ -49,12 +53,16 @@ class EngineOverHttpTest {
 
     private ObjectNode addShop() throws Exception {
         return fake.addClient((ObjectNode) JsonTrees.parse(("{\"clientName\":\"Shop\",\"clientType\":\"CONFIDENTIAL\","
-                + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"],"
-                + "\"responseTypes\":[\"CODE\"],\"jwks\":\"{\\\"keys\\\":[]}\",\"description\":\"old\"}").getBytes()));
+                        + "\"redirectUris\":[\"https://shop.example/cb\"],\"grantTypes\":[\"AUTHORIZATION_CODE\",\"REFRESH_TOKEN\"],"
+                        + "\"responseTypes\":[\"CODE\"],\"jwks\":\"{\\\"keys\\\":[]}\",\"description\":\"old\"}")
+                .getBytes()));
     }
 
     private ObjectNode client(long id) {
-        return fake.clients().stream().filter(client -> client.path("clientId").asLong() == id).findFirst().orElseThrow();
+        return fake.clients().stream()
+                .filter(client -> client.path("clientId").asLong() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -66,12 +74,15 @@ class EngineOverHttpTest {
 
         ObjectNode after = client(id);
         assertThat(answer.path("description").asText()).isEqualTo("new");
-        for (String kept : List.of("clientName", "clientType", "redirectUris", "grantTypes", "responseTypes", "jwks", "clientSecret")) {
+        for (String kept : List.of(
+                "clientName", "clientType", "redirectUris", "grantTypes", "responseTypes", "jwks", "clientSecret")) {
             assertThat(after.get(kept)).as(kept).isEqualTo(before.get(kept));
         }
         List<FakeAuthlete.Request> sent = fake.requests();
         assertThat(sent).extracting(FakeAuthlete.Request::method).containsExactly("GET", "POST");
-        assertThat(sent.get(1).body()).as("server-set fields are not sent back").doesNotContain("clientSecret", "createdAt", "\"number\"");
+        assertThat(sent.get(1).body())
+                .as("server-set fields are not sent back")
+                .doesNotContain("clientSecret", "createdAt", "\"number\"");
     }
 
     @Test
@@ -89,7 +100,8 @@ class EngineOverHttpTest {
         authlete.call("client update", Map.of("clientId", id, "clientName", "Bare"), Update.REPLACE);
 
         assertThat(fake.requests()).extracting(FakeAuthlete.Request::method).containsExactly("POST");
-        assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes())).isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
+        assertThat(JsonTrees.parse(fake.requests().get(0).body().getBytes()))
+                .isEqualTo(JsonTrees.parse("{\"clientName\":\"Bare\"}".getBytes()));
         ObjectNode after = client(id);
         assertThat(after.path("clientType").asText()).isEqualTo("PUBLIC");
         assertThat(after.path("redirectUris")).isEmpty();
@@ -115,14 +127,17 @@ class EngineOverHttpTest {
         for (int i = 0; i < 250; i++) {
             fake.addClient((ObjectNode) JsonTrees.parse(("{\"clientName\":\"c" + i + "\"}").getBytes()));
         }
-        List<String> names = authlete.items("client list", Map.of()).map(client -> client.path("clientName").asText()).toList();
+        List<String> names = authlete.items("client list", Map.of())
+                .map(client -> client.path("clientName").asText())
+                .toList();
         assertThat(names).hasSize(250).doesNotHaveDuplicates();
         assertThat(fake.requests()).hasSize(3);
     }
 
     @Test
     void itemsRefuseAServerThatDoesNotPage() throws Exception {
-        // Always the first 100 of 250, whatever start says: a loop without guards would hand out 300 items, 100 distinct.
+        // Always the first 100 of 250, whatever start says: a loop without guards would hand out 300 items, 100
+        // distinct.
         StringBuilder page = new StringBuilder("{\"totalCount\":250,\"clients\":[");
         for (int i = 0; i < 100; i++) {
             page.append(i > 0 ? "," : "").append("{\"clientId\":").append(i).append('}');
@@ -130,31 +145,44 @@ class EngineOverHttpTest {
         String body = page.append("]}").toString();
         List<JsonNode> seen = new ArrayList<>();
         try (StubServer stub = new StubServer().handler(request -> Reply.json(200, body));
-             AuthleteClient client = AuthleteClient.builder().baseUrl(URI.create(stub.url())).token(TOKEN).build()) {
-            assertThatThrownBy(() -> client.items("client list", Map.of("serviceId", "1")).forEach(seen::add))
-                    .isInstanceOfSatisfying(AuthleteException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.PAGING))
+                AuthleteClient client = AuthleteClient.builder()
+                        .baseUrl(URI.create(stub.url()))
+                        .token(TOKEN)
+                        .build()) {
+            assertThatThrownBy(() -> client.items("client list", Map.of("serviceId", "1"))
+                            .forEach(seen::add))
+                    .isInstanceOfSatisfying(
+                            AuthleteException.class,
+                            e -> assertThat(e.category()).isEqualTo(ErrorCategory.PAGING))
                     .hasMessageContaining("does not page");
         }
         assertThat(seen).hasSize(100);
-        assertThat(seen.stream().map(JsonNode::toString).collect(Collectors.toSet())).hasSize(100);
+        assertThat(seen.stream().map(JsonNode::toString).collect(Collectors.toSet()))
+                .hasSize(100);
     }
 
     @Test
     void theTokenIsAskedForOnceAndItsAbsenceIsNotAuthenticated() throws Exception {
         AtomicInteger asked = new AtomicInteger();
-        try (AuthleteClient client = AuthleteClient.builder().baseUrl(URI.create(fake.url())).serviceId(SERVICE)
+        try (AuthleteClient client = AuthleteClient.builder()
+                .baseUrl(URI.create(fake.url()))
+                .serviceId(SERVICE)
                 .tokenSource(() -> {
                     asked.incrementAndGet();
                     return Optional.of(TOKEN);
-                }).build()) {
+                })
+                .build()) {
             client.call("service get", Map.of());
             client.call("service get", Map.of());
         }
         assertThat(asked).hasValue(1);
 
         fake.clearRequests();
-        try (AuthleteClient client = AuthleteClient.builder().baseUrl(URI.create(fake.url())).serviceId(SERVICE)
-                .tokenSource(Optional::empty).build()) {
+        try (AuthleteClient client = AuthleteClient.builder()
+                .baseUrl(URI.create(fake.url()))
+                .serviceId(SERVICE)
+                .tokenSource(Optional::empty)
+                .build()) {
             assertThatThrownBy(() -> client.call("service get", Map.of()))
                     .isInstanceOfSatisfying(AuthleteException.class, e -> {
                         assertThat(e.category()).isEqualTo(ErrorCategory.NOT_AUTHENTICATED);
@@ -167,10 +195,16 @@ class EngineOverHttpTest {
     @Test
     void aDestructiveCallIsSentOnlyWhenConfirmed() throws Exception {
         long id = addShop().path("clientId").asLong();
-        try (AuthleteClient refusing = AuthleteClient.builder().baseUrl(URI.create(fake.url())).token(TOKEN).serviceId(SERVICE)
-                .confirmation((operation, request) -> false).build()) {
+        try (AuthleteClient refusing = AuthleteClient.builder()
+                .baseUrl(URI.create(fake.url()))
+                .token(TOKEN)
+                .serviceId(SERVICE)
+                .confirmation((operation, request) -> false)
+                .build()) {
             assertThatThrownBy(() -> refusing.call("client delete", Map.of("clientId", id)))
-                    .isInstanceOfSatisfying(AuthleteException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.CANCELLED));
+                    .isInstanceOfSatisfying(
+                            AuthleteException.class,
+                            e -> assertThat(e.category()).isEqualTo(ErrorCategory.CANCELLED));
             // Reads are never asked about.
             assertThat(refusing.call("client get", Map.of("clientId", id))).isNotNull();
         }
@@ -186,7 +220,8 @@ class EngineOverHttpTest {
                     assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND);
                     assertThat(e.status()).isEqualTo(404);
                     assertThat(e.resultCode()).contains("A011201");
-                    assertThat(e.resultMessage()).hasValueSatisfying(message -> assertThat(message).contains("No client has ID 42"));
+                    assertThat(e.resultMessage())
+                            .hasValueSatisfying(message -> assertThat(message).contains("No client has ID 42"));
                 });
     }
 }

@@ -1,8 +1,8 @@
 package com.authlete.toolkit.transport;
 
-import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FormFieldsTest {

@@ -1,30 +1,30 @@
 package com.authlete.toolkit.transport;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.Socket;
-import java.util.HashSet;
-import java.util.Set;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import com.authlete.toolkit.transport.debug.DebugLogHook;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.authlete.toolkit.transport.debug.DebugLogHook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +56,8 @@ class HttpTransportTest {
         stub.handler(request -> Reply.json(200, "{}"));
         Set<Thread> before = selectorThreads();
         Set<Thread> ours = new HashSet<>();
-        try (HttpTransport http = transport().build(); TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+        try (HttpTransport http = transport().build();
+                TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
             response.body().readAllBytes();
             ours.addAll(selectorThreads());
             ours.removeAll(before);
@@ -77,8 +78,11 @@ class HttpTransportTest {
     void sendsBearerAndBodyAndStreamsTheResponse() throws Exception {
         stub.handler(request -> Reply.json(200, "{\"n\":123456789012345678901234567890,\"f\":1.10}"));
         try (HttpTransport http = transport().build();
-             TransportResponse response = http.send("POST", "/api/1/client/create?x=1",
-                     Map.of("Content-Type", "application/json"), "{\"a\":1}".getBytes(StandardCharsets.UTF_8))) {
+                TransportResponse response = http.send(
+                        "POST",
+                        "/api/1/client/create?x=1",
+                        Map.of("Content-Type", "application/json"),
+                        "{\"a\":1}".getBytes(StandardCharsets.UTF_8))) {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.header("content-type")).contains("application/json");
             assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
@@ -95,8 +99,8 @@ class HttpTransportTest {
 
     @Test
     void errorStatusesBecomeApiExceptionsWithTheApiResult() {
-        stub.handler(request -> Reply.json(404,
-                "{\"resultCode\":\"A001202\",\"resultMessage\":\"[A001202] /client/get, Client not found.\"}"));
+        stub.handler(request -> Reply.json(
+                404, "{\"resultCode\":\"A001202\",\"resultMessage\":\"[A001202] /client/get, Client not found.\"}"));
         try (HttpTransport http = transport().build()) {
             assertThatThrownBy(() -> http.send("GET", "/api/1/client/get/2", Map.of(), null))
                     .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -125,7 +129,8 @@ class HttpTransportTest {
     @Test
     void hooksRunOutermostFirstAndMayChangeTheRequestAndRetry() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        stub.handler(request -> calls.incrementAndGet() == 1 ? Reply.json(503, "{}") : Reply.json(200, "{\"ok\":true}"));
+        stub.handler(
+                request -> calls.incrementAndGet() == 1 ? Reply.json(503, "{}") : Reply.json(200, "{\"ok\":true}"));
         List<String> order = new ArrayList<>();
         ExchangeHook outer = chain -> {
             order.add("outer");
@@ -141,11 +146,13 @@ class HttpTransportTest {
             return chain.proceed(chain.request());
         };
         try (HttpTransport http = transport().hook(outer).hook(retryOnce).build();
-             TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+                TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
             assertThat(response.status()).isEqualTo(200);
         }
         assertThat(order).containsExactly("outer", "retry");
-        assertThat(stub.requests()).hasSize(2).allSatisfy(r -> assertThat(r.header("X-Trace")).isEqualTo("abc"));
+        assertThat(stub.requests())
+                .hasSize(2)
+                .allSatisfy(r -> assertThat(r.header("X-Trace")).isEqualTo("abc"));
     }
 
     @Test
@@ -158,16 +165,19 @@ class HttpTransportTest {
                     for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                         // Read the request head.
                     }
-                    socket.getOutputStream().write(("HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\n"
-                            + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write(("HTTP/1.1 204 No Content\r\nContent-Type: application/json\r\n"
+                                            + "Content-Length: 2\r\nConnection: close\r\n\r\n{}")
+                                    .getBytes(StandardCharsets.US_ASCII));
                 } catch (IOException ignored) {
                     // The test fails on the client side if the answer is not sent.
                 }
             });
             answer.start();
             try (HttpTransport http = HttpTransport.builder()
-                    .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort())).build();
-                 TransportResponse response = http.send("DELETE", "/api/1/hsk/delete/h", Map.of(), null)) {
+                            .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                            .build();
+                    TransportResponse response = http.send("DELETE", "/api/1/hsk/delete/h", Map.of(), null)) {
                 assertThat(response.status()).isEqualTo(204);
                 assertThat(response.body().readAllBytes()).isEmpty();
             }
@@ -181,7 +191,9 @@ class HttpTransportTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://127.0.0.1:" + closedPort)).build()) {
+        try (HttpTransport http = HttpTransport.builder()
+                .baseUrl(URI.create("http://127.0.0.1:" + closedPort))
+                .build()) {
             assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null))
                     .isInstanceOfSatisfying(NetworkException.class, e -> {
                         assertThat(e.isTimeout()).isFalse();
@@ -196,24 +208,30 @@ class HttpTransportTest {
             Thread.sleep(3000);
             return Reply.json(200, "{}");
         });
-        try (HttpTransport http = transport().requestTimeout(Duration.ofMillis(200)).build()) {
+        try (HttpTransport http =
+                transport().requestTimeout(Duration.ofMillis(200)).build()) {
             assertThatThrownBy(() -> http.send("GET", "/slow", Map.of(), null))
-                    .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.isTimeout()).isTrue());
+                    .isInstanceOfSatisfying(
+                            NetworkException.class,
+                            e -> assertThat(e.isTimeout()).isTrue());
         }
     }
 
     @Test
     void debugLogShowsTheExchangeWithCredentialsRedacted() throws Exception {
-        stub.handler(request -> new Reply(200, Map.of("Content-Type", "application/json", "Set-Cookie", "s=1"),
-                "{}".getBytes()));
+        stub.handler(request ->
+                new Reply(200, Map.of("Content-Type", "application/json", "Set-Cookie", "s=1"), "{}".getBytes()));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (HttpTransport http = transport().hook(new DebugLogHook(new PrintStream(log, true, StandardCharsets.UTF_8))).build();
-             TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null);
-             InputStream body = response.body()) {
+        try (HttpTransport http = transport()
+                        .hook(new DebugLogHook(new PrintStream(log, true, StandardCharsets.UTF_8)))
+                        .build();
+                TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null);
+                InputStream body = response.body()) {
             body.readAllBytes();
         }
         String text = log.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("> GET " + stub.url() + "/api/service/get/list")
+        assertThat(text)
+                .contains("> GET " + stub.url() + "/api/service/get/list")
                 .contains("> Authorization: [REDACTED]")
                 .contains("< HTTP 200")
                 .containsIgnoringCase("set-cookie: [REDACTED]")

@@ -48,7 +48,7 @@ class LegacyClientShutdownTest {
     @Test
     @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aThreadThatEndsIsNotWaitedForLonger() throws Exception {
-        Thread quick = new Thread(() -> { });
+        Thread quick = new Thread(() -> {});
         quick.start();
         long start = System.nanoTime();
         LegacyClientShutdown.awaitExit(quick, 5_000);

@@ -10,7 +10,8 @@ class NoTlsTest {
     @Test
     void thePlainHttpContextRefusesToSpeakTls() {
         assertThatThrownBy(() -> NoTls.CONTEXT.createSSLEngine("example.com", 443))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("plain http");
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("plain http");
         assertThatThrownBy(NoTls.CONTEXT::getSocketFactory).isInstanceOf(UnsupportedOperationException.class);
     }
 

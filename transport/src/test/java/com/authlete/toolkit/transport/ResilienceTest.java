@@ -1,10 +1,9 @@
 package com.authlete.toolkit.transport;
 
-import java.net.Proxy;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
 import com.authlete.toolkit.transport.net.EnvironmentProxySelector;
@@ -15,6 +14,7 @@ import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -39,18 +39,22 @@ class ResilienceTest {
     private final List<Duration> slept = new ArrayList<>();
 
     private RetryHook retries(int count, boolean post) {
-        return new RetryHook(count, post, slept::add, () -> 0.0, note -> { });
+        return new RetryHook(count, post, slept::add, () -> 0.0, note -> {});
     }
 
     @Test
     void retriesRetryableStatusesHonouringRetryAfterThenSucceeds() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         try (StubServer stub = new StubServer().handler(request -> switch (calls.incrementAndGet()) {
-            case 1 -> new Reply(503, Map.of("Retry-After", "3"), new byte[0]);
-            case 2 -> Reply.json(429, "{}");
-            default -> Reply.json(200, "{\"ok\":true}");
-        }); HttpTransport http = HttpTransport.builder().baseUrl(URI.create(stub.url())).hook(retries(2, false)).build();
-             TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+                    case 1 -> new Reply(503, Map.of("Retry-After", "3"), new byte[0]);
+                    case 2 -> Reply.json(429, "{}");
+                    default -> Reply.json(200, "{\"ok\":true}");
+                });
+                HttpTransport http = HttpTransport.builder()
+                        .baseUrl(URI.create(stub.url()))
+                        .hook(retries(2, false))
+                        .build();
+                TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
             assertThat(response.status()).isEqualTo(200);
             assertThat(stub.requests()).hasSize(3);
         }
@@ -60,9 +64,13 @@ class ResilienceTest {
     @Test
     void givesUpAfterTheRetriesWithTheLastAnswer() throws Exception {
         try (StubServer stub = new StubServer().handler(request -> Reply.json(502, "{}"));
-             HttpTransport http = HttpTransport.builder().baseUrl(URI.create(stub.url())).hook(retries(2, false)).build()) {
+                HttpTransport http = HttpTransport.builder()
+                        .baseUrl(URI.create(stub.url()))
+                        .hook(retries(2, false))
+                        .build()) {
             assertThatThrownBy(() -> http.send("DELETE", "/x", Map.of(), null))
-                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(502));
+                    .isInstanceOfSatisfying(
+                            ApiException.class, e -> assertThat(e.status()).isEqualTo(502));
             assertThat(stub.requests()).hasSize(3);
         }
         assertThat(slept).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500)); // jitter factor 0.5
@@ -71,15 +79,26 @@ class ResilienceTest {
     @Test
     void postIsRetriedOnlyWhenAllowedAndZeroDisablesRetries() throws Exception {
         try (StubServer stub = new StubServer().handler(request -> Reply.json(503, "{}"))) {
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create(stub.url())).hook(retries(2, false)).build()) {
-                assertThatThrownBy(() -> http.send("POST", "/x", Map.of(), new byte[0])).isInstanceOf(ApiException.class);
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create(stub.url()))
+                    .hook(retries(2, false))
+                    .build()) {
+                assertThatThrownBy(() -> http.send("POST", "/x", Map.of(), new byte[0]))
+                        .isInstanceOf(ApiException.class);
             }
             assertThat(stub.requests()).hasSize(1);
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create(stub.url())).hook(retries(2, true)).build()) {
-                assertThatThrownBy(() -> http.send("POST", "/x", Map.of(), new byte[0])).isInstanceOf(ApiException.class);
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create(stub.url()))
+                    .hook(retries(2, true))
+                    .build()) {
+                assertThatThrownBy(() -> http.send("POST", "/x", Map.of(), new byte[0]))
+                        .isInstanceOf(ApiException.class);
             }
             assertThat(stub.requests()).hasSize(4);
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create(stub.url())).hook(retries(0, true)).build()) {
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create(stub.url()))
+                    .hook(retries(0, true))
+                    .build()) {
                 assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null)).isInstanceOf(ApiException.class);
             }
             assertThat(stub.requests()).hasSize(5);
@@ -98,17 +117,20 @@ class ResilienceTest {
                     }
                     try (Socket second = server.accept()) {
                         second.getInputStream().read(new byte[4096]);
-                        second.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
-                                .getBytes(StandardCharsets.US_ASCII));
+                        second.getOutputStream()
+                                .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                                        .getBytes(StandardCharsets.US_ASCII));
                     }
                 } catch (Exception ignored) {
                     // The client side asserts the outcome.
                 }
             });
             thread.start();
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                    .hook(retries(2, true)).build();
-                 TransportResponse response = http.send("POST", "/x", Map.of(), new byte[0])) {
+            try (HttpTransport http = HttpTransport.builder()
+                            .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                            .hook(retries(2, true))
+                            .build();
+                    TransportResponse response = http.send("POST", "/x", Map.of(), new byte[0])) {
                 assertThat(response.status()).isEqualTo(200);
             }
             thread.join(5000);
@@ -119,7 +141,8 @@ class ResilienceTest {
     @Test
     void retryAfterAcceptsHttpDatesAndIsCapped() {
         Instant now = Instant.parse("2026-11-23T10:00:00Z");
-        assertThat(RetryHookAccess.retryAfter("Mon, 23 Nov 2026 10:00:07 GMT", now)).contains(Duration.ofSeconds(7));
+        assertThat(RetryHookAccess.retryAfter("Mon, 23 Nov 2026 10:00:07 GMT", now))
+                .contains(Duration.ofSeconds(7));
         assertThat(RetryHookAccess.retryAfter("3600", now)).contains(RetryHook.MAX_RETRY_AFTER);
         assertThat(RetryHookAccess.retryAfter("soon", now)).isEmpty();
     }
@@ -130,7 +153,9 @@ class ResilienceTest {
             Thread thread = new Thread(() -> {
                 try (Socket socket = server.accept()) {
                     socket.getInputStream().read(new byte[4096]);
-                    socket.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"a\":".getBytes(StandardCharsets.US_ASCII));
+                    socket.getOutputStream()
+                            .write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"a\":"
+                                    .getBytes(StandardCharsets.US_ASCII));
                     socket.getOutputStream().flush();
                     Thread.sleep(5000);
                 } catch (Exception ignored) {
@@ -139,12 +164,16 @@ class ResilienceTest {
             });
             thread.setDaemon(true);
             thread.start();
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                    .requestTimeout(Duration.ofMillis(400)).build();
-                 TransportResponse response = http.send("GET", "/x", Map.of(), null);
-                 InputStream body = response.body()) {
+            try (HttpTransport http = HttpTransport.builder()
+                            .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                            .requestTimeout(Duration.ofMillis(400))
+                            .build();
+                    TransportResponse response = http.send("GET", "/x", Map.of(), null);
+                    InputStream body = response.body()) {
                 long started = System.nanoTime();
-                assertThatThrownBy(body::readAllBytes).isInstanceOf(HttpTimeoutException.class).hasMessageContaining("timed out");
+                assertThatThrownBy(body::readAllBytes)
+                        .isInstanceOf(HttpTimeoutException.class)
+                        .hasMessageContaining("timed out");
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
             }
         }
@@ -173,14 +202,20 @@ class ResilienceTest {
             });
             thread.setDaemon(true);
             thread.start();
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
-                    .readTimeout(Duration.ofMillis(500)).build()) {
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+                    .readTimeout(Duration.ofMillis(500))
+                    .build()) {
                 try (TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
-                    assertThat(response.body().readAllBytes()).as("1.2 s in all, never 0.5 s silent").hasSize(12);
+                    assertThat(response.body().readAllBytes())
+                            .as("1.2 s in all, never 0.5 s silent")
+                            .hasSize(12);
                 }
-                try (TransportResponse response = http.send("GET", "/x", Map.of(), null); InputStream body = response.body()) {
+                try (TransportResponse response = http.send("GET", "/x", Map.of(), null);
+                        InputStream body = response.body()) {
                     long started = System.nanoTime();
-                    assertThatThrownBy(body::readAllBytes).isInstanceOf(HttpTimeoutException.class)
+                    assertThatThrownBy(body::readAllBytes)
+                            .isInstanceOf(HttpTimeoutException.class)
                             .hasMessageContaining("the server sent nothing for 500 ms (read timeout)");
                     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1400));
                 }
@@ -196,40 +231,81 @@ class ResilienceTest {
 
     @Test
     void plainHttpIsOnlyForLoopbackUnlessAllowed() {
-        assertThatThrownBy(() -> HttpTransport.builder().baseUrl(URI.create("http://api.example.com")).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refusing plain http to api.example.com");
-        HttpTransport.builder().baseUrl(URI.create("http://api.example.com")).allowInsecureHttp(true).build().close();
+        assertThatThrownBy(() -> HttpTransport.builder()
+                        .baseUrl(URI.create("http://api.example.com"))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refusing plain http to api.example.com");
+        HttpTransport.builder()
+                .baseUrl(URI.create("http://api.example.com"))
+                .allowInsecureHttp(true)
+                .build()
+                .close();
         for (String host : new String[] {"localhost", "127.0.0.1", "127.1.2.3", "[::1]"}) {
-            HttpTransport.builder().baseUrl(URI.create("http://" + host + ":4010")).build().close();
+            HttpTransport.builder()
+                    .baseUrl(URI.create("http://" + host + ":4010"))
+                    .build()
+                    .close();
         }
-        for (String host : new String[] {"127.0.0.1.nip.io", "127.x.attacker.example", "evil.localhost", "localhost.attacker.example",
-                "[::ffff:8.8.8.8]", "0.0.0.0", "10.0.0.1"}) {
-            assertThatThrownBy(() -> HttpTransport.builder().baseUrl(URI.create("http://" + host + ":4010")).build()).as(host)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("refusing plain http");
+        for (String host : new String[] {
+            "127.0.0.1.nip.io",
+            "127.x.attacker.example",
+            "evil.localhost",
+            "localhost.attacker.example",
+            "[::ffff:8.8.8.8]",
+            "0.0.0.0",
+            "10.0.0.1"
+        }) {
+            assertThatThrownBy(() -> HttpTransport.builder()
+                            .baseUrl(URI.create("http://" + host + ":4010"))
+                            .build())
+                    .as(host)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("refusing plain http");
         }
     }
 
     @Test
     void proxiesComeFromTheEnvironmentWithNoProxyExceptions() throws Exception {
         EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(Map.of(
-                "HTTPS_PROXY", "http://proxy.corp:3128", "http_proxy", "proxy.local:8080", "NO_PROXY", "internal.corp, .svc,10.0.0.1"));
-        assertThat(selector.select(URI.create("https://us.authlete.com/x")).get(0).address().toString()).isEqualTo("proxy.corp/<unresolved>:3128");
-        assertThat(selector.select(URI.create("http://a.example/x")).get(0).address().toString()).isEqualTo("proxy.local/<unresolved>:8080");
-        assertThat(selector.select(URI.create("https://api.internal.corp/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
+                "HTTPS_PROXY",
+                "http://proxy.corp:3128",
+                "http_proxy",
+                "proxy.local:8080",
+                "NO_PROXY",
+                "internal.corp, .svc,10.0.0.1"));
+        assertThat(selector.select(URI.create("https://us.authlete.com/x"))
+                        .get(0)
+                        .address()
+                        .toString())
+                .isEqualTo("proxy.corp/<unresolved>:3128");
+        assertThat(selector.select(URI.create("http://a.example/x"))
+                        .get(0)
+                        .address()
+                        .toString())
+                .isEqualTo("proxy.local/<unresolved>:8080");
+        assertThat(selector.select(URI.create("https://api.internal.corp/x")).get(0))
+                .isEqualTo(Proxy.NO_PROXY);
         assertThat(selector.select(URI.create("https://x.svc/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
         assertThat(selector.select(URI.create("http://10.0.0.1/x")).get(0)).isEqualTo(Proxy.NO_PROXY);
         assertThat(EnvironmentProxySelector.fromEnvironment(Map.of()).isEmpty()).isTrue();
-        assertThatThrownBy(() -> EnvironmentProxySelector.fromEnvironment(Map.of("HTTPS_PROXY", "http://"))).hasMessageContaining("HTTPS_PROXY");
+        assertThatThrownBy(() -> EnvironmentProxySelector.fromEnvironment(Map.of("HTTPS_PROXY", "http://")))
+                .hasMessageContaining("HTTPS_PROXY");
     }
 
     @Test
     void requestsGoThroughTheProxy() throws Exception {
         try (StubServer proxy = new StubServer().handler(request -> Reply.json(200, "{\"via\":\"proxy\"}"))) {
-            EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(Map.of("HTTP_PROXY", proxy.url()));
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("http://api.example.invalid:1234"))
-                    .allowInsecureHttp(true).proxySelector(selector).build();
-                 TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null)) {
-                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"via\":\"proxy\"}");
+            EnvironmentProxySelector selector =
+                    EnvironmentProxySelector.fromEnvironment(Map.of("HTTP_PROXY", proxy.url()));
+            try (HttpTransport http = HttpTransport.builder()
+                            .baseUrl(URI.create("http://api.example.invalid:1234"))
+                            .allowInsecureHttp(true)
+                            .proxySelector(selector)
+                            .build();
+                    TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null)) {
+                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"via\":\"proxy\"}");
             }
             assertThat(proxy.lastRequest().header("Host")).isEqualTo("api.example.invalid:1234");
         }
@@ -239,10 +315,37 @@ class ResilienceTest {
     void aPrivateCaIsTrustedOnlyWhenGiven(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Path pem = dir.resolve("ca.pem");
-        run("keytool", "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
-        run("keytool", "-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", "changeit",
-                "-file", pem.toString());
+        run(
+                "keytool",
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        run(
+                "keytool",
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString());
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, "changeit".toCharArray());
@@ -264,14 +367,23 @@ class ResilienceTest {
             URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
             try (HttpTransport http = HttpTransport.builder().baseUrl(url).build()) {
                 assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null))
-                        .isInstanceOfSatisfying(NetworkException.class, e -> assertThat(e.getMessage()).startsWith("TLS failure"));
+                        .isInstanceOfSatisfying(
+                                NetworkException.class,
+                                e -> assertThat(e.getMessage()).startsWith("TLS failure"));
             }
-            try (HttpTransport http = HttpTransport.builder().baseUrl(url).sslContext(TrustAnchors.sslContext(null, List.of(pem))).build();
-                 TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
-                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"tls\":true}");
+            try (HttpTransport http = HttpTransport.builder()
+                            .baseUrl(url)
+                            .sslContext(TrustAnchors.sslContext(null, List.of(pem)))
+                            .build();
+                    TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"tls\":true}");
             }
-            try (HttpTransport http = HttpTransport.builder().baseUrl(url).sslContext(TrustAnchors.sslContext(pem, List.of())).build();
-                 TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+            try (HttpTransport http = HttpTransport.builder()
+                            .baseUrl(url)
+                            .sslContext(TrustAnchors.sslContext(pem, List.of()))
+                            .build();
+                    TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
                 assertThat(response.status()).isEqualTo(200);
             }
         } finally {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Reaches RetryHook's header parsing from this package's tests. */
 final class RetryHookAccess {
 
-    private RetryHookAccess() {
-    }
+    private RetryHookAccess() {}
 
     static Optional<Duration> retryAfter(String header, Instant now) {
         return RetryHook.retryAfter(header, now);

@@ -14,7 +14,8 @@ class ServerSelectionTest {
 
     @Test
     void explicitUrlWinsOverIndexWhichWinsOverTheDefault() {
-        assertThat(ServerSelection.resolve("http://127.0.0.1:4010/", 2, SERVERS)).isEqualTo(URI.create("http://127.0.0.1:4010"));
+        assertThat(ServerSelection.resolve("http://127.0.0.1:4010/", 2, SERVERS))
+                .isEqualTo(URI.create("http://127.0.0.1:4010"));
         assertThat(ServerSelection.resolve(null, 1, SERVERS)).isEqualTo(URI.create("https://jp.authlete.com"));
         assertThat(ServerSelection.resolve(null, 3, SERVERS)).isEqualTo(URI.create("https://br.authlete.com"));
         assertThat(ServerSelection.resolve(null, null, SERVERS)).isEqualTo(URI.create("https://us.authlete.com"));
@@ -22,10 +23,15 @@ class ServerSelectionTest {
 
     @Test
     void badIndexesAndUrlsAreRejected() {
-        assertThatThrownBy(() -> ServerSelection.resolve(null, 4, SERVERS)).hasMessage("server index 4 is out of range 0..3");
-        assertThatThrownBy(() -> ServerSelection.resolve(null, -1, SERVERS)).hasMessage("server index -1 is out of range 0..3");
-        assertThatThrownBy(() -> ServerSelection.resolve("ftp://x", null, SERVERS)).hasMessageContaining("absolute http or https");
-        assertThatThrownBy(() -> ServerSelection.resolve("localhost:4010", null, SERVERS)).hasMessageContaining("absolute http or https");
-        assertThatThrownBy(() -> ServerSelection.resolve("http://a b", null, SERVERS)).hasMessageContaining("malformed");
+        assertThatThrownBy(() -> ServerSelection.resolve(null, 4, SERVERS))
+                .hasMessage("server index 4 is out of range 0..3");
+        assertThatThrownBy(() -> ServerSelection.resolve(null, -1, SERVERS))
+                .hasMessage("server index -1 is out of range 0..3");
+        assertThatThrownBy(() -> ServerSelection.resolve("ftp://x", null, SERVERS))
+                .hasMessageContaining("absolute http or https");
+        assertThatThrownBy(() -> ServerSelection.resolve("localhost:4010", null, SERVERS))
+                .hasMessageContaining("absolute http or https");
+        assertThatThrownBy(() -> ServerSelection.resolve("http://a b", null, SERVERS))
+                .hasMessageContaining("malformed");
     }
 }

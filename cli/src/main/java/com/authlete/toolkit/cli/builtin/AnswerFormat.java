@@ -1,20 +1,22 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.ExitCode;
-import java.io.ByteArrayOutputStream;
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
 import com.authlete.toolkit.render.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.rvesse.airline.annotations.Option;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 
 /** {@code -F} for built-in commands that answer with data: text lines by default, any output format on request. */
 public final class AnswerFormat {
 
-    @Option(name = {"--output-format", "-F"}, title = "pretty|json|yaml|table|toon",
+    @Option(
+            name = {"--output-format", "-F"},
+            title = "pretty|json|yaml|table|toon",
             description = "Print the answer in this format instead of text lines (json for scripts).")
     String format;
 

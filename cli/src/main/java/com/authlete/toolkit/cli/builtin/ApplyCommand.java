@@ -5,6 +5,7 @@ import com.authlete.toolkit.cli.ErrorText;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.Prompt;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
+import com.authlete.toolkit.core.secrets.Redactor;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.declarative.DesiredState;
@@ -13,14 +14,16 @@ import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.declarative.Plan;
 import com.authlete.toolkit.declarative.ResourceDiff;
-import com.authlete.toolkit.core.secrets.Redactor;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.util.List;
 
-@Command(name = "apply", description = "Make the live service match the files of a configuration directory: prints the plan, asks "
-        + "on a terminal (--yes to skip), then updates the service, creates and updates clients, and deletes clients without "
-        + "a file only with --prune. Stops at the first API error and says what was applied. Running it again changes nothing.")
+@Command(
+        name = "apply",
+        description =
+                "Make the live service match the files of a configuration directory: prints the plan, asks "
+                        + "on a terminal (--yes to skip), then updates the service, creates and updates clients, and deletes clients without "
+                        + "a file only with --prune. Stops at the first API error and says what was applied. Running it again changes nothing.")
 public final class ApplyCommand extends DeclarativeCommand {
 
     @Option(name = "--yes", description = "Apply without asking (needed when standard input is not a terminal).")
@@ -54,13 +57,16 @@ public final class ApplyCommand extends DeclarativeCommand {
             confirm(context, plan);
             Plan.Report report = plan.apply(authlete, done -> context.out().println(describe(done)));
             if (!report.complete()) {
-                String step = verb(report.failed().resource()) + " " + subject(report.failed().resource());
-                String message = "apply stopped at '" + step + "': " + ErrorText.of(report.error()) + "; applied " + report.applied().size()
-                        + " of " + plan.steps().size() + (report.applied().isEmpty() ? "" : " (listed above)");
+                String step = verb(report.failed().resource()) + " "
+                        + subject(report.failed().resource());
+                String message = "apply stopped at '" + step + "': " + ErrorText.of(report.error()) + "; applied "
+                        + report.applied().size() + " of " + plan.steps().size()
+                        + (report.applied().isEmpty() ? "" : " (listed above)");
                 throw new CliException(ExitCode.of(report.error().category()), message);
             }
-            context.out().println("Applied " + report.applied().size() + " change" + (report.applied().size() == 1 ? "" : "s")
-                    + " to service " + serviceId + ".");
+            context.out()
+                    .println("Applied " + report.applied().size() + " change"
+                            + (report.applied().size() == 1 ? "" : "s") + " to service " + serviceId + ".");
         });
     }
 
@@ -69,10 +75,14 @@ public final class ApplyCommand extends DeclarativeCommand {
             return;
         }
         if (!context.terminal().stdinIsTerminal()) {
-            throw CliException.usage("standard input is not a terminal, so apply cannot ask; give --yes to apply without asking");
+            throw CliException.usage(
+                    "standard input is not a terminal, so apply cannot ask; give --yes to apply without asking");
         }
-        if (!Prompt.yes(context.err(), context.lines(), "Apply " + plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s")
-                + " to service " + plan.serviceId() + "?")) {
+        if (!Prompt.yes(
+                context.err(),
+                context.lines(),
+                "Apply " + plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s") + " to service "
+                        + plan.serviceId() + "?")) {
             throw new CliException(ExitCode.ERROR, "apply cancelled; nothing was changed");
         }
     }

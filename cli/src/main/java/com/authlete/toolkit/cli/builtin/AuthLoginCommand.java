@@ -1,18 +1,21 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.NetworkOptions;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.Tokens;
-import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-@Command(name = "login", description = "Store a checked API token, or log in with OAuth (--device, --browser, --client-credentials), for a profile")
+@Command(
+        name = "login",
+        description =
+                "Store a checked API token, or log in with OAuth (--device, --browser, --client-credentials), for a profile")
 public final class AuthLoginCommand extends BuiltinCommand {
 
     @AirlineModule
@@ -33,7 +36,8 @@ public final class AuthLoginCommand extends BuiltinCommand {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         if (oauth.chosen()) {
             if (token.given()) {
-                throw CliException.usage("give either a token (--token-stdin, --token-file, --token) or an OAuth login, not both");
+                throw CliException.usage(
+                        "give either a token (--token-stdin, --token-file, --token) or an OAuth login, not both");
             }
             new OAuthLogin(oauth, context, network).run(settings);
             remember(settings);
@@ -45,10 +49,12 @@ public final class AuthLoginCommand extends BuiltinCommand {
         }
         TokenVerifier.verify(value, settings, context, network);
         remember(settings);
-        CredentialStore.Stored stored = CredentialStore.of(settings, context.environment())
-                .store(settings.profile(), value);
+        CredentialStore.Stored stored =
+                CredentialStore.of(settings, context.environment()).store(settings.profile(), value);
         stored.warning().ifPresent(warning -> context.err().println("warning: " + warning));
-        context.err().println("Logged in: profile " + settings.profile() + ", token " + Tokens.mask(value) + " stored in " + stored.where());
+        context.err()
+                .println("Logged in: profile " + settings.profile() + ", token " + Tokens.mask(value) + " stored in "
+                        + stored.where());
     }
 
     /** The server and service id given with the login become the profile's settings. */
@@ -60,7 +66,11 @@ public final class AuthLoginCommand extends BuiltinCommand {
             }
         });
         if (!remembered.isEmpty()) {
-            settings.configFile().update(settings.profile(), remembered, settings.configFile().profileNames().isEmpty());
+            settings.configFile()
+                    .update(
+                            settings.profile(),
+                            remembered,
+                            settings.configFile().profileNames().isEmpty());
         }
     }
 }

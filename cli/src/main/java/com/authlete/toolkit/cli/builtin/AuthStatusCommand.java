@@ -1,28 +1,30 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.NetworkOptions;
 import com.authlete.toolkit.cli.TransportSetup;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialChain;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.authlete.toolkit.credentials.oauth.OAuthGrant;
-import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.credentials.oauth.OAuthGrant;
+import com.authlete.toolkit.render.OutputFormat;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.util.Map;
 import java.util.Optional;
 
-@Command(name = "status", description = "Show the active profile, where the token comes from (masked), server and service id")
+@Command(
+        name = "status",
+        description = "Show the active profile, where the token comes from (masked), server and service id")
 public final class AuthStatusCommand extends BuiltinCommand {
 
     @AirlineModule
@@ -54,9 +56,14 @@ public final class AuthStatusCommand extends BuiltinCommand {
             for (String name : settings.configFile().profileNames()) {
                 Map<String, String> profile = settings.configFile().profile(name);
                 Optional<ResolvedToken> token = store.read(name);
-                context.out().printf("%s %-16s token %-12s server %-24s service %s%n", name.equals(defaultProfile) ? "*" : " ", name,
-                        token.map(AuthStatusCommand::describe).orElse("(none)"),
-                        profile.getOrDefault("server-url", profile.getOrDefault("server", "0")), profile.getOrDefault("service-id", "-"));
+                context.out()
+                        .printf(
+                                "%s %-16s token %-12s server %-24s service %s%n",
+                                name.equals(defaultProfile) ? "*" : " ",
+                                name,
+                                token.map(AuthStatusCommand::describe).orElse("(none)"),
+                                profile.getOrDefault("server-url", profile.getOrDefault("server", "0")),
+                                profile.getOrDefault("service-id", "-"));
             }
             return;
         }
@@ -64,7 +71,8 @@ public final class AuthStatusCommand extends BuiltinCommand {
         Optional<ResolvedToken> token = resolve(settings, context, network);
         String server;
         try {
-            server = ServerChoice.baseUrl(settings, Catalog.standard().servers()).toString();
+            server =
+                    ServerChoice.baseUrl(settings, Catalog.standard().servers()).toString();
         } catch (IllegalArgumentException e) {
             server = "(" + e.getMessage() + ")";
         }
@@ -79,21 +87,33 @@ public final class AuthStatusCommand extends BuiltinCommand {
             answer.put("serviceId", settings.get("service-id").orElse(null));
             answer.put("serviceIdSource", settings.origin("service-id").orElse(null));
             answer.put("configFile", settings.configFile().path().toString());
-            answer.put("linkFile", settings.link().map(link -> link.path().toString()).orElse(null));
+            answer.put(
+                    "linkFile",
+                    settings.link().map(link -> link.path().toString()).orElse(null));
             AnswerFormat.print(outputFormat, answer, context.out());
         } else {
             context.out().println("profile:     " + settings.profile());
-            context.out().println("token:       " + token.map(t -> t.masked() + " (from " + t.origin() + ")").orElse("none"));
+            context.out()
+                    .println("token:       "
+                            + token.map(t -> t.masked() + " (from " + t.origin() + ")")
+                                    .orElse("none"));
             context.out().println("server:      " + server + " (from " + serverOrigin + ")");
-            context.out().println("service id:  " + settings.get("service-id").map(id -> id + settings.origin("service-id")
-                    .map(o -> " (from " + o + ")").orElse("")).orElse("none"));
+            context.out()
+                    .println("service id:  "
+                            + settings.get("service-id")
+                                    .map(id -> id
+                                            + settings.origin("service-id")
+                                                    .map(o -> " (from " + o + ")")
+                                                    .orElse(""))
+                                    .orElse("none"));
             context.out().println("config file: " + settings.configFile().path());
             settings.link().ifPresent(link -> context.out().println("link file:   " + link.path()));
         }
         if (token.isEmpty()) {
             // Exit 1 as gh's auth status does: scripts can test "is there a token" by the exit status alone.
             context.out().flush();
-            throw new CliException(ExitCode.ERROR, "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV);
+            throw new CliException(
+                    ExitCode.ERROR, "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV);
         }
     }
 

@@ -1,17 +1,17 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.core.AuthleteException;
-import com.authlete.toolkit.credentials.CredentialStore;
-import com.authlete.toolkit.render.OutputFormat;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialChain;
+import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.render.OutputFormat;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 
@@ -33,8 +33,10 @@ public final class AuthTokenCommand extends BuiltinCommand {
         OutputFormat outputFormat = format.chosen();
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         CredentialStore.requireKnownProfile(settings, context.environment());
-        ResolvedToken token = AuthStatusCommand.resolve(settings, context, network).orElseThrow(() -> new CliException(ExitCode.NOT_AUTHENTICATED,
-                "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
+        ResolvedToken token = AuthStatusCommand.resolve(settings, context, network)
+                .orElseThrow(() -> new CliException(
+                        ExitCode.NOT_AUTHENTICATED,
+                        "no API token: run 'authlete auth login' or set " + CredentialChain.BEARER_ENV));
         if (outputFormat == null) {
             context.out().println(token.token());
             return;

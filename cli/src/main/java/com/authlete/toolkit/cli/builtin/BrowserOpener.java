@@ -9,8 +9,7 @@ import java.util.Map;
 /** Opens a URL with the platform's own opener when there is a display; says so when it could not. */
 final class BrowserOpener {
 
-    private BrowserOpener() {
-    }
+    private BrowserOpener() {}
 
     /**
      * Only a web address is handed to the opener: https, or http to this machine (the opener would also run
@@ -21,7 +20,9 @@ final class BrowserOpener {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
         boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-        return !text.startsWith("-") && !host.isEmpty() && (scheme.equals("https") || (scheme.equals("http") && loopback))
+        return !text.startsWith("-")
+                && !host.isEmpty()
+                && (scheme.equals("https") || (scheme.equals("http") && loopback))
                 && text.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
     }
 
@@ -40,13 +41,15 @@ final class BrowserOpener {
             command = List.of("open", url.toString());
         } else if (os.contains("windows")) {
             command = List.of("rundll32", "url.dll,FileProtocolHandler", url.toString());
-        } else if (!environment.getOrDefault("DISPLAY", "").isBlank() || !environment.getOrDefault("WAYLAND_DISPLAY", "").isBlank()) {
+        } else if (!environment.getOrDefault("DISPLAY", "").isBlank()
+                || !environment.getOrDefault("WAYLAND_DISPLAY", "").isBlank()) {
             command = List.of("xdg-open", url.toString());
         } else {
             return false; // No display (SSH, container, CI): the URL is printed instead.
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             withoutCredentials(builder.environment());
             Process opener = builder.start();

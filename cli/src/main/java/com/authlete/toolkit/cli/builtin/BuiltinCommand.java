@@ -1,8 +1,8 @@
 package com.authlete.toolkit.cli.builtin;
 
 import com.authlete.toolkit.cli.CliException;
-import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.credentials.CredentialsException;
 import com.github.rvesse.airline.HelpOption;
 import com.github.rvesse.airline.annotations.AirlineModule;
 

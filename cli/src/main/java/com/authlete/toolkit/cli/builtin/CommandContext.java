@@ -13,7 +13,12 @@ import java.util.Map;
  * swallows input buffered for the next question. {@code input} is standard input itself, for a command that
  * speaks a protocol on it (the MCP server) and never reads {@code lines}.
  */
-public record CommandContext(Map<String, String> environment, Terminal terminal, BufferedReader lines,
-                             PrintStream out, PrintStream err, Path workingDirectory, String version,
-                             InputStream input) {
-}
+public record CommandContext(
+        Map<String, String> environment,
+        Terminal terminal,
+        BufferedReader lines,
+        PrintStream out,
+        PrintStream err,
+        Path workingDirectory,
+        String version,
+        InputStream input) {}

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.github.rvesse.airline.annotations.AirlineModule;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.cli.completion.BashScript;
@@ -9,6 +8,7 @@ import com.authlete.toolkit.cli.completion.FishScript;
 import com.authlete.toolkit.cli.completion.PowerShellScript;
 import com.authlete.toolkit.cli.completion.ZshScript;
 import com.authlete.toolkit.core.catalog.Catalog;
+import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
 import java.util.List;
@@ -33,7 +33,8 @@ public final class CompletionCommand extends BuiltinCommand {
             case "zsh" -> ZshScript.write(model);
             case "fish" -> FishScript.write(model);
             case "powershell", "pwsh" -> PowerShellScript.write(model);
-            default -> throw CliException.usage("unknown shell '" + shell.get(0) + "'; use bash, zsh, fish or powershell");
+            default ->
+                throw CliException.usage("unknown shell '" + shell.get(0) + "'; use bash, zsh, fish or powershell");
         };
         context.out().print(script);
         context.out().flush();

@@ -1,25 +1,27 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.credentials.ResolvedToken;
-import com.authlete.toolkit.credentials.ServerChoice;
-import com.authlete.toolkit.transport.ServerSelection;
-import java.util.List;
 import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.NetworkOptions;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.Tokens;
+import com.authlete.toolkit.transport.ServerSelection;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-@Command(name = "configure", description = "Save server, service id and token for a profile (asks for them on a terminal)")
+@Command(
+        name = "configure",
+        description = "Save server, service id and token for a profile (asks for them on a terminal)")
 public final class ConfigureCommand extends BuiltinCommand {
 
     @AirlineModule
@@ -37,8 +39,11 @@ public final class ConfigureCommand extends BuiltinCommand {
 
     @Override
     public void run(CommandContext context) throws CliException, CredentialsException {
-        boolean interactive = context.terminal().stdinIsTerminal() && target.server == null && target.serverUrl == null
-                && target.serviceId == null && !token.given();
+        boolean interactive = context.terminal().stdinIsTerminal()
+                && target.server == null
+                && target.serverUrl == null
+                && target.serviceId == null
+                && !token.given();
         BufferedReader terminal = context.lines();
         String keptToken = null;
         Map<String, String> values = new LinkedHashMap<>();
@@ -46,13 +51,20 @@ public final class ConfigureCommand extends BuiltinCommand {
             // Re-running shows what the profile holds; Enter keeps it.
             Settings before = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
             Map<String, String> current = before.configFile().profile(before.profile());
-            askServer(context, terminal, current.getOrDefault("server-url", current.getOrDefault("server", "us")), values);
-            String serviceId = ask(context, terminal, "Default service id [" + current.getOrDefault("service-id", "none") + "]: ");
+            askServer(
+                    context,
+                    terminal,
+                    current.getOrDefault("server-url", current.getOrDefault("server", "us")),
+                    values);
+            String serviceId =
+                    ask(context, terminal, "Default service id [" + current.getOrDefault("service-id", "none") + "]: ");
             if (serviceId != null) {
                 values.put("service-id", serviceId.equals("none") ? null : serviceId);
             }
-            keptToken = CredentialStore.of(before, context.environment()).read(before.profile())
-                    .map(ResolvedToken::masked).orElse(null);
+            keptToken = CredentialStore.of(before, context.environment())
+                    .read(before.profile())
+                    .map(ResolvedToken::masked)
+                    .orElse(null);
         } else {
             if (target.server != null) {
                 try {
@@ -84,19 +96,22 @@ public final class ConfigureCommand extends BuiltinCommand {
         settings.configFile().update(settings.profile(), values, makeDefault || first);
         String stored = "";
         if (newToken != null) {
-            CredentialStore.Stored where = CredentialStore.of(settings, context.environment())
-                    .store(settings.profile(), newToken);
+            CredentialStore.Stored where =
+                    CredentialStore.of(settings, context.environment()).store(settings.profile(), newToken);
             where.warning().ifPresent(warning -> context.err().println("warning: " + warning));
             stored = "; token " + Tokens.mask(newToken) + " stored in " + where.where();
         }
-        context.err().println("Saved profile " + settings.profile() + " in " + settings.configFile().path() + stored);
+        context.err()
+                .println("Saved profile " + settings.profile() + " in "
+                        + settings.configFile().path() + stored);
     }
 
     /**
      * Asks for the server until the answer is a cluster name, an index or an http(s) URL (checked before the hidden
      * token is typed); Enter keeps {@code current}. A name replaces a URL in the profile and the other way round.
      */
-    private static void askServer(CommandContext context, BufferedReader terminal, String current, Map<String, String> values)
+    private static void askServer(
+            CommandContext context, BufferedReader terminal, String current, Map<String, String> values)
             throws CliException {
         List<String> servers = Catalog.standard().servers();
         for (int attempt = 1; ; attempt++) {
@@ -119,7 +134,8 @@ public final class ConfigureCommand extends BuiltinCommand {
                 if (attempt == 3) {
                     throw CliException.usage(e.getMessage().replaceFirst("^--server expects", "the server must be"));
                 }
-                context.err().println("  " + e.getMessage().replaceFirst("^--server expects", "expected") + "; try again");
+                context.err()
+                        .println("  " + e.getMessage().replaceFirst("^--server expects", "expected") + "; try again");
             }
         }
     }

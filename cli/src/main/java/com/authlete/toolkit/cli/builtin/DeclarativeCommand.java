@@ -26,11 +26,17 @@ abstract class DeclarativeCommand extends BuiltinCommand {
     @AirlineModule
     NetworkOptions network = new NetworkOptions();
 
-    @Option(name = "--dir", title = "dir", description = "The configuration directory: service.yaml and clients/*.yaml.")
+    @Option(
+            name = "--dir",
+            title = "dir",
+            description = "The configuration directory: service.yaml and clients/*.yaml.")
     @Required
     String dir;
 
-    @Option(name = "--color", title = "auto|always|never", description = "Colour the differences: auto (default) on a terminal unless NO_COLOR is set.")
+    @Option(
+            name = "--color",
+            title = "auto|always|never",
+            description = "Colour the differences: auto (default) on a terminal unless NO_COLOR is set.")
     String color;
 
     Settings settings(CommandContext context) throws CredentialsException {
@@ -38,13 +44,22 @@ abstract class DeclarativeCommand extends BuiltinCommand {
     }
 
     static String serviceId(Settings settings) throws CliException {
-        return settings.get("service-id").orElseThrow(() -> CliException.usage(
-                "no service id: give --service-id, set AUTHLETE_SERVICE_ID, or save one with 'authlete configure' or 'authlete link'"));
+        return settings.get("service-id")
+                .orElseThrow(
+                        () -> CliException.usage(
+                                "no service id: give --service-id, set AUTHLETE_SERVICE_ID, or save one with 'authlete configure' or 'authlete link'"));
     }
 
     AuthleteClient connect(CommandContext context, Settings settings) throws CredentialsException, CliException {
         // Apply asks its own question for the whole plan, and refuses without --yes off a terminal.
-        return TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW)
+        return TransportSetup.client(
+                        settings,
+                        context.environment(),
+                        null,
+                        network,
+                        context.version(),
+                        context.err(),
+                        Confirmation.ALLOW)
                 .build();
     }
 
@@ -53,7 +68,8 @@ abstract class DeclarativeCommand extends BuiltinCommand {
         void run(AuthleteClient authlete) throws CliException, ConfigFileException, IOException;
     }
 
-    void withConnection(CommandContext context, Settings settings, Work work) throws CliException, CredentialsException {
+    void withConnection(CommandContext context, Settings settings, Work work)
+            throws CliException, CredentialsException {
         try (AuthleteClient authlete = connect(context, settings)) {
             work.run(authlete);
         } catch (ConfigFileException e) {
@@ -80,7 +96,8 @@ abstract class DeclarativeCommand extends BuiltinCommand {
 
     boolean colored(CommandContext context) throws CliException {
         try {
-            return (color == null ? ColorChoice.AUTO : ColorChoice.parse(color)).enabled(context.terminal().stdoutIsTerminal(), context.environment());
+            return (color == null ? ColorChoice.AUTO : ColorChoice.parse(color))
+                    .enabled(context.terminal().stdoutIsTerminal(), context.environment());
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

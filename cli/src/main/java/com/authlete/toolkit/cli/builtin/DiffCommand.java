@@ -1,8 +1,8 @@
 package com.authlete.toolkit.cli.builtin;
 
 import com.authlete.toolkit.cli.CliException;
-import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.ErrorText;
+import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
@@ -11,19 +11,25 @@ import com.authlete.toolkit.declarative.Diff;
 import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.core.AuthleteException;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.UncheckedIOException;
 
-@Command(name = "diff", description = "Compare the files of a configuration directory with the live service and its clients, "
-        + "field by field. Exit status 0 when they match, 1 when they differ (like git diff --exit-code).")
+@Command(
+        name = "diff",
+        description = "Compare the files of a configuration directory with the live service and its clients, "
+                + "field by field. Exit status 0 when they match, 1 when they differ (like git diff --exit-code).")
 public final class DiffCommand extends DeclarativeCommand {
 
-    @Option(name = {"-F", "--format"}, title = "text|json", description = "text (default) or json.")
+    @Option(
+            name = {"-F", "--format"},
+            title = "text|json",
+            description = "text (default) or json.")
     String format;
 
-    @Option(name = "--prune", description = "Count clients that have no file as differences (apply --prune deletes them).")
+    @Option(
+            name = "--prune",
+            description = "Count clients that have no file as differences (apply --prune deletes them).")
     boolean prune;
 
     private int status;
@@ -49,7 +55,13 @@ public final class DiffCommand extends DeclarativeCommand {
         }
     }
 
-    private void compare(CommandContext context, Settings settings, String serviceId, DesiredState desired, boolean colored, boolean json)
+    private void compare(
+            CommandContext context,
+            Settings settings,
+            String serviceId,
+            DesiredState desired,
+            boolean colored,
+            boolean json)
             throws CliException, CredentialsException, AuthleteException {
         withConnection(context, settings, authlete -> {
             Diff diff = Diff.between(desired, LiveState.fetch(authlete, serviceId), prune);

@@ -1,9 +1,9 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.github.rvesse.airline.annotations.AirlineModule;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.LinkFile;
+import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Arguments;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
@@ -35,6 +35,8 @@ public final class LinkCommand extends BuiltinCommand {
             values.put("profile", profile);
         }
         Path file = LinkFile.write(context.workingDirectory(), values);
-        context.err().println("Linked " + context.workingDirectory().toAbsolutePath() + " to service " + serviceId.get(0) + " (" + file + ")");
+        context.err()
+                .println("Linked " + context.workingDirectory().toAbsolutePath() + " to service " + serviceId.get(0)
+                        + " (" + file + ")");
     }
 }

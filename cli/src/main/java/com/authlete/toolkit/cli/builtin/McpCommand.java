@@ -3,10 +3,10 @@ package com.authlete.toolkit.cli.builtin;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.NetworkOptions;
 import com.authlete.toolkit.cli.TransportSetup;
-import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.AuthleteException;
-import com.authlete.toolkit.core.client.Confirmation;
 import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.Confirmation;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
@@ -20,8 +20,11 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-@Command(name = "mcp", description = "Serve the API's operations as MCP tools over standard input and output, for AI assistants "
-        + "and other MCP clients. Uses the same profile, server, token, proxy and certificate settings as every command.")
+@Command(
+        name = "mcp",
+        description =
+                "Serve the API's operations as MCP tools over standard input and output, for AI assistants "
+                        + "and other MCP clients. Uses the same profile, server, token, proxy and certificate settings as every command.")
 public final class McpCommand extends BuiltinCommand {
 
     @AirlineModule
@@ -30,19 +33,33 @@ public final class McpCommand extends BuiltinCommand {
     @AirlineModule
     NetworkOptions network = new NetworkOptions();
 
-    @Option(name = "--read-only", description = "Expose only the operations that read (GET requests, except the one that replaces a client secret).")
+    @Option(
+            name = "--read-only",
+            description =
+                    "Expose only the operations that read (GET requests, except the one that replaces a client secret).")
     boolean readOnly;
 
-    @Option(name = "--allow-destructive", description = "Let the tools that delete or revoke run (by default they are listed but refuse).")
+    @Option(
+            name = "--allow-destructive",
+            description = "Let the tools that delete or revoke run (by default they are listed but refuse).")
     boolean allowDestructive;
 
-    @Option(name = "--tools", title = "groups", description = "Expose only these command groups, comma-separated, such as client,service (default: all).")
+    @Option(
+            name = "--tools",
+            title = "groups",
+            description = "Expose only these command groups, comma-separated, such as client,service (default: all).")
     String tools;
 
-    @Option(name = "--format", title = "toon|json", description = "Format of tool results (default toon: compact for prompts).")
+    @Option(
+            name = "--format",
+            title = "toon|json",
+            description = "Format of tool results (default toon: compact for prompts).")
     String format;
 
-    @Option(name = "--page-limit", title = "n", description = "Most items one call returns (default " + McpOptions.DEFAULT_PAGE_LIMIT + ", at most 500).")
+    @Option(
+            name = "--page-limit",
+            title = "n",
+            description = "Most items one call returns (default " + McpOptions.DEFAULT_PAGE_LIMIT + ", at most 500).")
     Integer pageLimit;
 
     @Override
@@ -50,13 +67,27 @@ public final class McpCommand extends BuiltinCommand {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
         CredentialStore.requireKnownProfile(settings, context.environment());
         try {
-            McpOptions options = new McpOptions(readOnly, allowDestructive, groups(), format == null ? OutputFormat.TOON : OutputFormat.parse(format),
-                    pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit, settings.get("service-id").orElse(null));
+            McpOptions options = new McpOptions(
+                    readOnly,
+                    allowDestructive,
+                    groups(),
+                    format == null ? OutputFormat.TOON : OutputFormat.parse(format),
+                    pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit,
+                    settings.get("service-id").orElse(null));
             // What cannot work fails now, before a client connects, rather than at every tool call: the server, time
             // limits, CA file, proxy settings. (The token is looked up per call: it may change while the server runs.)
-            TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW)
-                    .build().close();
-            new AuthleteMcpServer(options, () -> connector(settings, context), context.version()).serve(context.input(), context.out());
+            TransportSetup.client(
+                            settings,
+                            context.environment(),
+                            null,
+                            network,
+                            context.version(),
+                            context.err(),
+                            Confirmation.ALLOW)
+                    .build()
+                    .close();
+            new AuthleteMcpServer(options, () -> connector(settings, context), context.version())
+                    .serve(context.input(), context.out());
         } catch (IllegalArgumentException e) {
             // Raised before anything is read from standard input: the options, the settings, the tool groups.
             throw CliException.usage(e.getMessage());
@@ -68,14 +99,25 @@ public final class McpCommand extends BuiltinCommand {
     /** Per tool call: connected as every command connects (profile, server, token chain, default service id, flags). */
     private AuthleteClient.Builder connector(Settings settings, CommandContext context) {
         try {
-            return TransportSetup.client(settings, context.environment(), null, network, context.version(), context.err(), Confirmation.ALLOW);
+            return TransportSetup.client(
+                    settings,
+                    context.environment(),
+                    null,
+                    network,
+                    context.version(),
+                    context.err(),
+                    Confirmation.ALLOW);
         } catch (CliException | CredentialsException e) {
             throw new AuthleteException(ErrorCategory.CONFIGURATION, e.getMessage(), e);
         }
     }
 
     private Set<String> groups() {
-        return tools == null ? Set.of() : Arrays.stream(tools.split(",")).map(String::strip).filter(group -> !group.isEmpty())
-                .collect(Collectors.toSet());
+        return tools == null
+                ? Set.of()
+                : Arrays.stream(tools.split(","))
+                        .map(String::strip)
+                        .filter(group -> !group.isEmpty())
+                        .collect(Collectors.toSet());
     }
 }

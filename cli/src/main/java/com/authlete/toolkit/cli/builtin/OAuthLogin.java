@@ -1,11 +1,11 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.Durations;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.cli.NetworkOptions;
-import java.time.temporal.ChronoUnit;
-import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.TransportSetup;
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
@@ -17,7 +17,6 @@ import com.authlete.toolkit.credentials.oauth.OAuthLogins;
 import com.authlete.toolkit.credentials.oauth.ServerMetadata;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
 import com.authlete.toolkit.render.TerminalSafe;
-import com.authlete.toolkit.core.AuthleteException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -26,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * {@code auth login} with OAuth: the flags turned into an {@link OAuthLogins.Request} (the client secret read from
@@ -45,26 +45,37 @@ final class OAuthLogin {
 
     void run(Settings settings) throws CliException, CredentialsException, AuthleteException {
         OAuthLogins.Request request = request();
-        OAuthLogins logins = new OAuthLogins(TransportSetup.oauth(network, context.environment(), context.version(), context.err()),
+        OAuthLogins logins = new OAuthLogins(
+                TransportSetup.oauth(network, context.environment(), context.version(), context.err()),
                 Clock.systemUTC());
         OAuthLogins.Result result;
         try {
-            result = logins.login(request, CredentialStore.of(settings, context.environment()), settings.profile(), new TerminalPrompts());
+            result = logins.login(
+                    request,
+                    CredentialStore.of(settings, context.environment()),
+                    settings.profile(),
+                    new TerminalPrompts());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.ERROR, "login interrupted; nothing was stored");
         }
         result.stored().warning().ifPresent(warning -> context.err().println("warning: " + warning));
         if (!result.secretKept()) {
-            context.err().println("warning: no keychain for the client secret, so it was not kept; renewing the token later needs "
-                    + TokenRenewal.CLIENT_SECRET_ENV + " or a login with --client-secret-file");
+            context.err()
+                    .println(
+                            "warning: no keychain for the client secret, so it was not kept; renewing the token later needs "
+                                    + TokenRenewal.CLIENT_SECRET_ENV + " or a login with --client-secret-file");
         }
-        context.err().println("Logged in: profile " + settings.profile() + ", " + request.grant().grantType() + " login of client "
-                + request.clientId() + " at " + result.server().issuer() + "; access token " + Tokens.mask(result.response().accessToken())
-                + (result.grant().expiresAt() == null ? "" : " (expires "
-                + result.grant().expiresAt().truncatedTo(ChronoUnit.SECONDS) + ")")
-                + (result.response().refreshToken() != null ? ", refresh token kept" : "")
-                + "; stored in " + result.stored().where());
+        context.err()
+                .println("Logged in: profile " + settings.profile() + ", "
+                        + request.grant().grantType() + " login of client "
+                        + request.clientId() + " at " + result.server().issuer() + "; access token "
+                        + Tokens.mask(result.response().accessToken())
+                        + (result.grant().expiresAt() == null
+                                ? ""
+                                : " (expires " + result.grant().expiresAt().truncatedTo(ChronoUnit.SECONDS) + ")")
+                        + (result.response().refreshToken() != null ? ", refresh token kept" : "")
+                        + "; stored in " + result.stored().where());
     }
 
     /** The flags as a request; everything wrong with them is refused before anything is sent. */
@@ -76,8 +87,9 @@ final class OAuthLogin {
             throw CliException.usage("an OAuth login needs --issuer URL and --client-id ID");
         }
         Duration wait = options.wait == null ? null : waitFor(options.wait);
-        OAuthLogins.Grant grant = options.device ? OAuthLogins.Grant.DEVICE : options.browser ? OAuthLogins.Grant.BROWSER
-                : OAuthLogins.Grant.CLIENT_CREDENTIALS;
+        OAuthLogins.Grant grant = options.device
+                ? OAuthLogins.Grant.DEVICE
+                : options.browser ? OAuthLogins.Grant.BROWSER : OAuthLogins.Grant.CLIENT_CREDENTIALS;
         if (grant != OAuthLogins.Grant.CLIENT_CREDENTIALS && options.clientAuth != null) {
             throw CliException.usage("--client-auth applies to --client-credentials only");
         }
@@ -95,7 +107,8 @@ final class OAuthLogin {
             secret = secret();
         }
         try {
-            return new OAuthLogins.Request(grant, options.issuer, options.clientId, options.scope, secret, method, wait);
+            return new OAuthLogins.Request(
+                    grant, options.issuer, options.clientId, options.scope, secret, method, wait);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -103,9 +116,12 @@ final class OAuthLogin {
 
     /** From stdin, a file, the command line or the environment: exactly one. */
     private ClientSecret secret() throws CliException {
-        int given = (options.clientSecretStdin ? 1 : 0) + (options.clientSecretFile != null ? 1 : 0) + (options.clientSecret != null ? 1 : 0);
+        int given = (options.clientSecretStdin ? 1 : 0)
+                + (options.clientSecretFile != null ? 1 : 0)
+                + (options.clientSecret != null ? 1 : 0);
         if (given > 1) {
-            throw CliException.usage("give the client secret one way: --client-secret-stdin, --client-secret-file or --client-secret");
+            throw CliException.usage(
+                    "give the client secret one way: --client-secret-stdin, --client-secret-file or --client-secret");
         }
         String raw;
         ClientSecret.Origin origin;
@@ -121,23 +137,28 @@ final class OAuthLogin {
             try {
                 raw = Files.readString(Path.of(options.clientSecretFile), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw CliException.usage("--client-secret-file: cannot read " + options.clientSecretFile + ": " + e.getMessage());
+                throw CliException.usage(
+                        "--client-secret-file: cannot read " + options.clientSecretFile + ": " + e.getMessage());
             }
         } else if (options.clientSecret != null) {
             origin = ClientSecret.Origin.ARGUMENT;
-            context.err().println("warning: a client secret on the command line is visible to other users of this machine; "
-                    + "prefer --client-secret-stdin, --client-secret-file or " + TokenRenewal.CLIENT_SECRET_ENV);
+            context.err()
+                    .println("warning: a client secret on the command line is visible to other users of this machine; "
+                            + "prefer --client-secret-stdin, --client-secret-file or "
+                            + TokenRenewal.CLIENT_SECRET_ENV);
             raw = options.clientSecret;
         } else {
             origin = ClientSecret.Origin.ENVIRONMENT;
             raw = context.environment().get(TokenRenewal.CLIENT_SECRET_ENV);
             if (raw == null || raw.isBlank()) {
-                throw CliException.usage("--client-credentials needs the client secret: --client-secret-stdin, --client-secret-file FILE or "
-                        + TokenRenewal.CLIENT_SECRET_ENV);
+                throw CliException.usage(
+                        "--client-credentials needs the client secret: --client-secret-stdin, --client-secret-file FILE or "
+                                + TokenRenewal.CLIENT_SECRET_ENV);
             }
         }
         try {
-            return new ClientSecret(raw, origin, origin == ClientSecret.Origin.FILE ? Path.of(options.clientSecretFile) : null);
+            return new ClientSecret(
+                    raw, origin, origin == ClientSecret.Origin.FILE ? Path.of(options.clientSecretFile) : null);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }
@@ -150,7 +171,8 @@ final class OAuthLogin {
         public void deviceCode(DeviceFlow.Authorization authorization, ServerMetadata server, String clientId) {
             PrintStream err = context.err();
             String code = TerminalSafe.text(authorization.userCode());
-            err.println("Open " + authorization.verificationUri() + " and enter code " + code + " (expires in " + minutes(authorization.expiresIn()) + ")");
+            err.println("Open " + authorization.verificationUri() + " and enter code " + code + " (expires in "
+                    + minutes(authorization.expiresIn()) + ")");
             if (authorization.verificationUriComplete() != null) {
                 err.println("  or open " + authorization.verificationUriComplete());
             }
@@ -163,14 +185,18 @@ final class OAuthLogin {
         @Override
         public void browserAddress(URI address, Duration wait) {
             boolean opened = !options.noOpen && BrowserOpener.open(address, context.environment());
-            context.err().println((opened ? "Opened your browser at " : "Open this address in a browser on this machine: ") + address);
+            context.err()
+                    .println((opened ? "Opened your browser at " : "Open this address in a browser on this machine: ")
+                            + address);
             context.err().println("Waiting for the browser (up to " + minutes(wait) + "; Ctrl-C to cancel)...");
             context.err().flush();
         }
     }
 
     private static String minutes(Duration duration) {
-        return duration.toSeconds() % 60 == 0 || duration.toMinutes() >= 10 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+        return duration.toSeconds() % 60 == 0 || duration.toMinutes() >= 10
+                ? duration.toMinutes() + " min"
+                : duration.toSeconds() + " s";
     }
 
     /** The --wait duration; a bad one is a usage error. */

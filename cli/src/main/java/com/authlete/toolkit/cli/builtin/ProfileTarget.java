@@ -7,10 +7,16 @@ import java.util.Map;
 /** Which profile and API the built-in commands act on. */
 public final class ProfileTarget {
 
-    @Option(name = "--profile", title = "name", description = "Profile to use (default: $AUTHLETE_PROFILE, the link file, the default profile).")
+    @Option(
+            name = "--profile",
+            title = "name",
+            description = "Profile to use (default: $AUTHLETE_PROFILE, the link file, the default profile).")
     String profile;
 
-    @Option(name = "--server", title = "us|jp|eu|br", description = "Authlete cluster, by name or index: us or 0, jp or 1, eu or 2, br or 3.")
+    @Option(
+            name = "--server",
+            title = "us|jp|eu|br",
+            description = "Authlete cluster, by name or index: us or 0, jp or 1, eu or 2, br or 3.")
     String server;
 
     @Option(name = "--server-url", title = "url", description = "Base URL of the API; wins over --server.")

@@ -1,10 +1,10 @@
 package com.authlete.toolkit.cli.builtin;
 
-import java.io.File;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.credentials.Tokens;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.Console;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +19,9 @@ public final class TokenInput {
     @Option(name = "--token-file", title = "file", description = "Read the token from a file.")
     String file;
 
-    @Option(name = "--token", title = "token",
+    @Option(
+            name = "--token",
+            title = "token",
             description = "The token itself (visible to other users in the process list: prefer --token-stdin).")
     String inline;
 
@@ -34,8 +36,9 @@ public final class TokenInput {
         }
         String raw;
         if (inline != null) {
-            context.err().println("warning: a token on the command line is visible to other users of this machine; "
-                    + "prefer --token-stdin or --token-file");
+            context.err()
+                    .println("warning: a token on the command line is visible to other users of this machine; "
+                            + "prefer --token-stdin or --token-file");
             raw = inline;
         } else if (file != null) {
             try {
@@ -106,8 +109,10 @@ public final class TokenInput {
 
     private static boolean stty(String setting) {
         try {
-            Process stty = new ProcessBuilder("stty", setting).redirectInput(new File("/dev/tty"))
-                    .redirectErrorStream(true).start();
+            Process stty = new ProcessBuilder("stty", setting)
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectErrorStream(true)
+                    .start();
             stty.getInputStream().readAllBytes();
             return stty.waitFor() == 0;
         } catch (IOException | RuntimeException e) {

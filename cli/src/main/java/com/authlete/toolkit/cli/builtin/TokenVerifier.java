@@ -1,16 +1,16 @@
 package com.authlete.toolkit.cli.builtin;
 
-import com.authlete.toolkit.cli.NetworkOptions;
-import com.authlete.toolkit.cli.TransportSetup;
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.cli.TransportSetup;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.TokenCheck;
-import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.transport.HttpTransport;
-import com.authlete.toolkit.core.AuthleteException;
 
 /**
  * {@code auth login} and {@code configure}: the library's {@link TokenCheck} over a transport set up as for any API
@@ -19,20 +19,26 @@ import com.authlete.toolkit.core.AuthleteException;
  */
 final class TokenVerifier {
 
-    private TokenVerifier() {
-    }
+    private TokenVerifier() {}
 
     static void verify(String token, Settings settings, CommandContext context, NetworkOptions network)
             throws CliException {
-        try (HttpTransport http = TransportSetup.build(network, context.environment(),
-                ServerChoice.baseUrl(settings, Catalog.standard().servers()), token, context.version(), context.err())) {
+        try (HttpTransport http = TransportSetup.build(
+                network,
+                context.environment(),
+                ServerChoice.baseUrl(settings, Catalog.standard().servers()),
+                token,
+                context.version(),
+                context.err())) {
             TokenCheck.check(http, settings.get("service-id").orElse(null));
         } catch (AuthleteException e) {
             if (e.category() == ErrorCategory.NOT_AUTHENTICATED || e.category() == ErrorCategory.FORBIDDEN) {
-                throw new CliException(ExitCode.NOT_AUTHENTICATED, "the API rejected this token (" + e.getMessage()
-                        + "); nothing was stored");
+                throw new CliException(
+                        ExitCode.NOT_AUTHENTICATED,
+                        "the API rejected this token (" + e.getMessage() + "); nothing was stored");
             }
-            throw new CliException(ExitCode.of(e.category()), "could not check the token: " + e.getMessage() + "; nothing was stored");
+            throw new CliException(
+                    ExitCode.of(e.category()), "could not check the token: " + e.getMessage() + "; nothing was stored");
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
         }

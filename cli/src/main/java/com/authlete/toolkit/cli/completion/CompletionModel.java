@@ -1,13 +1,12 @@
 package com.authlete.toolkit.cli.completion;
 
-import com.authlete.toolkit.cli.generated.CommandIndex;
-import com.authlete.toolkit.credentials.ServerChoice;
-import java.util.stream.Stream;
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.cli.TopLevelFlags;
+import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
+import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.render.ColorChoice;
 import com.authlete.toolkit.render.OutputFormat;
 import com.github.rvesse.airline.SingleCommand;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What shells complete, taken from the same Airline metadata that parses the command line and from the catalog
@@ -28,11 +28,9 @@ import java.util.Set;
 public record CompletionModel(List<Command> commands) {
 
     /** A flag: its names ({@code --client-type}, or {@code -o}), whether it takes a value, what values. */
-    public record Flag(List<String> names, boolean takesValue, List<String> values, boolean file) {
-    }
+    public record Flag(List<String> names, boolean takesValue, List<String> values, boolean file) {}
 
-    public record Command(String words, String summary, List<Flag> flags) {
-    }
+    public record Command(String words, String summary, List<Flag> flags) {}
 
     /** The key of the top level (before any command word) in the flag and value tables. */
     public static final String TOP = ".";
@@ -56,17 +54,34 @@ public record CompletionModel(List<Command> commands) {
         rows.addAll(index);
         for (CommandEntry row : rows) {
             Map<String, List<String>> enums = new LinkedHashMap<>();
-            catalog.find(row.words()).filter(op -> op.command().equals(row.words())).ifPresent(op -> enumValues(op, enums));
-            enums.put("--output-format", Arrays.stream(OutputFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+            catalog.find(row.words())
+                    .filter(op -> op.command().equals(row.words()))
+                    .ifPresent(op -> enumValues(op, enums));
+            enums.put(
+                    "--output-format",
+                    Arrays.stream(OutputFormat.values())
+                            .map(f -> f.name().toLowerCase(Locale.ROOT))
+                            .toList());
             enums.put("-F", enums.get("--output-format"));
-            enums.put("--color", Arrays.stream(ColorChoice.values()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+            enums.put(
+                    "--color",
+                    Arrays.stream(ColorChoice.values())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                            .toList());
             enums.put("--server", ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
             Class<?> type = row.words().equals(TOP) ? TopLevelFlags.class : Router.commandClass(row.words());
-            for (OptionMetadata option : SingleCommand.singleCommand(type).getCommandMetadata().getAllOptions()) {
-                List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(b.length(), a.length())).toList();
+            for (OptionMetadata option :
+                    SingleCommand.singleCommand(type).getCommandMetadata().getAllOptions()) {
+                List<String> names = option.getOptions().stream()
+                        .sorted((a, b) -> Integer.compare(b.length(), a.length()))
+                        .toList();
                 boolean takesValue = option.getArity() > 0;
-                List<String> values = names.stream().map(enums::get).filter(v -> v != null).findFirst().orElse(List.of());
+                List<String> values = names.stream()
+                        .map(enums::get)
+                        .filter(v -> v != null)
+                        .findFirst()
+                        .orElse(List.of());
                 boolean file = names.stream().anyMatch(FILE_FLAGS::contains);
                 flags.add(new Flag(names, takesValue, values, file));
             }
@@ -77,13 +92,14 @@ public record CompletionModel(List<Command> commands) {
     }
 
     private static void enumValues(Operation operation, Map<String, List<String>> enums) {
-        Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> {
-            if (!field.enumValues().isEmpty()) {
-                enums.put("--" + CommandIndex.flag(field.flag()), field.enumValues());
-            } else if ("boolean".equals(field.valueType())) {
-                enums.put("--" + CommandIndex.flag(field.flag()), List.of("true", "false"));
-            }
-        });
+        Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
+                .forEach(field -> {
+                    if (!field.enumValues().isEmpty()) {
+                        enums.put("--" + CommandIndex.flag(field.flag()), field.enumValues());
+                    } else if ("boolean".equals(field.valueType())) {
+                        enums.put("--" + CommandIndex.flag(field.flag()), List.of("true", "false"));
+                    }
+                });
     }
 
     /** Word prefix ("" before the first word) to the words that may follow it, space-separated. */
@@ -96,21 +112,36 @@ public record CompletionModel(List<Command> commands) {
     /** Command words to what their positional argument completes to (a shell name, an HTTP method). */
     public Map<String, String> argumentTable() {
         Map<String, String> table = new LinkedHashMap<>();
-        ARGUMENTS.keySet().stream().sorted().forEach(command -> table.put(command, String.join(" ", ARGUMENTS.get(command))));
+        ARGUMENTS.keySet().stream()
+                .sorted()
+                .forEach(command -> table.put(command, String.join(" ", ARGUMENTS.get(command))));
         return table;
     }
 
     /** Every flag name that takes a value in some command, space-separated: completion skips the value too. */
     public String valuedFlags() {
-        return String.join(" ", commands.stream().flatMap(command -> command.flags().stream()).filter(Flag::takesValue)
-                .flatMap(flag -> flag.names().stream()).distinct().sorted().toList());
+        return String.join(
+                " ",
+                commands.stream()
+                        .flatMap(command -> command.flags().stream())
+                        .filter(Flag::takesValue)
+                        .flatMap(flag -> flag.names().stream())
+                        .distinct()
+                        .sorted()
+                        .toList());
     }
 
     /** Command words ({@value #TOP} for the top level) to all of the command's flag names, space-separated. */
     public Map<String, String> flagTable() {
         Map<String, String> table = new LinkedHashMap<>();
         for (Command command : commands) {
-            table.put(command.words(), String.join(" ", command.flags().stream().flatMap(flag -> flag.names().stream()).toList()));
+            table.put(
+                    command.words(),
+                    String.join(
+                            " ",
+                            command.flags().stream()
+                                    .flatMap(flag -> flag.names().stream())
+                                    .toList()));
         }
         return table;
     }

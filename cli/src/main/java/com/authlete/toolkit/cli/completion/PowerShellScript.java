@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** The PowerShell argument completer: the same data as hashtables, one script block. */
 public final class PowerShellScript {
 
-    private PowerShellScript() {
-    }
+    private PowerShellScript() {}
 
     public static String write(CompletionModel model) {
         StringBuilder out = new StringBuilder();
@@ -23,11 +22,17 @@ public final class PowerShellScript {
                 entry(out, key, values);
             }
         });
-        out.append("}\n$authleteValued = @(").append(String.join(", ", Arrays.stream(model.valuedFlags().split(" "))
-                .map(Quote::powershell).toList())).append(")\n\n")
+        out.append("}\n$authleteValued = @(")
+                .append(String.join(
+                        ", ",
+                        Arrays.stream(model.valuedFlags().split(" "))
+                                .map(Quote::powershell)
+                                .toList()))
+                .append(")\n\n")
                 .append("Register-ArgumentCompleter -Native -CommandName authlete -ScriptBlock {\n")
                 .append("    param($wordToComplete, $commandAst, $cursorPosition)\n")
-                .append("    $tokens = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })\n")
+                .append(
+                        "    $tokens = @($commandAst.CommandElements | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })\n")
                 .append("    if ($wordToComplete -ne '') { $tokens = @($tokens | Select-Object -SkipLast 1) }\n")
                 .append("    $path = @()\n")
                 .append("    $skip = $false\n")
@@ -41,8 +46,10 @@ public final class PowerShellScript {
                 .append("    $candidates = @()\n")
                 .append("    $previous = if ($tokens.Count -gt 0) { $tokens[-1] } else { '' }\n")
                 .append("    if ($skip) {\n")
-                .append("        if ($authleteValues.ContainsKey(\"$key $previous\")) { $candidates = $authleteValues[\"$key $previous\"] -split ' ' }\n")
-                .append("    } elseif (-not $wordToComplete.StartsWith('-') -and $authleteNext.ContainsKey($nextKey)) {\n")
+                .append(
+                        "        if ($authleteValues.ContainsKey(\"$key $previous\")) { $candidates = $authleteValues[\"$key $previous\"] -split ' ' }\n")
+                .append(
+                        "    } elseif (-not $wordToComplete.StartsWith('-') -and $authleteNext.ContainsKey($nextKey)) {\n")
                 .append("        $candidates = $authleteNext[$nextKey] -split ' '\n")
                 .append("    } elseif ($authleteFlags.ContainsKey($key)) {\n")
                 .append("        $candidates = $authleteFlags[$key] -split ' '\n")
@@ -55,6 +62,10 @@ public final class PowerShellScript {
     }
 
     private static void entry(StringBuilder out, String key, String value) {
-        out.append("    ").append(Quote.powershell(key)).append(" = ").append(Quote.powershell(value)).append('\n');
+        out.append("    ")
+                .append(Quote.powershell(key))
+                .append(" = ")
+                .append(Quote.powershell(value))
+                .append('\n');
     }
 }

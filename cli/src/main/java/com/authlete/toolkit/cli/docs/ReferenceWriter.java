@@ -1,6 +1,5 @@
 package com.authlete.toolkit.cli.docs;
 
-import java.util.Locale;
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -10,6 +9,7 @@ import com.github.rvesse.airline.model.OptionMetadata;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,62 +34,106 @@ public final class ReferenceWriter {
         StringBuilder index = new StringBuilder("# Command reference\n\nGenerated from the CLI's own metadata by "
                 + "`scripts/regenerate-docs`; do not edit. Man pages of the same commands are in `../man/man1`.\n\n"
                 + "| command | what it does |\n|---|---|\n");
-        StringBuilder manIndex = new StringBuilder(".TH AUTHLETE 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\nauthlete \\- "
-                + "command-line client for the Authlete API\n.SH SYNOPSIS\n.B authlete\n\\fIgroup\\fR [\\fIsubgroup\\fR] \\fIcommand\\fR "
-                + "[\\fIflags\\fR]\n.SH COMMANDS\n");
+        StringBuilder manIndex =
+                new StringBuilder(".TH AUTHLETE 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\nauthlete \\- "
+                        + "command-line client for the Authlete API\n.SH SYNOPSIS\n.B authlete\n\\fIgroup\\fR [\\fIsubgroup\\fR] \\fIcommand\\fR "
+                        + "[\\fIflags\\fR]\n.SH COMMANDS\n");
         for (CommandEntry row : commands) {
             String name = row.words().replace(' ', '-');
-            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(Router.commandClass(row.words())).getCommandMetadata()
+            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(Router.commandClass(row.words()))
+                    .getCommandMetadata()
                     .getAllOptions());
             options.sort((a, b) -> longest(a).compareTo(longest(b)));
-            Optional<Operation> operation = catalog.find(row.words()).filter(op -> op.command().equals(row.words()));
+            Optional<Operation> operation =
+                    catalog.find(row.words()).filter(op -> op.command().equals(row.words()));
             files.put("commands/" + name + ".md", markdown(row.words(), row.summary(), operation, options));
             files.put("man/man1/authlete-" + name + ".1", man(row.words(), row.summary(), operation, options));
-            index.append("| [`authlete ").append(row.words()).append("`](").append(name).append(".md) | ").append(row.summary()).append(" |\n");
-            manIndex.append(".TP\n.B authlete ").append(roff(row.words())).append('\n').append(roff(row.summary())).append('\n');
+            index.append("| [`authlete ")
+                    .append(row.words())
+                    .append("`](")
+                    .append(name)
+                    .append(".md) | ")
+                    .append(row.summary())
+                    .append(" |\n");
+            manIndex.append(".TP\n.B authlete ")
+                    .append(roff(row.words()))
+                    .append('\n')
+                    .append(roff(row.summary()))
+                    .append('\n');
         }
-        manIndex.append(".SH SEE ALSO\n").append("Each command has its own page, such as \\fBauthlete-client-create\\fR(1).\n");
+        manIndex.append(".SH SEE ALSO\n")
+                .append("Each command has its own page, such as \\fBauthlete-client-create\\fR(1).\n");
         files.put("commands/README.md", index.toString());
         files.put("man/man1/authlete.1", manIndex.toString());
         return files;
     }
 
     private static String longest(OptionMetadata option) {
-        return option.getOptions().stream().max((a, b) -> Integer.compare(a.length(), b.length())).orElse("");
+        return option.getOptions().stream()
+                .max((a, b) -> Integer.compare(a.length(), b.length()))
+                .orElse("");
     }
 
     private static String names(OptionMetadata option) {
-        List<String> names = option.getOptions().stream().sorted((a, b) -> Integer.compare(a.length(), b.length())).toList();
+        List<String> names = option.getOptions().stream()
+                .sorted((a, b) -> Integer.compare(a.length(), b.length()))
+                .toList();
         return String.join(", ", names);
     }
 
     private static String sends(Optional<Operation> operation) {
-        return operation.map(op -> "Sends `" + op.method() + " " + op.path() + "`"
-                + (op.body() == null ? "" : ", with a " + (op.body().isForm() ? "form-encoded" : "JSON") + " body"
-                + (op.body().required() ? " (required)" : "")) + ".").orElse("");
+        return operation
+                .map(op -> "Sends `" + op.method() + " " + op.path() + "`"
+                        + (op.body() == null
+                                ? ""
+                                : ", with a " + (op.body().isForm() ? "form-encoded" : "JSON") + " body"
+                                        + (op.body().required() ? " (required)" : ""))
+                        + ".")
+                .orElse("");
     }
 
     private String markdown(String words, String summary, Optional<Operation> operation, List<OptionMetadata> options) {
-        StringBuilder out = new StringBuilder("# authlete ").append(words).append("\n\n").append(summary).append("\n\n```\nauthlete ")
-                .append(words).append(" [flags]\n```\n\n");
+        StringBuilder out = new StringBuilder("# authlete ")
+                .append(words)
+                .append("\n\n")
+                .append(summary)
+                .append("\n\n```\nauthlete ")
+                .append(words)
+                .append(" [flags]\n```\n\n");
         String sends = sends(operation);
         if (!sends.isEmpty()) {
-            out.append(sends).append(operation.get().body() == null ? "" : " Body fields come from their flags, `--body`, or JSON on "
-                    + "standard input (in that order of precedence).").append("\n\n");
+            out.append(sends)
+                    .append(
+                            operation.get().body() == null
+                                    ? ""
+                                    : " Body fields come from their flags, `--body`, or JSON on "
+                                            + "standard input (in that order of precedence).")
+                    .append("\n\n");
         }
         out.append("| flag | value | description |\n|---|---|---|\n");
         for (OptionMetadata option : options) {
-            out.append("| `").append(names(option)).append("` | ").append(option.getArity() > 0 ? "`" + option.getTitle().replace("|", "\\|") + "`" : "")
-                    .append(" | ").append(option.getDescription().replace("|", "\\|").replace("\n", " ")).append(" |\n");
+            out.append("| `")
+                    .append(names(option))
+                    .append("` | ")
+                    .append(option.getArity() > 0 ? "`" + option.getTitle().replace("|", "\\|") + "`" : "")
+                    .append(" | ")
+                    .append(option.getDescription().replace("|", "\\|").replace("\n", " "))
+                    .append(" |\n");
         }
         return out.toString();
     }
 
     private String man(String words, String summary, Optional<Operation> operation, List<OptionMetadata> options) {
         String name = "authlete-" + words.replace(' ', '-');
-        StringBuilder out = new StringBuilder(".TH ").append(name.toUpperCase(Locale.ROOT).replace("-", "\\-"))
-                .append(" 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\n").append(roff(name)).append(" \\- ").append(roff(summary))
-                .append("\n.SH SYNOPSIS\n.B authlete ").append(roff(words)).append("\n[\\fIflags\\fR]\n");
+        StringBuilder out = new StringBuilder(".TH ")
+                .append(name.toUpperCase(Locale.ROOT).replace("-", "\\-"))
+                .append(" 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\n")
+                .append(roff(name))
+                .append(" \\- ")
+                .append(roff(summary))
+                .append("\n.SH SYNOPSIS\n.B authlete ")
+                .append(roff(words))
+                .append("\n[\\fIflags\\fR]\n");
         String sends = sends(operation).replace("`", "");
         if (!sends.isEmpty()) {
             out.append(".SH DESCRIPTION\n").append(roff(sends)).append('\n');

@@ -1,9 +1,9 @@
 package com.authlete.toolkit.cli.output;
 
-import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.render.JqFilter;
 import com.authlete.toolkit.render.FieldSelector;
+import com.authlete.toolkit.render.JqFilter;
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.render.RenderOptions;
 import java.nio.file.Path;
 
 /**
@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * @param outputFile a file to write atomically instead of standard output, or null
  * @param raw        with {@code jq}: strings printed as plain text
  */
-public record OutputPlan(OutputFormat format, RenderOptions render, FieldSelector fields, JqFilter jq, Path outputFile, boolean raw) {
+public record OutputPlan(
+        OutputFormat format, RenderOptions render, FieldSelector fields, JqFilter jq, Path outputFile, boolean raw) {
 
     /** Whether the response bytes can go out untouched. */
     public boolean passthrough() {

@@ -1,29 +1,29 @@
 package com.authlete.toolkit.cli.output;
 
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import java.io.BufferedInputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
-import com.authlete.toolkit.render.TerminalSafe;
-import com.authlete.toolkit.render.Renderers;
-import com.authlete.toolkit.render.Passthrough;
-import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.render.OutputClosedException;
-import com.authlete.toolkit.render.ItemStream;
-import com.authlete.toolkit.render.AtomicFile;
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.AtomicFile;
+import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.OutputClosedException;
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.render.Passthrough;
+import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
 /**
@@ -43,8 +43,13 @@ public final class ResponseOutput {
     private boolean revealsSecret;
 
     /** Warnings (a --fields name the answer lacks) and page progress (on a terminal) go to {@code stderr}. */
-    public ResponseOutput(OutputPlan plan, PrintStream stdout, PrintStream stderr, boolean stdoutIsTerminal, boolean stderrIsTerminal,
-                          SecretPolicy secrets) {
+    public ResponseOutput(
+            OutputPlan plan,
+            PrintStream stdout,
+            PrintStream stderr,
+            boolean stdoutIsTerminal,
+            boolean stderrIsTerminal,
+            SecretPolicy secrets) {
         this.options = plan;
         this.stdout = stdout;
         this.stderr = stderr;
@@ -69,7 +74,11 @@ public final class ResponseOutput {
         if (options.jq() != null || (format != OutputFormat.PRETTY && format != OutputFormat.TABLE)) {
             return value;
         }
-        return secrets.masked(value, options.fields() == null ? Set.of() : Set.copyOf(options.fields().names()));
+        return secrets.masked(
+                value,
+                options.fields() == null
+                        ? Set.of()
+                        : Set.copyOf(options.fields().names()));
     }
 
     /** Server text on a terminal: JSON escapes control characters itself, the other formats need it done. */
@@ -84,7 +93,8 @@ public final class ResponseOutput {
      * @param contentType the response's Content-Type, or null
      * @param status      its HTTP status: a 204 has no body to check
      */
-    public void document(InputStream body, String listField, String contentType, int status) throws IOException, OutputException {
+    public void document(InputStream body, String listField, String contentType, int status)
+            throws IOException, OutputException {
         if (status == 204) {
             return; // no content: nothing to print in any format (not "null")
         }
@@ -123,8 +133,10 @@ public final class ResponseOutput {
         } catch (JsonProcessingException notJson) {
             if ((mustBeJson || looksLikeJson(bytes)) && !options.passthrough()) {
                 throw new OutputException("the response is not valid JSON: " + notJson.getOriginalMessage()
-                        + (notJson.getLocation() == null ? "" : " (line " + notJson.getLocation().getLineNr() + ", column "
-                        + notJson.getLocation().getColumnNr() + ")"));
+                        + (notJson.getLocation() == null
+                                ? ""
+                                : " (line " + notJson.getLocation().getLineNr() + ", column "
+                                        + notJson.getLocation().getColumnNr() + ")"));
             }
             tree = null;
             unexamined = true; // text the secret check cannot read: a file of it is private
@@ -134,7 +146,8 @@ public final class ResponseOutput {
                 written(bytes, tree, listField, unexamined);
             } catch (IOException e) {
                 // The secret is shown only this once: printed rather than lost.
-                stderr.println("warning: " + e.getMessage() + "; the answer, with the new secret, is printed here instead");
+                stderr.println(
+                        "warning: " + e.getMessage() + "; the answer, with the new secret, is printed here instead");
                 stderr.flush();
                 stdout.write(bytes);
                 stdout.flush();
@@ -144,7 +157,8 @@ public final class ResponseOutput {
         written(bytes, tree, listField, unexamined);
     }
 
-    private void written(byte[] bytes, JsonNode tree, String listField, boolean unexamined) throws IOException, OutputException {
+    private void written(byte[] bytes, JsonNode tree, String listField, boolean unexamined)
+            throws IOException, OutputException {
         try (Target target = target()) {
             if (tree == null || options.passthrough()) {
                 // Not JSON (the health check answers text), or JSON kept byte for byte.
@@ -161,7 +175,10 @@ public final class ResponseOutput {
 
     /** Jackson's limit message without the name of its setting. */
     public static String limit(StreamConstraintsException e) {
-        return e.getOriginalMessage().replaceAll(",? *from `[^`]*`", "").replaceAll("\\s*\\(\\s*\\)", "").strip();
+        return e.getOriginalMessage()
+                .replaceAll(",? *from `[^`]*`", "")
+                .replaceAll("\\s*\\(\\s*\\)", "")
+                .strip();
     }
 
     private static void checkStartsAsJson(byte[] start, String type, int status) throws OutputException {
@@ -170,14 +187,23 @@ public final class ResponseOutput {
             first++;
         }
         if (first == start.length) {
-            throw new OutputException("the server answered HTTP " + status + " with an empty body where JSON was expected");
+            throw new OutputException(
+                    "the server answered HTTP " + status + " with an empty body where JSON was expected");
         }
         byte b = start[first];
-        if (type.contains("html") || !(b == '{' || b == '[' || b == '"' || b == '-' || (b >= '0' && b <= '9') || b == 't'
-                || b == 'f' || b == 'n')) {
+        if (type.contains("html")
+                || !(b == '{'
+                        || b == '['
+                        || b == '"'
+                        || b == '-'
+                        || (b >= '0' && b <= '9')
+                        || b == 't'
+                        || b == 'f'
+                        || b == 'n')) {
             String shown = new String(start, first, Math.min(60, start.length - first), StandardCharsets.UTF_8);
-            throw new OutputException("the server answered HTTP " + status + " with " + (type.isEmpty() ? "a body" : type)
-                    + " that is not JSON (it starts with '" + TerminalSafe.line(shown) + "'); is the server URL right, or is a proxy in the way?");
+            throw new OutputException("the server answered HTTP " + status + " with "
+                    + (type.isEmpty() ? "a body" : type) + " that is not JSON (it starts with '"
+                    + TerminalSafe.line(shown) + "'); is the server URL right, or is a proxy in the way?");
         }
     }
 
@@ -214,22 +240,28 @@ public final class ResponseOutput {
         if (present.isEmpty()) {
             return;
         }
-        List<String> missing = options.fields().names().stream().filter(name -> !present.contains(name)).toList();
+        List<String> missing = options.fields().names().stream()
+                .filter(name -> !present.contains(name))
+                .toList();
         if (!missing.isEmpty()) {
             stderr.println("warning: --fields: no field " + String.join(", ", missing) + " in the answer; it has "
                     + TerminalSafe.line(String.join(", ", present)));
         }
     }
 
-    private void render(JsonNode value, String listField, OutputStream out, boolean terminal) throws IOException, OutputException {
+    private void render(JsonNode value, String listField, OutputStream out, boolean terminal)
+            throws IOException, OutputException {
         if (options.jq() != null) {
             jq(value, out);
             out.flush();
             return;
         }
         OutputFormat format = options.effectiveFormat();
-        JsonNode shown = format == OutputFormat.TABLE && listField != null && value.path(listField).isArray()
-                ? value.get(listField) : value;
+        JsonNode shown = format == OutputFormat.TABLE
+                        && listField != null
+                        && value.path(listField).isArray()
+                ? value.get(listField)
+                : value;
         Renderers.of(format, options.render()).render(forTerminal(forPeople(shown), terminal), out);
     }
 
@@ -272,7 +304,9 @@ public final class ResponseOutput {
 
         private Items(Target target) throws IOException {
             this.target = target;
-            this.stream = options.jq() != null ? null : Renderers.of(options.effectiveFormat(), options.render()).stream(target.stream());
+            this.stream = options.jq() != null
+                    ? null
+                    : Renderers.of(options.effectiveFormat(), options.render()).stream(target.stream());
         }
 
         /** The item the parser is on. */
@@ -294,7 +328,8 @@ public final class ResponseOutput {
                 fieldsChecked = true;
                 warnAboutMissingFields(item);
             }
-            JsonNode selected = options.fields() == null ? item : options.fields().apply(item);
+            JsonNode selected =
+                    options.fields() == null ? item : options.fields().apply(item);
             if (stream != null) {
                 stream.item(forTerminal(forPeople(selected), target.isTerminal()));
                 return;
@@ -401,7 +436,8 @@ public final class ResponseOutput {
                 try {
                     file.commit(privateFile);
                 } catch (IOException e) {
-                    throw e.getMessage() != null && e.getMessage().startsWith("cannot write ") ? e
+                    throw e.getMessage() != null && e.getMessage().startsWith("cannot write ")
+                            ? e
                             : new IOException("cannot write " + options.outputFile() + ": " + e.getMessage(), e);
                 }
             } else {

@@ -1,13 +1,13 @@
 package com.authlete.toolkit.cli.output;
 
-import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.OutputFormat;
-import com.authlete.toolkit.render.JqFilter;
-import com.authlete.toolkit.render.FieldSelector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.FieldSelector;
+import com.authlete.toolkit.render.JqFilter;
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.render.RenderOptions;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,7 +47,8 @@ class ResponseOutputTest {
         }
     };
 
-    private static final String LIST = "{\"total\":2,\"users\":[{\"id\":1,\"name\":\"ann\",\"pin\":\"1234\"},{\"id\":2,\"name\":\"bob\",\"pin\":\"9876\"}]}";
+    private static final String LIST =
+            "{\"total\":2,\"users\":[{\"id\":1,\"name\":\"ann\",\"pin\":\"1234\"},{\"id\":2,\"name\":\"bob\",\"pin\":\"9876\"}]}";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -56,8 +57,13 @@ class ResponseOutputTest {
     Path directory;
 
     private ResponseOutput output(OutputFormat format, FieldSelector fields, JqFilter jq, Path file) {
-        return new ResponseOutput(new OutputPlan(format, RenderOptions.PLAIN, fields, jq, file, false),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false, false, PINS);
+        return new ResponseOutput(
+                new OutputPlan(format, RenderOptions.PLAIN, fields, jq, file, false),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                false,
+                PINS);
     }
 
     private String printed() {
@@ -66,9 +72,14 @@ class ResponseOutputTest {
 
     @Test
     void aTableShowsTheListsRowsWithSecretsMaskedForPeople() throws Exception {
-        output(OutputFormat.TABLE, FieldSelector.parse("name,pin,mail"), null, null).document(body(LIST), "users", "application/json", 200);
+        output(OutputFormat.TABLE, FieldSelector.parse("name,pin,mail"), null, null)
+                .document(body(LIST), "users", "application/json", 200);
         // Asked for by name, the pin is shown; the missing field is warned about.
-        assertThat(printed()).contains("ann").contains("1234").doesNotContain("total").doesNotContain("id");
+        assertThat(printed())
+                .contains("ann")
+                .contains("1234")
+                .doesNotContain("total")
+                .doesNotContain("id");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no field mail");
 
         out.reset();
@@ -83,11 +94,14 @@ class ResponseOutputTest {
         assertThat(printed()).isEqualTo(exact + "\n");
 
         out.reset();
-        output(OutputFormat.JSON, null, JqFilter.compile(".users[].name"), null).document(body(LIST), "users", "application/json", 200);
+        output(OutputFormat.JSON, null, JqFilter.compile(".users[].name"), null)
+                .document(body(LIST), "users", "application/json", 200);
         assertThat(printed()).isEqualTo("\"ann\"\n\"bob\"\n");
 
-        assertThatThrownBy(() -> output(OutputFormat.JSON, null, null, null).document(body("<html>"), null, "text/html", 200))
-                .isInstanceOf(OutputException.class).hasMessageContaining("is not JSON");
+        assertThatThrownBy(() ->
+                        output(OutputFormat.JSON, null, null, null).document(body("<html>"), null, "text/html", 200))
+                .isInstanceOf(OutputException.class)
+                .hasMessageContaining("is not JSON");
     }
 
     @Test
@@ -95,13 +109,15 @@ class ResponseOutputTest {
         Path file = directory.resolve("users.json");
         output(OutputFormat.JSON, null, null, file).document(body(LIST), "users", "application/json", 200);
         assertThat(Files.readString(file)).contains("1234"); // JSON for machines: kept as received
-        assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        assertThat(Files.getPosixFilePermissions(file))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
         assertThat(printed()).isEmpty();
     }
 
     @Test
     void itemsStreamPageByPage() throws Exception {
-        try (ResponseOutput.Items items = output(OutputFormat.JSON, FieldSelector.parse("name"), null, null).items()) {
+        try (ResponseOutput.Items items = output(OutputFormat.JSON, FieldSelector.parse("name"), null, null)
+                .items()) {
             for (String item : List.of("{\"name\":\"ann\",\"pin\":\"1\"}", "{\"name\":\"bob\"}")) {
                 try (JsonParser parser = JsonTrees.JSON.createParser(item)) {
                     parser.nextToken();

@@ -1,19 +1,19 @@
 package com.authlete.toolkit.core.catalog;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The operations of the Authlete API as the toolkit knows them, generated from the API's OpenAPI description
@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param aliases       earlier command words of renamed commands, to their current words
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Catalog(String apiVersion, List<String> servers, List<Operation> operations,
-                      Map<String, String> aliases) {
+public record Catalog(
+        String apiVersion, List<String> servers, List<Operation> operations, Map<String, String> aliases) {
 
     public static final String RESOURCE = "catalog.json";
 
@@ -66,13 +66,16 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
     public Optional<Operation> find(String commandOrOperationId) {
         String given = commandOrOperationId.trim().replaceAll("\\s+", " ");
         String wanted = aliases.getOrDefault(given, given);
-        return operations.stream().filter(op -> op.command().equals(wanted)).findFirst()
-                .or(() -> operations.stream().filter(op -> wanted.equals(op.operationId())).findFirst());
+        return operations.stream()
+                .filter(op -> op.command().equals(wanted))
+                .findFirst()
+                .or(() -> operations.stream()
+                        .filter(op -> wanted.equals(op.operationId()))
+                        .findFirst());
     }
 
     /** An operation found by method and concrete path, with the values of its path parameters. */
-    public record PathMatch(Operation operation, Map<String, String> pathValues) {
-    }
+    public record PathMatch(Operation operation, Map<String, String> pathValues) {}
 
     /**
      * The operation whose method and path template fit a concrete request path such as {@code /api/1/client/get/list}
@@ -95,7 +98,8 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
             for (int i = 0; i < template.length && fits; i++) {
                 if (template[i].startsWith("{") && template[i].endsWith("}")) {
                     fits = !segments[i].isEmpty();
-                    values.put(template[i].substring(1, template[i].length() - 1),
+                    values.put(
+                            template[i].substring(1, template[i].length() - 1),
                             URLDecoder.decode(segments[i], StandardCharsets.UTF_8));
                 } else {
                     fits = template[i].equals(segments[i]);
@@ -111,8 +115,9 @@ public record Catalog(String apiVersion, List<String> servers, List<Operation> o
     /** Like {@link #find(String)}, failing with a clear message when nothing matches. */
     @JsonIgnore
     public Operation operation(String commandOrOperationId) {
-        return find(commandOrOperationId).orElseThrow(() -> new IllegalArgumentException(
-                "no operation '" + commandOrOperationId + "' in the catalog"));
+        return find(commandOrOperationId)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("no operation '" + commandOrOperationId + "' in the catalog"));
     }
 
     /** Lazily loaded so that programs that never touch the catalog do not pay for parsing it. */

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.core.catalog;
 
-import java.util.function.Predicate;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads the catalog resource, or only what one command needs (its operation, and the servers) for a CLI that runs
@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class CatalogSlice {
 
-    private CatalogSlice() {
-    }
+    private CatalogSlice() {}
 
     static Catalog read(String command) {
         return read(command::equals);
@@ -34,7 +33,7 @@ final class CatalogSlice {
 
     private static Catalog read(Predicate<String> wanted) {
         try (InputStream in = Catalog.class.getResourceAsStream(Catalog.RESOURCE);
-             JsonParser parser = new JsonFactory().createParser(in)) {
+                JsonParser parser = new JsonFactory().createParser(in)) {
             String apiVersion = null;
             List<String> servers = List.of();
             List<Operation> operations = new ArrayList<>();
@@ -88,7 +87,8 @@ final class CatalogSlice {
                     case "pathParameters", "queryParameters" -> values.put(name, fields(parser));
                     case "body" -> values.put(name, body(parser));
                     case "list" -> values.put(name, list(parser));
-                    case "authenticated", "destructive", "revealsSecret" -> values.put(name, parser.getValueAsBoolean());
+                    case "authenticated", "destructive", "revealsSecret" ->
+                        values.put(name, parser.getValueAsBoolean());
                     default -> values.put(name, scalar(parser));
                 }
             }
@@ -96,11 +96,19 @@ final class CatalogSlice {
         if (!matches) {
             return null;
         }
-        return new Operation(strings(values.get("words")), (String) values.get("summary"),
-                (String) values.get("operationId"), (String) values.get("method"), (String) values.get("path"),
-                Boolean.TRUE.equals(values.get("authenticated")), fieldList(values.get("pathParameters")),
-                fieldList(values.get("queryParameters")), (RequestBody) values.get("body"), (ListShape) values.get("list"),
-                Boolean.TRUE.equals(values.get("destructive")), Boolean.TRUE.equals(values.get("revealsSecret")),
+        return new Operation(
+                strings(values.get("words")),
+                (String) values.get("summary"),
+                (String) values.get("operationId"),
+                (String) values.get("method"),
+                (String) values.get("path"),
+                Boolean.TRUE.equals(values.get("authenticated")),
+                fieldList(values.get("pathParameters")),
+                fieldList(values.get("queryParameters")),
+                (RequestBody) values.get("body"),
+                (ListShape) values.get("list"),
+                Boolean.TRUE.equals(values.get("destructive")),
+                Boolean.TRUE.equals(values.get("revealsSecret")),
                 (String) values.get("readCurrent"));
     }
 

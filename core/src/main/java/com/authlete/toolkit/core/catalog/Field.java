@@ -17,8 +17,14 @@ import java.util.List;
  *                   {@code clientSecret}): a partial update does not send it back
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Field(String name, String flag, String type, String itemType, List<String> enumValues, boolean required,
-                    Boolean serverSet) {
+public record Field(
+        String name,
+        String flag,
+        String type,
+        String itemType,
+        List<String> enumValues,
+        boolean required,
+        Boolean serverSet) {
 
     public Field {
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);

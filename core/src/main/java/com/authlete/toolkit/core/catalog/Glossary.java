@@ -40,7 +40,9 @@ public final class Glossary {
                 if (tab <= 0) {
                     throw new IllegalStateException(RESOURCE + ": expected 'name<TAB>description', got: " + line);
                 }
-                if (descriptions.put(line.substring(0, tab), line.substring(tab + 1).strip()) != null) {
+                if (descriptions.put(
+                                line.substring(0, tab), line.substring(tab + 1).strip())
+                        != null) {
                     throw new IllegalStateException(RESOURCE + ": " + line.substring(0, tab) + " is described twice");
                 }
             }

@@ -6,5 +6,4 @@ package com.authlete.toolkit.core.catalog;
  * @param field     the array property of the response object, such as {@code clients}
  * @param paginated whether the response also carries {@code start}, {@code end} and {@code totalCount}
  */
-public record ListShape(String field, boolean paginated) {
-}
+public record ListShape(String field, boolean paginated) {}

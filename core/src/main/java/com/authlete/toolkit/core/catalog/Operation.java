@@ -66,20 +66,56 @@ public record Operation(
 
     /** The same operation with another summary. */
     public Operation withSummary(String newSummary) {
-        return new Operation(words, newSummary, operationId, method, path, authenticated, pathParameters, queryParameters, body, list,
-                destructive, revealsSecret, readCurrent);
+        return new Operation(
+                words,
+                newSummary,
+                operationId,
+                method,
+                path,
+                authenticated,
+                pathParameters,
+                queryParameters,
+                body,
+                list,
+                destructive,
+                revealsSecret,
+                readCurrent);
     }
 
     /** The same operation under other words with another body (a variant such as {@code client update-form}). */
     public Operation withWordsAndBody(List<String> newWords, RequestBody newBody) {
-        return new Operation(newWords, summary, operationId, method, path, authenticated, pathParameters, queryParameters, newBody, list,
-                destructive, revealsSecret, readCurrent);
+        return new Operation(
+                newWords,
+                summary,
+                operationId,
+                method,
+                path,
+                authenticated,
+                pathParameters,
+                queryParameters,
+                newBody,
+                list,
+                destructive,
+                revealsSecret,
+                readCurrent);
     }
 
     /** The same operation, saying which {@code get} reads the whole object it replaces. */
     public Operation withReadCurrent(String getCommand) {
-        return new Operation(words, summary, operationId, method, path, authenticated, pathParameters, queryParameters, body, list,
-                destructive, revealsSecret, getCommand);
+        return new Operation(
+                words,
+                summary,
+                operationId,
+                method,
+                path,
+                authenticated,
+                pathParameters,
+                queryParameters,
+                body,
+                list,
+                destructive,
+                revealsSecret,
+                getCommand);
     }
 
     /** Whether this operation replaces a whole object, so that a partial update reads it first. */

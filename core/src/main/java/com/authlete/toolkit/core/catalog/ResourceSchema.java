@@ -1,11 +1,11 @@
 package com.authlete.toolkit.core.catalog;
 
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public record ResourceSchema(String kind, String update, List<SchemaField> field
     }
 
     public static Map<String, ResourceSchema> read(InputStream json) throws IOException {
-        return Catalog.mapper().readValue(json, new TypeReference<LinkedHashMap<String, ResourceSchema>>() { });
+        return Catalog.mapper().readValue(json, new TypeReference<LinkedHashMap<String, ResourceSchema>>() {});
     }
 
     private static final class Holder {

@@ -17,8 +17,13 @@ import java.util.Optional;
  * @param fields     the fields of an object, or of an array's object items
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record SchemaField(String name, String type, String itemType, List<String> enumValues, boolean readOnly,
-                          List<SchemaField> fields) {
+public record SchemaField(
+        String name,
+        String type,
+        String itemType,
+        List<String> enumValues,
+        boolean readOnly,
+        List<SchemaField> fields) {
 
     public SchemaField {
         enumValues = enumValues == null ? List.of() : List.copyOf(enumValues);

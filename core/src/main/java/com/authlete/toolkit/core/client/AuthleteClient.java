@@ -1,8 +1,8 @@
 package com.authlete.toolkit.core.client;
 
-import com.authlete.toolkit.core.Servers;
-import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
+import com.authlete.toolkit.core.Servers;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
@@ -69,7 +69,8 @@ public final class AuthleteClient implements AutoCloseable {
     private final Confirmation confirmation;
     private Optional<String> token;
 
-    private AuthleteClient(Catalog catalog, Exchange exchange, TokenSource tokens, String serviceId, Confirmation confirmation) {
+    private AuthleteClient(
+            Catalog catalog, Exchange exchange, TokenSource tokens, String serviceId, Confirmation confirmation) {
         this.catalog = catalog;
         this.exchange = exchange;
         this.tokens = tokens;
@@ -104,7 +105,8 @@ public final class AuthleteClient implements AutoCloseable {
 
     /** Calls one operation; {@code update} says what an update of a whole object does with fields not given. */
     public JsonNode call(String operation, Map<String, ?> values, JsonNode body, Update update) {
-        OperationCall call = prepare(operation(operation), request(operation(operation), values).body(body), update);
+        OperationCall call = prepare(
+                operation(operation), request(operation(operation), values).body(body), update);
         try (TransportResponse response = send(call)) {
             return tree(call.operation(), response.body());
         } catch (IOException e) {
@@ -133,8 +135,10 @@ public final class AuthleteClient implements AutoCloseable {
         }
         PageWalker walker = new PageWalker(list, PAGE_SIZE);
         RequestBuilder request = withDefaults(list, request(list, values));
-        Iterator<JsonNode> items = walker.iterator(request, page -> send(list, page).body());
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
+        Iterator<JsonNode> items =
+                walker.iterator(request, page -> send(list, page).body());
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**
@@ -150,8 +154,9 @@ public final class AuthleteClient implements AutoCloseable {
 
     /** An operation of this client's catalog, by command words or operationId. */
     public Operation operation(String commandOrOperationId) {
-        return catalog.find(commandOrOperationId).orElseThrow(() -> new InvalidInputException(
-                "no operation '" + commandOrOperationId + "' in the catalog of API " + catalog.apiVersion()));
+        return catalog.find(commandOrOperationId)
+                .orElseThrow(() -> new InvalidInputException(
+                        "no operation '" + commandOrOperationId + "' in the catalog of API " + catalog.apiVersion()));
     }
 
     /**
@@ -190,7 +195,8 @@ public final class AuthleteClient implements AutoCloseable {
      * or null for a path outside the catalog (sent with the token, and confirmed first when it is a DELETE).
      */
     public TransportResponse send(Operation operation, PreparedRequest request) {
-        boolean destructive = operation != null ? operation.destructive() : request.method().equals("DELETE");
+        boolean destructive =
+                operation != null ? operation.destructive() : request.method().equals("DELETE");
         if (destructive && !confirmation.confirm(operation, preview(operation, request))) {
             throw new AuthleteException(ErrorCategory.CANCELLED, "cancelled; nothing was sent", null);
         }
@@ -200,7 +206,8 @@ public final class AuthleteClient implements AutoCloseable {
     /** Walks every page of a paginated list from the first, handing over each item as it is parsed. */
     public long walk(OperationCall call, int pageSize, PageWalker.ItemSink sink) throws IOException {
         PageWalker walker = new PageWalker(call.operation(), pageSize);
-        return walker.walk(call.request(), 0, page -> send(call.operation(), page).body(), sink);
+        return walker.walk(
+                call.request(), 0, page -> send(call.operation(), page).body(), sink);
     }
 
     /** The request as it would go on the wire (absolute URL, user agent, token), for dry runs; sends nothing. */
@@ -225,7 +232,9 @@ public final class AuthleteClient implements AutoCloseable {
     // ---- the rules
 
     private RequestBuilder withDefaults(Operation operation, RequestBuilder request) {
-        if (serviceId != null && operation.pathParameters().stream().anyMatch(parameter -> parameter.name().equals("serviceId"))) {
+        if (serviceId != null
+                && operation.pathParameters().stream()
+                        .anyMatch(parameter -> parameter.name().equals("serviceId"))) {
             request.defaultParameter("serviceId", serviceId);
         }
         return request;
@@ -233,8 +242,10 @@ public final class AuthleteClient implements AutoCloseable {
 
     private Operation readOperation(Operation update) {
         // A catalog read for one command holds only that command: the get beside it comes from the whole catalog.
-        return catalog.find(update.readCurrent()).or(() -> Catalog.standard().find(update.readCurrent()))
-                .orElseThrow(() -> new IllegalStateException("the catalog names '" + update.readCurrent() + "' but has no such operation"));
+        return catalog.find(update.readCurrent())
+                .or(() -> Catalog.standard().find(update.readCurrent()))
+                .orElseThrow(() -> new IllegalStateException(
+                        "the catalog names '" + update.readCurrent() + "' but has no such operation"));
     }
 
     private JsonNode current(OperationCall call, PreparedRequest read) {
@@ -257,8 +268,14 @@ public final class AuthleteClient implements AutoCloseable {
      * sets (ids, secrets, timestamps), which a strict server refuses.
      */
     private static ObjectNode writable(Operation update, JsonNode current) {
-        Set<String> writable = update.bodyFields().stream().filter(field -> !field.isServerSet()).map(Field::name).collect(Collectors.toSet());
-        Set<String> serverSet = update.bodyFields().stream().filter(Field::isServerSet).map(Field::name).collect(Collectors.toSet());
+        Set<String> writable = update.bodyFields().stream()
+                .filter(field -> !field.isServerSet())
+                .map(Field::name)
+                .collect(Collectors.toSet());
+        Set<String> serverSet = update.bodyFields().stream()
+                .filter(Field::isServerSet)
+                .map(Field::name)
+                .collect(Collectors.toSet());
         ObjectNode kept = JsonTrees.NODES.objectNode();
         current.fields().forEachRemaining(field -> {
             if (writable.isEmpty() ? !serverSet.contains(field.getKey()) : writable.contains(field.getKey())) {
@@ -293,7 +310,8 @@ public final class AuthleteClient implements AutoCloseable {
 
     /** Values by API name: parameters where the operation has one of that name, body fields otherwise. */
     private static RequestBuilder request(Operation operation, Map<String, ?> values) {
-        Set<String> parameters = operation.parameters().stream().map(Field::name).collect(Collectors.toSet());
+        Set<String> parameters =
+                operation.parameters().stream().map(Field::name).collect(Collectors.toSet());
         RequestBuilder request = RequestBuilder.forOperation(operation);
         (values == null ? Map.<String, Object>of() : values).forEach((name, value) -> {
             if (parameters.contains(name)) {
@@ -311,7 +329,8 @@ public final class AuthleteClient implements AutoCloseable {
     }
 
     private static AuthleteException network(Operation operation, IOException e) {
-        return new AuthleteException(ErrorCategory.NETWORK, operation.command() + ": reading the answer failed: " + e.getMessage(), e);
+        return new AuthleteException(
+                ErrorCategory.NETWORK, operation.command() + ": reading the answer failed: " + e.getMessage(), e);
     }
 
     /** Sets up a client; everything is optional but the server's address (a cluster or a URL). */
@@ -336,8 +355,7 @@ public final class AuthleteClient implements AutoCloseable {
         private Exchange exchange;
         private ExchangeProvider provider;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A cluster by name ({@code us}, {@code jp}, {@code eu}, {@code br}) or by index ({@code 0} to {@code 3}). */
         public Builder cluster(String nameOrIndex) {
@@ -459,10 +477,24 @@ public final class AuthleteClient implements AutoCloseable {
         /** The connection settings this builder holds, for a provider; the server must be known. */
         public ConnectionSettings connectionSettings() {
             Catalog operations = catalog != null ? catalog : Catalog.standard();
-            URI url = baseUrl != null ? baseUrl : URI.create(operations.servers().get(Servers.index(cluster == null ? "0" : cluster,
-                    operations.servers())));
-            return new ConnectionSettings(url, userAgent, timeout, connectTimeout, readTimeout, retries, retryPost, proxy,
-                    trustedCertificates, certificateBundle, allowInsecureHttp, debugLog);
+            URI url = baseUrl != null
+                    ? baseUrl
+                    : URI.create(operations
+                            .servers()
+                            .get(Servers.index(cluster == null ? "0" : cluster, operations.servers())));
+            return new ConnectionSettings(
+                    url,
+                    userAgent,
+                    timeout,
+                    connectTimeout,
+                    readTimeout,
+                    retries,
+                    retryPost,
+                    proxy,
+                    trustedCertificates,
+                    certificateBundle,
+                    allowInsecureHttp,
+                    debugLog);
         }
 
         /**
@@ -480,8 +512,10 @@ public final class AuthleteClient implements AutoCloseable {
             if (provider != null) {
                 return provider;
             }
-            return ServiceLoader.load(ExchangeProvider.class, AuthleteClient.class.getClassLoader()).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no HTTP transport on the class path: add the authlete-transport library"));
+            return ServiceLoader.load(ExchangeProvider.class, AuthleteClient.class.getClassLoader())
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no HTTP transport on the class path: add the authlete-transport library"));
         }
     }
 }

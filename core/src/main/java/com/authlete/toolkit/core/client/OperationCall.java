@@ -32,7 +32,8 @@ public record OperationCall(Operation operation, RequestBuilder request, Operati
             return Optional.empty();
         }
         RequestBuilder builder = RequestBuilder.forOperation(read);
-        read.pathParameters().forEach(parameter -> builder.parameter(parameter.name(), request.parameterValue(parameter.name())));
+        read.pathParameters()
+                .forEach(parameter -> builder.parameter(parameter.name(), request.parameterValue(parameter.name())));
         return Optional.of(builder.build());
     }
 

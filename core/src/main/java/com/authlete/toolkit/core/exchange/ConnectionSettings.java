@@ -24,9 +24,19 @@ import java.util.Objects;
  * @param allowInsecureHttp   whether plain http to hosts other than loopback is allowed (the token travels in clear)
  * @param debugLog            where each exchange is logged, redacted, or null for no log
  */
-public record ConnectionSettings(URI baseUrl, String userAgent, Duration timeout, Duration connectTimeout, Duration readTimeout,
-                                 int retries, boolean retryPost, ProxySelector proxy, List<Path> trustedCertificates,
-                                 Path certificateBundle, boolean allowInsecureHttp, PrintStream debugLog) {
+public record ConnectionSettings(
+        URI baseUrl,
+        String userAgent,
+        Duration timeout,
+        Duration connectTimeout,
+        Duration readTimeout,
+        int retries,
+        boolean retryPost,
+        ProxySelector proxy,
+        List<Path> trustedCertificates,
+        Path certificateBundle,
+        boolean allowInsecureHttp,
+        PrintStream debugLog) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -42,12 +52,34 @@ public record ConnectionSettings(URI baseUrl, String userAgent, Duration timeout
 
     /** The defaults for one server. */
     public static ConnectionSettings of(URI baseUrl, String userAgent) {
-        return new ConnectionSettings(baseUrl, userAgent, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, DEFAULT_RETRIES, false,
-                null, List.of(), null, false, null);
+        return new ConnectionSettings(
+                baseUrl,
+                userAgent,
+                null,
+                DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT,
+                DEFAULT_RETRIES,
+                false,
+                null,
+                List.of(),
+                null,
+                false,
+                null);
     }
 
     public ConnectionSettings withBaseUrl(URI url) {
-        return new ConnectionSettings(url, userAgent, timeout, connectTimeout, readTimeout, retries, retryPost, proxy,
-                trustedCertificates, certificateBundle, allowInsecureHttp, debugLog);
+        return new ConnectionSettings(
+                url,
+                userAgent,
+                timeout,
+                connectTimeout,
+                readTimeout,
+                retries,
+                retryPost,
+                proxy,
+                trustedCertificates,
+                certificateBundle,
+                allowInsecureHttp,
+                debugLog);
     }
 }

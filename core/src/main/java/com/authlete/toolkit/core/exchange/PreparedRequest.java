@@ -35,7 +35,10 @@ public record PreparedRequest(String method, String target, Map<String, String> 
 
     /** The value of a header, in any case of its name. */
     public Optional<String> header(String name) {
-        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst();
+        return headers.entrySet().stream()
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(Map.Entry::getValue)
+                .findFirst();
     }
 
     public Optional<byte[]> bodyBytes() {

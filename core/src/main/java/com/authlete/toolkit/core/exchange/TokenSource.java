@@ -31,8 +31,9 @@ public interface TokenSource {
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c <= 0x20 || c >= 0x7f) {
-                throw new IllegalArgumentException("the API token has a " + (c == ' ' ? "space" : c < 0x20 || c == 0x7f
-                        ? "control character" : "non-ASCII character") + " at position " + (i + 1) + " of " + token.length()
+                throw new IllegalArgumentException("the API token has a "
+                        + (c == ' ' ? "space" : c < 0x20 || c == 0x7f ? "control character" : "non-ASCII character")
+                        + " at position " + (i + 1) + " of " + token.length()
                         + "; check how it was stored or pasted");
             }
         }

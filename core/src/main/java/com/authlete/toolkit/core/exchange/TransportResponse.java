@@ -19,7 +19,8 @@ public record TransportResponse(int status, Map<String, List<String>> headers, I
 
     public Optional<String> header(String name) {
         return headers.entrySet().stream()
-                .filter(entry -> entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty())
+                .filter(entry -> entry.getKey().equalsIgnoreCase(name)
+                        && !entry.getValue().isEmpty())
                 .map(entry -> entry.getValue().get(0))
                 .findFirst();
     }

@@ -4,10 +4,10 @@ import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.RequestBuilder;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +51,7 @@ public final class PageWalker {
         }
 
         /** After each page: items so far, and the total the API reported (-1 when it did not). */
-        default void endOfPage(long fetched, long total) throws IOException {
-        }
+        default void endOfPage(long fetched, long total) throws IOException {}
     }
 
     private final ListShape list;
@@ -74,8 +73,8 @@ public final class PageWalker {
      *
      * @return the number of items handed to the sink
      */
-    public <E extends Exception> long walk(RequestBuilder request, long firstStart, PageFetcher<E> fetcher, ItemSink sink)
-            throws IOException, E {
+    public <E extends Exception> long walk(
+            RequestBuilder request, long firstStart, PageFetcher<E> fetcher, ItemSink sink) throws IOException, E {
         ExecutorService background = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "authlete-prefetch");
             thread.setDaemon(true);
@@ -129,8 +128,10 @@ public final class PageWalker {
                     try (InputStream body = fetcher.fetch(page(request, guard.start))) {
                         more = guard.accept(read(body, page::add));
                     } catch (IOException e) {
-                        throw new AuthleteException(ErrorCategory.NETWORK, "reading a page of '" + list.field() + "' failed: "
-                                + e.getMessage(), e);
+                        throw new AuthleteException(
+                                ErrorCategory.NETWORK,
+                                "reading a page of '" + list.field() + "' failed: " + e.getMessage(),
+                                e);
                     } catch (RuntimeException e) {
                         throw e;
                     } catch (Exception e) {
@@ -167,17 +168,19 @@ public final class PageWalker {
         /** Takes in the page asked for at {@link #start}; returns whether another page follows. */
         boolean accept(PageResult result) {
             if (result.echoedStart() >= 0 && result.echoedStart() != start) {
-                throw new PagingException("the server answered with start=" + result.echoedStart() + " when asked for start="
-                        + start + ": it does not page; stopped after " + (fetched + result.count()) + " items");
+                throw new PagingException(
+                        "the server answered with start=" + result.echoedStart() + " when asked for start=" + start
+                                + ": it does not page; stopped after " + (fetched + result.count()) + " items");
             }
             if (result.count() > 0 && result.checksum() == previousChecksum) {
-                throw new PagingException("the server sent the same page again for start=" + start + ": it does not page;"
-                        + " stopped after " + fetched + " items");
+                throw new PagingException("the server sent the same page again for start=" + start
+                        + ": it does not page;" + " stopped after " + fetched + " items");
             }
             previousChecksum = result.checksum();
             if (result.count() == 0 && result.total() > start) {
-                throw new PagingException("the server sent an empty page at start=" + start + " although it counts "
-                        + result.total() + " items; stopped after " + fetched + " items (the list may have changed meanwhile)");
+                throw new PagingException(
+                        "the server sent an empty page at start=" + start + " although it counts " + result.total()
+                                + " items; stopped after " + fetched + " items (the list may have changed meanwhile)");
             }
             total = result.total();
             if (firstTotal < 0 && total >= 0) {
@@ -187,8 +190,9 @@ public final class PageWalker {
             start += result.count();
             // A list may grow a little while it is read; a server whose count keeps growing would never end.
             if (firstTotal >= 0 && fetched > firstTotal - firstStart + firstTotal / 10 + pageSize) {
-                throw new PagingException("the server first counted " + firstTotal + " items but kept sending pages (it now counts "
-                        + total + "); stopped after " + fetched + " items");
+                throw new PagingException(
+                        "the server first counted " + firstTotal + " items but kept sending pages (it now counts "
+                                + total + "); stopped after " + fetched + " items");
             }
             boolean more = total >= 0 ? start < total : result.count() == pageSize;
             return result.count() > 0 && more;
@@ -196,22 +200,23 @@ public final class PageWalker {
     }
 
     private PreparedRequest page(RequestBuilder request, long start) {
-        return request.parameter("start", start).parameter("end", start + pageSize).build();
+        return request.parameter("start", start)
+                .parameter("end", start + pageSize)
+                .build();
     }
 
-    private record Prefetch(long start, Future<InputStream> response) {
-    }
+    private record Prefetch(long start, Future<InputStream> response) {}
 
     /** @param echoedStart the start the page says it has, or -1; @param checksum of the page's bytes */
-    private record PageResult(int count, long total, long echoedStart, long checksum) {
-    }
+    private record PageResult(int count, long total, long echoedStart, long checksum) {}
 
     private PageResult read(InputStream page, ItemSink sink) throws IOException {
         long total = -1;
         long echoedStart = -1;
         int count = 0;
         CRC32 crc = new CRC32();
-        try (InputStream body = new CheckedInputStream(page, crc); JsonParser parser = JsonTrees.JSON.createParser(body)) {
+        try (InputStream body = new CheckedInputStream(page, crc);
+                JsonParser parser = JsonTrees.JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("a page of '" + list.field() + "' is not a JSON object");
             }

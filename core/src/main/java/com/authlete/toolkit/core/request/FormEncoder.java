@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class FormEncoder {
 
-    private FormEncoder() {
-    }
+    private FormEncoder() {}
 
     public static String encode(ObjectNode body) {
         StringBuilder out = new StringBuilder();

@@ -32,8 +32,12 @@ public class InvalidInputException extends AuthleteException {
     }
 
     private InvalidInputException(Field field, boolean inBody, boolean missing, String problem) {
-        super(ErrorCategory.BAD_INPUT, missing ? "missing required " + (inBody ? "body field" : "parameter") + " '" + field.name() + "'"
-                : "'" + field.name() + "' " + problem, null);
+        super(
+                ErrorCategory.BAD_INPUT,
+                missing
+                        ? "missing required " + (inBody ? "body field" : "parameter") + " '" + field.name() + "'"
+                        : "'" + field.name() + "' " + problem,
+                null);
         this.field = field;
         this.problem = problem;
         this.missing = missing;

@@ -9,8 +9,7 @@ import java.io.IOException;
 /** JSON parsing that keeps numbers exactly as written (no double rounding of 1.10 or of 30-digit integers). */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Parses JSON text; {@code what} names its origin in the error message, such as {@code --body}. */
     static JsonNode parse(String text, String what) throws InvalidInputException {
@@ -40,7 +39,9 @@ final class Json {
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 }

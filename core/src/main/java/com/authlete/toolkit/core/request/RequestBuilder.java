@@ -1,13 +1,13 @@
 package com.authlete.toolkit.core.request;
 
-import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.catalog.RequestBody;
+import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.json.JsonTrees;
-import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +31,7 @@ public final class RequestBuilder {
     private final Map<String, Object> bodyFields = new LinkedHashMap<>();
     private final List<Layer> layers = new ArrayList<>();
 
-    private record Layer(String origin, Object content) {
-    }
+    private record Layer(String origin, Object content) {}
 
     private RequestBuilder(Operation operation) {
         this.operation = Objects.requireNonNull(operation, "operation");
@@ -150,8 +149,8 @@ public final class RequestBuilder {
             headers.put("Content-Type", spec.isForm() ? spec.mediaType() : spec.mediaType() + "; charset=utf-8");
             body = encode(spec, merged.get());
         } else if (complete && operation.body() != null && operation.body().required()) {
-            throw new InvalidInputException("'" + operation.command()
-                    + "' needs a request body: give its fields or a whole body");
+            throw new InvalidInputException(
+                    "'" + operation.command() + "' needs a request body: give its fields or a whole body");
         }
         return new PreparedRequest(operation.method(), target, headers, body);
     }
@@ -168,8 +167,10 @@ public final class RequestBuilder {
             if (converted.asText().equals(".") || converted.asText().equals("..")) {
                 // Dot segments would be resolved away by URI normalisation (here, in a proxy or at the server) and the
                 // request would reach another endpoint than the one named.
-                throw InvalidInputException.invalid(parameter, "cannot be '" + converted.asText()
-                        + "': it would change the path of the request instead of naming a value");
+                throw InvalidInputException.invalid(
+                        parameter,
+                        "cannot be '" + converted.asText()
+                                + "': it would change the path of the request instead of naming a value");
             }
             path = path.replace("{" + parameter.name() + "}", UriEncoding.pathSegment(converted.asText()));
         }
@@ -189,7 +190,8 @@ public final class RequestBuilder {
             JsonNode converted = ValueConverter.convert(parameter, value);
             for (JsonNode item : converted.isArray() ? converted : List.of(converted)) {
                 query.append(query.length() == 0 ? '?' : '&')
-                        .append(UriEncoding.formComponent(parameter.name())).append('=')
+                        .append(UriEncoding.formComponent(parameter.name()))
+                        .append('=')
                         .append(UriEncoding.formComponent(item.isContainerNode() ? item.toString() : item.asText()));
             }
         }
@@ -206,7 +208,9 @@ public final class RequestBuilder {
         checkKnown(bodyFields.keySet(), operation.bodyFields(), "body field");
         JsonNode merged = null;
         for (Layer layer : layers) {
-            JsonNode node = layer.content() instanceof JsonNode tree ? tree : Json.parse((String) layer.content(), layer.origin());
+            JsonNode node = layer.content() instanceof JsonNode tree
+                    ? tree
+                    : Json.parse((String) layer.content(), layer.origin());
             merged = merged == null ? node.deepCopy() : overlay(merged, node, layer.origin());
         }
         if (!bodyFields.isEmpty()) {
@@ -226,7 +230,8 @@ public final class RequestBuilder {
 
     private static JsonNode overlay(JsonNode base, JsonNode top, String origin) throws InvalidInputException {
         if (!base.isObject() || !top.isObject()) {
-            throw new InvalidInputException("cannot combine " + origin + " with another body: both must be JSON objects");
+            throw new InvalidInputException(
+                    "cannot combine " + origin + " with another body: both must be JSON objects");
         }
         ((ObjectNode) base).setAll((ObjectNode) top);
         return base;

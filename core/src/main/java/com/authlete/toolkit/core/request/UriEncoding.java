@@ -7,8 +7,7 @@ final class UriEncoding {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private UriEncoding() {
-    }
+    private UriEncoding() {}
 
     static String pathSegment(String value) {
         return encode(value, false);
@@ -35,7 +34,12 @@ final class UriEncoding {
     }
 
     private static boolean isUnreserved(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 }

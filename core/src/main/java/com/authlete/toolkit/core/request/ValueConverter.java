@@ -20,8 +20,7 @@ final class ValueConverter {
 
     private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
-    private ValueConverter() {
-    }
+    private ValueConverter() {}
 
     static JsonNode convert(Field field, Object value) throws InvalidInputException {
         if (value instanceof JsonNode node) {
@@ -53,8 +52,13 @@ final class ValueConverter {
             return NODES.nullNode();
         }
         if (!(value instanceof String text)) {
-            return Json.tree(value instanceof Map<?, ?> || value instanceof Collection<?>
-                    || value instanceof Number || value instanceof Boolean ? value : value.toString());
+            return Json.tree(
+                    value instanceof Map<?, ?>
+                                    || value instanceof Collection<?>
+                                    || value instanceof Number
+                                    || value instanceof Boolean
+                            ? value
+                            : value.toString());
         }
         return switch (type) {
             case "integer" -> integer(field, text);
@@ -99,6 +103,7 @@ final class ValueConverter {
                 return NODES.textNode(candidate);
             }
         }
-        throw InvalidInputException.invalid(field, "does not accept '" + text + "'; allowed values: " + String.join(", ", allowed));
+        throw InvalidInputException.invalid(
+                field, "does not accept '" + text + "'; allowed values: " + String.join(", ", allowed));
     }
 }

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.core.secrets;
 
-import java.util.LinkedHashMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -12,6 +11,7 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +40,8 @@ public final class Redactor {
     public static final String MASK = "[REDACTED]";
     public static final int DEFAULT_PREVIEW_BYTES = 4096;
 
-    private static final Set<String> HEADERS = Set.of(
-            "authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "dpop");
+    private static final Set<String> HEADERS =
+            Set.of("authorization", "proxy-authorization", "cookie", "set-cookie", "x-api-key", "dpop");
     private static final Set<String> HEADER_MARKERS = Set.of("token", "secret", "key", "auth");
     private static final JsonFactory JSON = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -59,8 +59,7 @@ public final class Redactor {
     /** An absolute URL with a query or a fragment. */
     private static final Pattern URL_WITH_PARAMETERS = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s?#]*[?#]");
 
-    private Redactor() {
-    }
+    private Redactor() {}
 
     public static boolean isSensitiveHeader(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
@@ -133,13 +132,12 @@ public final class Redactor {
     }
 
     /** Redacted JSON, whether the whole text was one JSON value; null when it does not start as JSON. */
-    private record Result(String text, boolean complete, boolean changed) {
-    }
+    private record Result(String text, boolean complete, boolean changed) {}
 
     private static Result redactJson(String text) {
         StringWriter out = new StringWriter(text.length());
         try (JsonParser parser = JSON.createParser(text);
-             JsonGenerator generator = JSON.createGenerator(out)) {
+                JsonGenerator generator = JSON.createGenerator(out)) {
             String field = null;
             JsonToken token;
             boolean any = false;
@@ -165,7 +163,9 @@ public final class Redactor {
                         continue;
                     }
                     case START_OBJECT, START_ARRAY -> {
-                        if (maskedFrom < 0 && field != null && (SensitiveNames.isSensitive(field) || field.equals("oth"))) {
+                        if (maskedFrom < 0
+                                && field != null
+                                && (SensitiveNames.isSensitive(field) || field.equals("oth"))) {
                             maskedFrom = depth;
                         }
                         generator.copyCurrentEvent(parser);
@@ -186,7 +186,10 @@ public final class Redactor {
                             failed = true;
                             break;
                         }
-                        if (maskedFrom >= 0 || (field != null && (SensitiveNames.isSensitive(field) || SensitiveNames.isJwkPrivateMember(field)))) {
+                        if (maskedFrom >= 0
+                                || (field != null
+                                        && (SensitiveNames.isSensitive(field)
+                                                || SensitiveNames.isJwkPrivateMember(field)))) {
                             generator.writeString(MASK);
                             changed = true;
                         } else {
@@ -307,8 +310,10 @@ public final class Redactor {
             return redacted;
         }
         // A cut may split a multi-byte character; the replacement character it leaves is dropped.
-        String shown = new String(bytes, 0, Math.min(limit, bytes.length), StandardCharsets.UTF_8).replaceAll("\uFFFD$", "");
-        return shown + " ... [preview cut at " + limit + " bytes; the body has " + (total >= 0 ? total + " bytes" : "more") + "]";
+        String shown =
+                new String(bytes, 0, Math.min(limit, bytes.length), StandardCharsets.UTF_8).replaceAll("\uFFFD$", "");
+        return shown + " ... [preview cut at " + limit + " bytes; the body has "
+                + (total >= 0 ? total + " bytes" : "more") + "]";
     }
 
     /**

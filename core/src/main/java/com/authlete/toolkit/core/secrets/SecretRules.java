@@ -13,8 +13,7 @@ import java.util.TreeSet;
  */
 public final class SecretRules {
 
-    private SecretRules() {
-    }
+    private SecretRules() {}
 
     /** The top-level fields of {@code answer} that show a newly generated secret; empty for other operations. */
     public static Set<String> revealed(Operation operation, JsonNode answer) {

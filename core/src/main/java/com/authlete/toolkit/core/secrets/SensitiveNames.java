@@ -23,14 +23,30 @@ import java.util.Set;
  */
 public final class SensitiveNames {
 
-    private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
-            "apikey", "privatekey", "secretkey", "assertion", "codeverifier");
-    private static final Set<String> SECRET_NAMES = Set.of("code", "authorizationcode", "devicecode", "preauthorizedcode",
-            "txcode", "dpop", "sharedkeyforsign", "sharedkeyforencryption", "snscredentials");
+    private static final List<String> SECRET_ENDINGS = List.of(
+            "password",
+            "passwd",
+            "passphrase",
+            "secret",
+            "token",
+            "apikey",
+            "privatekey",
+            "secretkey",
+            "assertion",
+            "codeverifier");
+    private static final Set<String> SECRET_NAMES = Set.of(
+            "code",
+            "authorizationcode",
+            "devicecode",
+            "preauthorizedcode",
+            "txcode",
+            "dpop",
+            "sharedkeyforsign",
+            "sharedkeyforencryption",
+            "snscredentials");
     static final Set<String> JWK_PRIVATE = Set.of("d", "p", "q", "dp", "dq", "qi", "k", "oth");
 
-    private SensitiveNames() {
-    }
+    private SensitiveNames() {}
 
     /** Whether a field of this name holds a secret (when its value is text, or an object or array holding text). */
     public static boolean isSensitive(String name) {

@@ -18,8 +18,7 @@ public final class TreeRedactor {
 
     private static final JsonNodeFactory NODES = JsonTrees.NODES;
 
-    private TreeRedactor() {
-    }
+    private TreeRedactor() {}
 
     public static JsonNode redact(JsonNode value, Set<String> shown) {
         return copy(value, shown, false);

@@ -26,9 +26,11 @@ class CommandsTableTest {
             assertThat(operation).as("command '%s'", columns[0]).isNotNull();
             assertThat(operation.method()).as("method of '%s'", columns[0]).isEqualTo(columns[1]);
             assertThat(operation.path()).as("path of '%s'", columns[0]).isEqualTo(columns[2]);
-            assertThat(names(operation.pathParameters())).as("path parameters of '%s'", columns[0])
+            assertThat(names(operation.pathParameters()))
+                    .as("path parameters of '%s'", columns[0])
                     .isEqualTo(column(columns, 4).replace("*", ""));
-            assertThat(names(operation.queryParameters())).as("query parameters of '%s'", columns[0])
+            assertThat(names(operation.queryParameters()))
+                    .as("query parameters of '%s'", columns[0])
                     .isEqualTo(column(columns, 5).replace("*", ""));
         }
         assertThat(catalog.operations()).hasSize(rows.size());

@@ -1,14 +1,14 @@
 package com.authlete.toolkit.core.catalog;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.authlete.toolkit.core.testing.Peers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,17 +22,18 @@ class GlossaryTest {
     void everyEntryIsAFieldOrParameterOfTheCatalog() {
         Set<String> names = new HashSet<>();
         for (Operation operation : CATALOG.operations()) {
-            Stream.concat(operation.parameters().stream(), operation.bodyFields().stream()).forEach(field -> names.add(field.name()));
+            Stream.concat(operation.parameters().stream(), operation.bodyFields().stream())
+                    .forEach(field -> names.add(field.name()));
         }
         assertThat(names).containsAll(Glossary.standard().all().keySet());
-        assertThat(Glossary.standard().all().values()).allSatisfy(text -> assertThat(text).isNotBlank().endsWith("."));
+        assertThat(Glossary.standard().all().values())
+                .allSatisfy(text -> assertThat(text).isNotBlank().endsWith("."));
     }
 
     /** Our own words: no entry repeats the description's prose for a property or parameter of that name. */
     @Test
     void noEntryCopiesTheApiDescriptionsProse() throws Exception {
-        JsonNode spec = new YAMLMapper()
-                .readTree(Peers.openApi().toFile());
+        JsonNode spec = new YAMLMapper().readTree(Peers.openApi().toFile());
         Map<String, Set<String>> prose = new HashMap<>();
         collect(spec, prose);
         Glossary.standard().all().forEach((name, ours) -> {
@@ -51,12 +52,14 @@ class GlossaryTest {
     private static void collect(JsonNode node, Map<String, Set<String>> prose) {
         if (node.isObject()) {
             if (node.has("name") && node.path("description").isTextual()) {
-                prose.computeIfAbsent(node.get("name").asText(), k -> new HashSet<>()).add(normalise(node.get("description").asText()));
+                prose.computeIfAbsent(node.get("name").asText(), k -> new HashSet<>())
+                        .add(normalise(node.get("description").asText()));
             }
             JsonNode properties = node.path("properties");
             properties.properties().forEach(entry -> {
                 if (entry.getValue().path("description").isTextual()) {
-                    prose.computeIfAbsent(entry.getKey(), k -> new HashSet<>()).add(normalise(entry.getValue().get("description").asText()));
+                    prose.computeIfAbsent(entry.getKey(), k -> new HashSet<>())
+                            .add(normalise(entry.getValue().get("description").asText()));
                 }
             });
             node.forEach(child -> collect(child, prose));
@@ -72,8 +75,13 @@ class GlossaryTest {
     @Test
     void everyServiceAndClientFieldAndEveryParameterIsDescribed() {
         Glossary glossary = Glossary.standard();
-        Stream.of(CATALOG.operation("client create").bodyFields().stream(), CATALOG.operation("service update").bodyFields().stream(),
-                        CATALOG.operations().stream().flatMap(operation -> operation.parameters().stream())).flatMap(s -> s)
-                .forEach(field -> assertThat(glossary.describe(field.name())).as(field.name()).isPresent());
+        Stream.of(
+                        CATALOG.operation("client create").bodyFields().stream(),
+                        CATALOG.operation("service update").bodyFields().stream(),
+                        CATALOG.operations().stream().flatMap(operation -> operation.parameters().stream()))
+                .flatMap(s -> s)
+                .forEach(field -> assertThat(glossary.describe(field.name()))
+                        .as(field.name())
+                        .isPresent());
     }
 }

@@ -19,16 +19,60 @@ import org.junit.jupiter.api.Test;
 class RedactorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String[] SECRET_NAMES = {"client_secret", "clientSecret", "client-secret", "CLIENT_SECRET",
-            "password", "userPassword", "accessToken", "refresh_token", "apiKey", "API_KEY", "apikey", "apiSecret",
-            "privateKey", "private_key", "idToken", "secret", "code", "client_assertion", "code_verifier"};
-    private static final String[] PLAIN_NAMES = {"clientName", "description", "redirectUris", "serviceId", "number",
-            "kid", "alg", "scope", "subject", "n", "e", "x", "parameters", "responseContent", "jwks", "accessTokenDuration"};
+    private static final String[] SECRET_NAMES = {
+        "client_secret",
+        "clientSecret",
+        "client-secret",
+        "CLIENT_SECRET",
+        "password",
+        "userPassword",
+        "accessToken",
+        "refresh_token",
+        "apiKey",
+        "API_KEY",
+        "apikey",
+        "apiSecret",
+        "privateKey",
+        "private_key",
+        "idToken",
+        "secret",
+        "code",
+        "client_assertion",
+        "code_verifier"
+    };
+    private static final String[] PLAIN_NAMES = {
+        "clientName",
+        "description",
+        "redirectUris",
+        "serviceId",
+        "number",
+        "kid",
+        "alg",
+        "scope",
+        "subject",
+        "n",
+        "e",
+        "x",
+        "parameters",
+        "responseContent",
+        "jwks",
+        "accessTokenDuration"
+    };
 
     @Test
     void headersByNameAndByMarker() {
-        for (String name : new String[] {"Authorization", "proxy-authorization", "Cookie", "Set-Cookie", "X-API-Key", "DPoP",
-                "X-Auth-Thing", "X-Session-Token", "X-Client-Secret", "X-Signing-Key"}) {
+        for (String name : new String[] {
+            "Authorization",
+            "proxy-authorization",
+            "Cookie",
+            "Set-Cookie",
+            "X-API-Key",
+            "DPoP",
+            "X-Auth-Thing",
+            "X-Session-Token",
+            "X-Client-Secret",
+            "X-Signing-Key"
+        }) {
             assertThat(Redactor.header(name, "v")).as(name).isEqualTo("[REDACTED]");
         }
         assertThat(Redactor.header("Content-Type", "application/json")).isEqualTo("application/json");
@@ -36,36 +80,50 @@ class RedactorTest {
 
     @Test
     void jsonAtAnyDepthInsideArraysAndJwkPrivateMembers() {
-        String redacted = Redactor.json("{\"a\":{\"b\":[{\"client_secret\":\"s1\"},{\"password\":{\"nested\":\"s2\"}}]},"
-                + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"s3\",\"dq\":\"s4\"}]},\"keep\":1.10}");
-        assertThat(redacted).isEqualTo("{\"a\":{\"b\":[{\"client_secret\":\"[REDACTED]\"},{\"password\":{\"nested\":\"[REDACTED]\"}}]},"
-                + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"[REDACTED]\",\"dq\":\"[REDACTED]\"}]},\"keep\":1.10}");
+        String redacted = Redactor.json(
+                "{\"a\":{\"b\":[{\"client_secret\":\"s1\"},{\"password\":{\"nested\":\"s2\"}}]},"
+                        + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"s3\",\"dq\":\"s4\"}]},\"keep\":1.10}");
+        assertThat(redacted)
+                .isEqualTo(
+                        "{\"a\":{\"b\":[{\"client_secret\":\"[REDACTED]\"},{\"password\":{\"nested\":\"[REDACTED]\"}}]},"
+                                + "\"jwks\":{\"keys\":[{\"kty\":\"RSA\",\"n\":\"pub\",\"d\":\"[REDACTED]\",\"dq\":\"[REDACTED]\"}]},\"keep\":1.10}");
     }
 
     @Test
     void symmetricJwkKeysAndOtherPrimes() {
         assertThat(Redactor.json("{\"keys\":[{\"kty\":\"oct\",\"k\":\"GawgguFyGrWKav7AX4VKUg\",\"kid\":\"k1\"},"
-                + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"prime\",\"d\":\"exp\",\"t\":\"coef\"}]}]}"))
-                .isEqualTo("{\"keys\":[{\"kty\":\"oct\",\"k\":\"[REDACTED]\",\"kid\":\"k1\"},"
-                        + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"[REDACTED]\",\"d\":\"[REDACTED]\",\"t\":\"[REDACTED]\"}]}]}");
+                        + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"prime\",\"d\":\"exp\",\"t\":\"coef\"}]}]}"))
+                .isEqualTo(
+                        "{\"keys\":[{\"kty\":\"oct\",\"k\":\"[REDACTED]\",\"kid\":\"k1\"},"
+                                + "{\"kty\":\"RSA\",\"oth\":[{\"r\":\"[REDACTED]\",\"d\":\"[REDACTED]\",\"t\":\"[REDACTED]\"}]}]}");
     }
 
     /** Authlete carries secrets inside text fields: forms, JSON documents and redirect URLs, nested in each other. */
     @Test
     void secretsInsideTextThatHoldsFormsJsonAndUrls() {
-        String body = "{\"parameters\":\"grant_type=refresh_token&refresh_token=RT-1&client_secret=CS-1&password=PW-1&code=AC-1"
-                + "&client_assertion=eyJ.CA-1&claims=%7B%22id_token%22%3A%7B%7D%7D\","
-                + "\"jwks\":\"{\\\"keys\\\":[{\\\"kty\\\":\\\"oct\\\",\\\"k\\\":\\\"SYM-1\\\"},{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"PRIV-1\\\",\\\"x\\\":\\\"pub\\\"}]}\","
-                + "\"responseContent\":\"{\\\"access_token\\\":\\\"AT-1\\\",\\\"token_type\\\":\\\"Bearer\\\",\\\"expires_in\\\":3600}\","
-                + "\"redirect\":\"https://client.example/cb?code=AC-2&state=s#access_token=AT-2&token_type=Bearer\","
-                + "\"nested\":\"request=%7B%22client_secret%22%3A%22CS-2%22%7D\"}";
+        String body =
+                "{\"parameters\":\"grant_type=refresh_token&refresh_token=RT-1&client_secret=CS-1&password=PW-1&code=AC-1"
+                        + "&client_assertion=eyJ.CA-1&claims=%7B%22id_token%22%3A%7B%7D%7D\","
+                        + "\"jwks\":\"{\\\"keys\\\":[{\\\"kty\\\":\\\"oct\\\",\\\"k\\\":\\\"SYM-1\\\"},{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"PRIV-1\\\",\\\"x\\\":\\\"pub\\\"}]}\","
+                        + "\"responseContent\":\"{\\\"access_token\\\":\\\"AT-1\\\",\\\"token_type\\\":\\\"Bearer\\\",\\\"expires_in\\\":3600}\","
+                        + "\"redirect\":\"https://client.example/cb?code=AC-2&state=s#access_token=AT-2&token_type=Bearer\","
+                        + "\"nested\":\"request=%7B%22client_secret%22%3A%22CS-2%22%7D\"}";
         String redacted = Redactor.json(body);
-        assertThat(redacted).doesNotContain("RT-1", "CS-1", "PW-1", "AC-1", "CA-1", "SYM-1", "PRIV-1", "AT-1", "AC-2", "AT-2", "CS-2")
-                .contains("grant_type=refresh_token", "token_type\\\":\\\"Bearer", "\\\"expires_in\\\":3600",
-                        "state=s", "\\\"x\\\":\\\"pub", "claims=%7B%22id_token%22%3A%7B%7D%7D");
-        assertThat(SensitiveNames.containsSensitive(JSON.createObjectNode().put("parameters", "grant_type=password&password=x")))
+        assertThat(redacted)
+                .doesNotContain(
+                        "RT-1", "CS-1", "PW-1", "AC-1", "CA-1", "SYM-1", "PRIV-1", "AT-1", "AC-2", "AT-2", "CS-2")
+                .contains(
+                        "grant_type=refresh_token",
+                        "token_type\\\":\\\"Bearer",
+                        "\\\"expires_in\\\":3600",
+                        "state=s",
+                        "\\\"x\\\":\\\"pub",
+                        "claims=%7B%22id_token%22%3A%7B%7D%7D");
+        assertThat(SensitiveNames.containsSensitive(
+                        JSON.createObjectNode().put("parameters", "grant_type=password&password=x")))
                 .isTrue();
-        assertThat(SensitiveNames.containsSensitive(JSON.createObjectNode().put("parameters", "response_type=code&client_id=1")))
+        assertThat(SensitiveNames.containsSensitive(
+                        JSON.createObjectNode().put("parameters", "response_type=code&client_id=1")))
                 .isFalse();
         assertThat(Redactor.form("parameters=" + URLEncoder.encode("a=1&client_secret=CS-3", StandardCharsets.UTF_8)))
                 .doesNotContain("CS-3");
@@ -81,7 +139,8 @@ class RedactorTest {
         assertThat(Redactor.json(body)).isEqualTo(body);
         assertThat(Redactor.json("{\"apiKey\":715948317,\"apiSecret\":[\"a\",1,true],\"clientSecret\":\"s\"}"))
                 .as("only text is masked: the API's secrets are all text, its integer apiKey is a service number")
-                .isEqualTo("{\"apiKey\":715948317,\"apiSecret\":[\"[REDACTED]\",1,true],\"clientSecret\":\"[REDACTED]\"}");
+                .isEqualTo(
+                        "{\"apiKey\":715948317,\"apiSecret\":[\"[REDACTED]\",1,true],\"clientSecret\":\"[REDACTED]\"}");
     }
 
     @Test
@@ -96,7 +155,9 @@ class RedactorTest {
     void previewsAreBoundedAndSayWhatWasCut() {
         byte[] big = ("{\"items\":\"" + "x".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         String preview = Redactor.preview(big, big.length, big.length, "application/json", 4096);
-        assertThat(preview).startsWith("{\"items\":\"xxx").contains("preview cut at 4096 bytes; the body has 10012 bytes");
+        assertThat(preview)
+                .startsWith("{\"items\":\"xxx")
+                .contains("preview cut at 4096 bytes; the body has 10012 bytes");
         assertThat(preview.length()).isLessThan(4200);
         assertThat(Redactor.preview("{\"a\":1}".getBytes(), 7, 7, null, 4096)).isEqualTo("{\"a\":1}");
     }
@@ -154,7 +215,8 @@ class RedactorTest {
         int fields = 1 + random.nextInt(5);
         for (int i = 0; i < fields; i++) {
             boolean sensitive = random.nextInt(3) == 0;
-            String name = sensitive ? SECRET_NAMES[random.nextInt(SECRET_NAMES.length)]
+            String name = sensitive
+                    ? SECRET_NAMES[random.nextInt(SECRET_NAMES.length)]
                     : PLAIN_NAMES[random.nextInt(PLAIN_NAMES.length)] + i;
             int kind = depth > 3 ? 0 : random.nextInt(6);
             if (sensitive) {
@@ -175,7 +237,10 @@ class RedactorTest {
             } else if (kind == 3) {
                 ArrayNode array = node.putArray(name);
                 for (int j = random.nextInt(3); j >= 0; j--) {
-                    array.add(random.nextBoolean() ? object(random, secrets, depth + 1) : JSON.getNodeFactory().textNode("item" + j));
+                    array.add(
+                            random.nextBoolean()
+                                    ? object(random, secrets, depth + 1)
+                                    : JSON.getNodeFactory().textNode("item" + j));
                 }
             } else {
                 node.put(name, random.nextInt(100000));
@@ -209,8 +274,11 @@ class RedactorTest {
                 values.add(field.getValue());
             }
             for (JsonNode value : values) {
-                out.append(out.length() > 0 ? "&" : "").append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)).append('=')
-                        .append(URLEncoder.encode(value.isContainerNode() ? JSON.writeValueAsString(value) : value.asText(),
+                out.append(out.length() > 0 ? "&" : "")
+                        .append(URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8))
+                        .append('=')
+                        .append(URLEncoder.encode(
+                                value.isContainerNode() ? JSON.writeValueAsString(value) : value.asText(),
                                 StandardCharsets.UTF_8));
             }
         }

@@ -9,14 +9,42 @@ class SensitiveNamesTest {
 
     @Test
     void namesInAnyCaseOrSeparatorStyle() {
-        for (String name : new String[] {"client_secret", "clientSecret", "client-secret", "CLIENT_SECRET", "password",
-                "apiKey", "api_key", "accessToken", "privateKey", "refresh_token", "apiSecret", "code", "code_verifier",
-                "client_assertion", "subject_token"}) {
+        for (String name : new String[] {
+            "client_secret",
+            "clientSecret",
+            "client-secret",
+            "CLIENT_SECRET",
+            "password",
+            "apiKey",
+            "api_key",
+            "accessToken",
+            "privateKey",
+            "refresh_token",
+            "apiSecret",
+            "code",
+            "code_verifier",
+            "client_assertion",
+            "subject_token"
+        }) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isTrue();
         }
-        for (String name : new String[] {"clientName", "serviceId", "description", "d", "keyId", "accessTokenDuration",
-                "refreshTokenDuration", "supportedTokenAuthMethods", "tokenAuthMethod", "idTokenSignAlg",
-                "tlsClientCertificateBoundAccessTokens", "clientSecretExpiresAt", "tokenEndpoint", "userCode", "credentials"}) {
+        for (String name : new String[] {
+            "clientName",
+            "serviceId",
+            "description",
+            "d",
+            "keyId",
+            "accessTokenDuration",
+            "refreshTokenDuration",
+            "supportedTokenAuthMethods",
+            "tokenAuthMethod",
+            "idTokenSignAlg",
+            "tlsClientCertificateBoundAccessTokens",
+            "clientSecretExpiresAt",
+            "tokenEndpoint",
+            "userCode",
+            "credentials"
+        }) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isFalse();
         }
     }
@@ -24,8 +52,12 @@ class SensitiveNamesTest {
     @Test
     void nestedFieldsAndJwkPrivateMembers() throws Exception {
         ObjectMapper mapper = new ObjectMapper();
-        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"a\":[{\"b\":{\"clientSecret\":\"x\"}}]}"))).isTrue();
-        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"keys\":[{\"kty\":\"EC\",\"d\":\"x\"}]}"))).isTrue();
-        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"d\":1,\"keys\":[{\"kty\":\"EC\",\"x\":\"1\"}]}"))).isFalse();
+        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"a\":[{\"b\":{\"clientSecret\":\"x\"}}]}")))
+                .isTrue();
+        assertThat(SensitiveNames.containsSensitive(mapper.readTree("{\"keys\":[{\"kty\":\"EC\",\"d\":\"x\"}]}")))
+                .isTrue();
+        assertThat(SensitiveNames.containsSensitive(
+                        mapper.readTree("{\"d\":1,\"keys\":[{\"kty\":\"EC\",\"x\":\"1\"}]}")))
+                .isFalse();
     }
 }

@@ -34,11 +34,11 @@ import java.util.regex.Pattern;
 public final class FakeAuthlete implements AutoCloseable {
 
     /** A request as received. */
-    public record Request(String method, String path, String body) {
-    }
+    public record Request(String method, String path, String body) {}
 
-    private static final Pattern ROUTE = Pattern.compile("/api/(\\d+)/(service/get|service/update|client/get/list|client/get/(\\d+)"
-            + "|client/create|client/update/(\\d+)|client/delete/(\\d+))");
+    private static final Pattern ROUTE =
+            Pattern.compile("/api/(\\d+)/(service/get|service/update|client/get/list|client/get/(\\d+)"
+                    + "|client/create|client/update/(\\d+)|client/delete/(\\d+))");
 
     private final HttpServer server;
     private final String serviceId;
@@ -77,7 +77,9 @@ public final class FakeAuthlete implements AutoCloseable {
 
     /** Requests that change something (not GETs). */
     public List<Request> writes() {
-        return requests().stream().filter(request -> !request.method().equals("GET")).toList();
+        return requests().stream()
+                .filter(request -> !request.method().equals("GET"))
+                .toList();
     }
 
     /**
@@ -158,9 +160,13 @@ public final class FakeAuthlete implements AutoCloseable {
                     return;
                 }
                 answer = create((ObjectNode) json);
-            } else if (method.equals("GET") && route.group(3) != null || method.equals("POST") && route.group(4) != null
+            } else if (method.equals("GET") && route.group(3) != null
+                    || method.equals("POST") && route.group(4) != null
                     || method.equals("DELETE") && route.group(5) != null) {
-                long id = Long.parseLong(route.group(3) != null ? route.group(3) : route.group(4) != null ? route.group(4) : route.group(5));
+                long id = Long.parseLong(
+                        route.group(3) != null
+                                ? route.group(3)
+                                : route.group(4) != null ? route.group(4) : route.group(5));
                 ObjectNode client = clients.get(id);
                 if (client == null) {
                     reply(exchange, 404, error("A011201", "No client has ID " + id + "."));
@@ -215,7 +221,9 @@ public final class FakeAuthlete implements AutoCloseable {
             if ((value == null || value.isNull()) && fallback == null) {
                 target.remove(field.name());
             } else {
-                target.set(field.name(), value == null || value.isNull() ? fallback : fillsDefaults ? ownOrder(field, value) : value);
+                target.set(
+                        field.name(),
+                        value == null || value.isNull() ? fallback : fillsDefaults ? ownOrder(field, value) : value);
             }
         }
     }
@@ -225,12 +233,13 @@ public final class FakeAuthlete implements AutoCloseable {
             case "clientType", "subjectType" -> JsonTrees.NODES.textNode("PUBLIC");
             case "tokenAuthMethod" -> JsonTrees.NODES.textNode("NONE");
             case "idTokenSignAlg" -> JsonTrees.NODES.textNode("RS256");
-            default -> switch (field.type() == null ? "" : field.type()) {
-                case "boolean" -> JsonTrees.NODES.booleanNode(false);
-                case "integer", "number" -> JsonTrees.NODES.numberNode(0);
-                case "array" -> JsonTrees.NODES.arrayNode();
-                default -> null;
-            };
+            default ->
+                switch (field.type() == null ? "" : field.type()) {
+                    case "boolean" -> JsonTrees.NODES.booleanNode(false);
+                    case "integer", "number" -> JsonTrees.NODES.numberNode(0);
+                    case "array" -> JsonTrees.NODES.arrayNode();
+                    default -> null;
+                };
         };
     }
 

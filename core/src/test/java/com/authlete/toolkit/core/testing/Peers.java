@@ -25,8 +25,7 @@ public final class Peers {
     /** Env variable: a Ruby interpreter (Debian {@code ruby}), which evaluates the generated Homebrew formula. */
     public static final String RUBY = "AUTHLETE_RUBY";
 
-    private Peers() {
-    }
+    private Peers() {}
 
     public static Path openApi() {
         return existingFile(OPENAPI, "the Authlete OpenAPI description (../shared/authlete/openapi.yaml)");
@@ -43,11 +42,14 @@ public final class Peers {
     }
 
     public static Path mcpClient() {
-        return existingFile(MCP_CLIENT, "the MCP test client script (.ci/peers/mcp-client.mjs, with npm @modelcontextprotocol/sdk 1.32.2 installed beside it)");
+        return existingFile(
+                MCP_CLIENT,
+                "the MCP test client script (.ci/peers/mcp-client.mjs, with npm @modelcontextprotocol/sdk 1.32.2 installed beside it)");
     }
 
     public static Path distArchive() {
-        return existingFile(DIST_ARCHIVE, "a release archive made by scripts/build-dist (dist/authlete-VERSION-linux-x64.tar.gz)");
+        return existingFile(
+                DIST_ARCHIVE, "a release archive made by scripts/build-dist (dist/authlete-VERSION-linux-x64.tar.gz)");
     }
 
     public static Path ruby() {

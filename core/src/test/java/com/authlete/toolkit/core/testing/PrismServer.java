@@ -6,10 +6,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Prism mocking the real OpenAPI description on loopback. Started with setsid in a process group of its own,
@@ -41,13 +41,15 @@ public final class PrismServer implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("prism", ".log");
-        List<String> command = new ArrayList<>(List.of("setsid", prism.toString(), "mock", "-h", "127.0.0.1", "-p",
-                String.valueOf(port), spec.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                "setsid", prism.toString(), "mock", "-h", "127.0.0.1", "-p", String.valueOf(port), spec.toString()));
         if (strict) {
             command.add("--errors");
         }
         Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         PrismServer server = new PrismServer(process, port, log);
         server.awaitReady(Duration.ofSeconds(60));
         return server;
@@ -64,8 +66,8 @@ public final class PrismServer implements AutoCloseable {
                 throw new IllegalStateException("Prism exited early: " + Files.readString(log));
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/api/lifecycle/healthcheck")
-                        .toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        URI.create(url() + "/api/lifecycle/healthcheck").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 if (connection.getResponseCode() > 0) {
                     return;

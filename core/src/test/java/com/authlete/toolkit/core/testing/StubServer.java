@@ -1,6 +1,5 @@
 package com.authlete.toolkit.core.testing;
 
-import java.util.concurrent.ExecutorService;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /** An in-process HTTP server on loopback that records requests and answers with a programmable handler. */
@@ -19,8 +19,11 @@ public final class StubServer implements AutoCloseable {
     /** One recorded request. */
     public record Recorded(String method, String target, Map<String, List<String>> headers, String body) {
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -76,9 +79,14 @@ public final class StubServer implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Recorded recorded = new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
-                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
-                    Map.copyOf(exchange.getRequestHeaders()), body);
+            Recorded recorded = new Recorded(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getRawPath()
+                            + (exchange.getRequestURI().getRawQuery() == null
+                                    ? ""
+                                    : "?" + exchange.getRequestURI().getRawQuery()),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body);
             requests.add(recorded);
             Reply reply;
             try {
@@ -86,7 +94,8 @@ public final class StubServer implements AutoCloseable {
             } catch (Exception e) {
                 reply = Reply.json(500, "{\"stub\":\"" + e + "\"}");
             }
-            reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            reply.headers()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
             if (reply.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

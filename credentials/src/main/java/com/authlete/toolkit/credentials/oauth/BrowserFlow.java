@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.credentials.CredentialsException;
 import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -23,7 +23,8 @@ public final class BrowserFlow {
     private final ClientAuthentication client;
     private final SecureRandom random;
 
-    public BrowserFlow(TransportFactory transports, ServerMetadata server, ClientAuthentication client, SecureRandom random)
+    public BrowserFlow(
+            TransportFactory transports, ServerMetadata server, ClientAuthentication client, SecureRandom random)
             throws CredentialsException {
         if (server.authorizationEndpoint() == null) {
             throw new CredentialsException(server.issuer() + " does not offer an authorization_endpoint");
@@ -52,8 +53,10 @@ public final class BrowserFlow {
             showUrl.accept(authorizationUrl(receiver.redirectUri(), scope, state, pkce));
             Optional<Map<String, String>> answer = receiver.await(timeout);
             if (answer.isEmpty()) {
-                throw new OAuthException("timeout", "no answer from the browser within " + timeout.toSeconds()
-                        + " s; nothing was stored (run the login again)");
+                throw new OAuthException(
+                        "timeout",
+                        "no answer from the browser within " + timeout.toSeconds()
+                                + " s; nothing was stored (run the login again)");
             }
             String code = check(answer.get(), state);
             return new TokenEndpoint(transports, server.tokenEndpoint(), client)
@@ -81,16 +84,20 @@ public final class BrowserFlow {
 
     private String check(Map<String, String> answer, String state) throws OAuthException {
         if (!state.equals(answer.get("state"))) {
-            throw new OAuthException("invalid_state", "the browser's answer does not carry this login's state; nothing was stored");
+            throw new OAuthException(
+                    "invalid_state", "the browser's answer does not carry this login's state; nothing was stored");
         }
         String issuer = answer.get("iss");
         if (issuer != null && !issuer.equals(server.issuer())) { // RFC 9207 mix-up defence
-            throw new OAuthException("invalid_issuer", "the answer came from issuer " + issuer + ", not " + server.issuer());
+            throw new OAuthException(
+                    "invalid_issuer", "the answer came from issuer " + issuer + ", not " + server.issuer());
         }
         if (answer.containsKey("error")) {
             String description = answer.getOrDefault("error_description", "");
-            throw new OAuthException(answer.get("error"), "the authorization server refused the login: " + answer.get("error")
-                    + (description.isBlank() ? "" : " (" + description + ")"));
+            throw new OAuthException(
+                    answer.get("error"),
+                    "the authorization server refused the login: " + answer.get("error")
+                            + (description.isBlank() ? "" : " (" + description + ")"));
         }
         return answer.get("code");
     }

@@ -13,7 +13,9 @@ import java.util.Map;
 public record ClientAuthentication(String clientId, Method method, String secret) {
 
     public enum Method {
-        NONE("none"), CLIENT_SECRET_BASIC("client_secret_basic"), CLIENT_SECRET_POST("client_secret_post");
+        NONE("none"),
+        CLIENT_SECRET_BASIC("client_secret_basic"),
+        CLIENT_SECRET_POST("client_secret_post");
 
         private final String wireName;
 
@@ -51,8 +53,11 @@ public record ClientAuthentication(String clientId, Method method, String secret
             }
             case CLIENT_SECRET_BASIC -> {
                 // RFC 6749 2.3.1: both parts form-encoded before Base64.
-                String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
-                headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+                String pair = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+                        + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+                headers.put(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
             }
         }
     }

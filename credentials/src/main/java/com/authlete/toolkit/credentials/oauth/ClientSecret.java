@@ -11,7 +11,12 @@ import java.nio.file.Path;
  */
 public record ClientSecret(String value, Origin origin, Path file) {
 
-    public enum Origin { STDIN, FILE, ARGUMENT, ENVIRONMENT }
+    public enum Origin {
+        STDIN,
+        FILE,
+        ARGUMENT,
+        ENVIRONMENT
+    }
 
     public ClientSecret {
         if (value == null || value.isBlank()) {

@@ -1,10 +1,10 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import java.net.URISyntaxException;
-import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.credentials.CredentialsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +18,13 @@ import java.util.Map;
 public final class DeviceFlow {
 
     /** What the user is shown; {@code verificationUriComplete} may be null. */
-    public record Authorization(String deviceCode, String userCode, URI verificationUri, URI verificationUriComplete,
-                                Duration expiresIn, Duration interval) {
+    public record Authorization(
+            String deviceCode,
+            String userCode,
+            URI verificationUri,
+            URI verificationUriComplete,
+            Duration expiresIn,
+            Duration interval) {
         @Override
         public String toString() {
             return "Authorization[" + userCode + " at " + verificationUri + "]";
@@ -35,6 +40,7 @@ public final class DeviceFlow {
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     /** A server's interval and expiry are kept within these bounds: a hostile one could make the CLI wait for ever. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+
     static final Duration MAX_INTERVAL = Duration.ofSeconds(60);
     static final Duration DEFAULT_EXPIRY = Duration.ofMinutes(10);
     static final Duration MAX_EXPIRY = Duration.ofMinutes(30);
@@ -47,10 +53,12 @@ public final class DeviceFlow {
     private final Clock clock;
     private final Pause pause;
 
-    public DeviceFlow(TransportFactory transports, ServerMetadata server, ClientAuthentication client, Clock clock, Pause pause)
+    public DeviceFlow(
+            TransportFactory transports, ServerMetadata server, ClientAuthentication client, Clock clock, Pause pause)
             throws CredentialsException {
         if (server.deviceAuthorizationEndpoint() == null) {
-            throw new CredentialsException(server.issuer() + " does not offer the device flow (no device_authorization_endpoint)");
+            throw new CredentialsException(
+                    server.issuer() + " does not offer the device flow (no device_authorization_endpoint)");
         }
         this.http = new OAuthHttp(transports);
         this.server = server;
@@ -72,18 +80,31 @@ public final class DeviceFlow {
         JsonNode body = http.postForm(server.deviceAuthorizationEndpoint(), form, headers);
         String deviceCode = body.path("device_code").asText(null);
         String userCode = body.path("user_code").asText(null);
-        String verification = body.path("verification_uri").asText(body.path("verification_url").asText(null));
+        String verification = body.path("verification_uri")
+                .asText(body.path("verification_url").asText(null));
         if (deviceCode == null || userCode == null || verification == null) {
-            throw new CredentialsException("the device authorization answer lacks device_code, user_code or verification_uri");
+            throw new CredentialsException(
+                    "the device authorization answer lacks device_code, user_code or verification_uri");
         }
         String complete = body.path("verification_uri_complete").asText(null);
         long interval = body.path("interval").asLong(0);
         long expiresIn = body.path("expires_in").asLong(0);
-        return new Authorization(deviceCode, userCode, webAddress("verification_uri", verification),
+        return new Authorization(
+                deviceCode,
+                userCode,
+                webAddress("verification_uri", verification),
                 complete == null ? null : webAddress("verification_uri_complete", complete),
-                expiresIn > 0 ? bounded(Duration.ofSeconds(Math.min(expiresIn, MAX_EXPIRY.toSeconds())), MIN_INTERVAL, MAX_EXPIRY)
+                expiresIn > 0
+                        ? bounded(
+                                Duration.ofSeconds(Math.min(expiresIn, MAX_EXPIRY.toSeconds())),
+                                MIN_INTERVAL,
+                                MAX_EXPIRY)
                         : DEFAULT_EXPIRY,
-                interval > 0 ? bounded(Duration.ofSeconds(Math.min(interval, MAX_INTERVAL.toSeconds())), MIN_INTERVAL, MAX_INTERVAL)
+                interval > 0
+                        ? bounded(
+                                Duration.ofSeconds(Math.min(interval, MAX_INTERVAL.toSeconds())),
+                                MIN_INTERVAL,
+                                MAX_INTERVAL)
                         : DEFAULT_INTERVAL);
     }
 
@@ -95,18 +116,22 @@ public final class DeviceFlow {
     private static URI webAddress(String field, String text) throws CredentialsException {
         try {
             URI uri = new URI(text);
-            if (uri.getScheme() != null && (uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+            if (uri.getScheme() != null
+                    && (uri.getScheme().equalsIgnoreCase("https")
+                            || uri.getScheme().equalsIgnoreCase("http"))
                     && uri.getHost() != null) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // Reported below.
         }
-        throw new CredentialsException("the device authorization answer has an unusable " + field + " (not an http(s) URL)");
+        throw new CredentialsException(
+                "the device authorization answer has an unusable " + field + " (not an http(s) URL)");
     }
 
     /** Polls (RFC 8628 section 3.4/3.5) until the user approves; denial and expiry end with {@link OAuthException}. */
-    public TokenResponse await(Authorization authorization) throws CredentialsException, AuthleteException, InterruptedException {
+    public TokenResponse await(Authorization authorization)
+            throws CredentialsException, AuthleteException, InterruptedException {
         return await(authorization, authorization.expiresIn());
     }
 
@@ -124,10 +149,11 @@ public final class DeviceFlow {
             } catch (OAuthException e) {
                 String error = e.error().orElse("");
                 switch (error) {
-                    case "authorization_pending" -> { }
+                    case "authorization_pending" -> {}
                     case "slow_down" -> interval = interval.plus(SLOW_DOWN_STEP);
-                    case "access_denied" -> throw new OAuthException(error,
-                            "the login was denied on the authorization server; nothing was stored");
+                    case "access_denied" ->
+                        throw new OAuthException(
+                                error, "the login was denied on the authorization server; nothing was stored");
                     case "expired_token" -> throw expired();
                     default -> throw e;
                 }
@@ -135,7 +161,8 @@ public final class DeviceFlow {
             interval = bounded(interval, MIN_INTERVAL, MAX_INTERVAL);
             if (clock.instant().isAfter(deadline)) {
                 if (byWait) {
-                    throw new OAuthException("timeout", "no approval within " + wait.toSeconds() + " s (--wait); nothing was stored");
+                    throw new OAuthException(
+                            "timeout", "no approval within " + wait.toSeconds() + " s (--wait); nothing was stored");
                 }
                 throw expired();
             }

@@ -1,8 +1,8 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.transport.ApiException;
-import com.authlete.toolkit.core.AuthleteException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,7 +25,8 @@ public final class Discovery {
         String trimmed = trimSlash(base.toString());
         String path = trimSlash(base.getRawPath() == null ? "" : base.getRawPath());
         String origin = base.getScheme() + "://" + base.getRawAuthority();
-        List<URI> candidates = List.of(URI.create(trimmed + "/.well-known/openid-configuration"),
+        List<URI> candidates = List.of(
+                URI.create(trimmed + "/.well-known/openid-configuration"),
                 URI.create(origin + "/.well-known/oauth-authorization-server" + path));
         ApiException last = null;
         for (URI candidate : candidates) {
@@ -45,13 +46,17 @@ public final class Discovery {
     private static ServerMetadata metadata(String issuer, URI source, JsonNode document) throws CredentialsException {
         String named = document.path("issuer").asText("");
         if (!trimSlash(named).equals(issuer)) {
-            throw new CredentialsException(source + " names the issuer '" + named + "', not " + issuer
-                    + "; refusing to use it");
+            throw new CredentialsException(
+                    source + " names the issuer '" + named + "', not " + issuer + "; refusing to use it");
         }
         List<String> scopes = new ArrayList<>();
         document.path("scopes_supported").forEach(scope -> scopes.add(scope.asText()));
-        return new ServerMetadata(named, endpoint(document, "authorization_endpoint"), endpoint(document, "token_endpoint"),
-                endpoint(document, "device_authorization_endpoint"), List.copyOf(scopes));
+        return new ServerMetadata(
+                named,
+                endpoint(document, "authorization_endpoint"),
+                endpoint(document, "token_endpoint"),
+                endpoint(document, "device_authorization_endpoint"),
+                List.copyOf(scopes));
     }
 
     private static URI endpoint(JsonNode document, String name) throws CredentialsException {
@@ -66,7 +71,9 @@ public final class Discovery {
             throw new CredentialsException("the server metadata has a malformed " + name);
         }
         // Endpoints are fetched, or opened in a browser: only web addresses (no file:, javascript: or the like).
-        if (uri.getScheme() == null || !(uri.getScheme().equalsIgnoreCase("https") || uri.getScheme().equalsIgnoreCase("http"))
+        if (uri.getScheme() == null
+                || !(uri.getScheme().equalsIgnoreCase("https")
+                        || uri.getScheme().equalsIgnoreCase("http"))
                 || uri.getHost() == null) {
             throw new CredentialsException("the server metadata's " + name + " is not an http(s) URL");
         }
@@ -81,7 +88,8 @@ public final class Discovery {
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new CredentialsException("--issuer must be the issuer's URL such as https://login.example.com, got '" + issuer + "'");
+            throw new CredentialsException(
+                    "--issuer must be the issuer's URL such as https://login.example.com, got '" + issuer + "'");
         }
     }
 

@@ -1,6 +1,5 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import java.util.function.Function;
 import com.authlete.toolkit.transport.FormFields;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -16,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A one-shot redirect listener on 127.0.0.1 with an ephemeral port (RFC 8252 section 7.3): it takes the first
@@ -67,12 +67,15 @@ final class LoopbackReceiver implements AutoCloseable {
         } else {
             String wrong = query.containsKey("error") ? null : problem.apply(query);
             status = wrong == null ? 200 : 400;
-            page = query.containsKey("error") ? "The login did not complete: " + escape(query.get("error"))
-                    + ". Return to the terminal for details."
-                    : wrong != null ? "The login failed: " + escape(wrong) + ". Nothing was stored; return to the terminal."
-                    : "Login complete. You can close this window and return to the terminal.";
+            page = query.containsKey("error")
+                    ? "The login did not complete: " + escape(query.get("error"))
+                            + ". Return to the terminal for details."
+                    : wrong != null
+                            ? "The login failed: " + escape(wrong) + ". Nothing was stored; return to the terminal."
+                            : "Login complete. You can close this window and return to the terminal.";
         }
-        byte[] body = ("<!doctype html><meta charset=utf-8><title>authlete</title><p>" + page + "</p>").getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("<!doctype html><meta charset=utf-8><title>authlete</title><p>" + page + "</p>")
+                .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(status, body.length);

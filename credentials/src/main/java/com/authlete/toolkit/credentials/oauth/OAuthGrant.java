@@ -1,12 +1,12 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,9 +18,17 @@ import java.time.Instant;
  * @param expiresAt         when the access token expires; null when the server did not say
  * @param clientSecretFile  for client credentials logged in with {@code --client-secret-file}: where to read the secret again
  */
-public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, String clientId,
-                         ClientAuthentication.Method clientAuthentication, String scope, String accessToken,
-                         String refreshToken, Instant expiresAt, String clientSecretFile) {
+public record OAuthGrant(
+        String grantType,
+        String issuer,
+        URI tokenEndpoint,
+        String clientId,
+        ClientAuthentication.Method clientAuthentication,
+        String scope,
+        String accessToken,
+        String refreshToken,
+        Instant expiresAt,
+        String clientSecretFile) {
 
     static final String MARKER = "authlete-oauth";
 
@@ -29,18 +37,40 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
         return stored != null && stored.startsWith("{") && stored.contains("\"" + MARKER + "\"");
     }
 
-    public static OAuthGrant obtained(String grantType, ServerMetadata server, ClientAuthentication client, String scope,
-                                      TokenResponse response, Instant now, String clientSecretFile) {
-        return new OAuthGrant(grantType, server.issuer(), server.tokenEndpoint(), client.clientId(), client.method(),
-                response.scope() != null ? response.scope() : TokenEndpoint.blankToNull(scope), response.accessToken(),
-                response.refreshToken(), expiry(response, now), clientSecretFile);
+    public static OAuthGrant obtained(
+            String grantType,
+            ServerMetadata server,
+            ClientAuthentication client,
+            String scope,
+            TokenResponse response,
+            Instant now,
+            String clientSecretFile) {
+        return new OAuthGrant(
+                grantType,
+                server.issuer(),
+                server.tokenEndpoint(),
+                client.clientId(),
+                client.method(),
+                response.scope() != null ? response.scope() : TokenEndpoint.blankToNull(scope),
+                response.accessToken(),
+                response.refreshToken(),
+                expiry(response, now),
+                clientSecretFile);
     }
 
     /** This login with a renewed access token; a rotated refresh token replaces the old one. */
     public OAuthGrant renewed(TokenResponse response, Instant now) {
-        return new OAuthGrant(grantType, issuer, tokenEndpoint, clientId, clientAuthentication,
-                response.scope() != null ? response.scope() : scope, response.accessToken(),
-                response.refreshToken() != null ? response.refreshToken() : refreshToken, expiry(response, now), clientSecretFile);
+        return new OAuthGrant(
+                grantType,
+                issuer,
+                tokenEndpoint,
+                clientId,
+                clientAuthentication,
+                response.scope() != null ? response.scope() : scope,
+                response.accessToken(),
+                response.refreshToken() != null ? response.refreshToken() : refreshToken,
+                expiry(response, now),
+                clientSecretFile);
     }
 
     /** Whether the access token expires within {@code margin} of {@code now} (never, when its lifetime is unknown). */
@@ -73,15 +103,24 @@ public record OAuthGrant(String grantType, String issuer, URI tokenEndpoint, Str
     public static OAuthGrant fromJson(String stored) throws CredentialsException {
         try {
             JsonNode node = JsonTrees.parse(stored.getBytes(StandardCharsets.UTF_8));
-            return new OAuthGrant(node.path("grant_type").asText(), node.path("issuer").asText(),
-                    URI.create(node.path("token_endpoint").asText()), node.path("client_id").asText(),
-                    ClientAuthentication.Method.parse(node.path("client_auth").asText("none")), text(node, "scope"),
-                    node.path("access_token").asText(), text(node, "refresh_token"),
-                    node.has("expires_at") ? Instant.ofEpochSecond(node.path("expires_at").asLong()) : null,
+            return new OAuthGrant(
+                    node.path("grant_type").asText(),
+                    node.path("issuer").asText(),
+                    URI.create(node.path("token_endpoint").asText()),
+                    node.path("client_id").asText(),
+                    ClientAuthentication.Method.parse(node.path("client_auth").asText("none")),
+                    text(node, "scope"),
+                    node.path("access_token").asText(),
+                    text(node, "refresh_token"),
+                    node.has("expires_at")
+                            ? Instant.ofEpochSecond(node.path("expires_at").asLong())
+                            : null,
                     text(node, "client_secret_file"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new CredentialsException("the stored OAuth login is damaged (" + e.getMessage().lines().findFirst().orElse("")
-                    + "); run 'authlete auth login' again", e);
+            throw new CredentialsException(
+                    "the stored OAuth login is damaged ("
+                            + e.getMessage().lines().findFirst().orElse("") + "); run 'authlete auth login' again",
+                    e);
         }
     }
 

@@ -1,11 +1,11 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.credentials.CredentialsException;
-import com.authlete.toolkit.transport.ApiException;
-import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.exchange.TransportResponse;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.transport.ApiException;
+import com.authlete.toolkit.transport.HttpTransport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 /** JSON GETs and form POSTs to an authorization server, with its OAuth error responses turned into {@link OAuthException}. */
 final class OAuthHttp {
 
-
     private final TransportFactory transports;
 
     OAuthHttp(TransportFactory transports) {
@@ -30,7 +29,8 @@ final class OAuthHttp {
         return exchange("GET", uri, Map.of("Accept", "application/json"), null);
     }
 
-    JsonNode postForm(URI uri, Map<String, String> form, Map<String, String> headers) throws CredentialsException, AuthleteException {
+    JsonNode postForm(URI uri, Map<String, String> form, Map<String, String> headers)
+            throws CredentialsException, AuthleteException {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put("Content-Type", "application/x-www-form-urlencoded");
         all.put("Accept", "application/json");
@@ -38,8 +38,10 @@ final class OAuthHttp {
     }
 
     static String encode(Map<String, String> form) {
-        return form.entrySet().stream().filter(e -> e.getValue() != null)
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        return form.entrySet().stream()
+                .filter(e -> e.getValue() != null)
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 
@@ -51,7 +53,7 @@ final class OAuthHttp {
             target += "?" + uri.getRawQuery();
         }
         try (HttpTransport http = transports.forOrigin(origin);
-             TransportResponse response = http.send(method, target, headers, body)) {
+                TransportResponse response = http.send(method, target, headers, body)) {
             return parse(uri, response.body().readAllBytes());
         } catch (ApiException e) {
             throw oauthError(uri, e);

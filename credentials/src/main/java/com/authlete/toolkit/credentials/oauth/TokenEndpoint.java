@@ -1,7 +1,7 @@
 package com.authlete.toolkit.credentials.oauth;
 
-import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.credentials.CredentialsException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package com.authlete.toolkit.credentials.oauth;
 
+import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
-import com.authlete.toolkit.core.AuthleteException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -26,6 +26,7 @@ public final class TokenRenewal {
 
     /** Renew this long before the server's expiry, so that a token does not lapse during the call. */
     public static final Duration MARGIN = Duration.ofSeconds(30);
+
     public static final String CLIENT_SECRET_ENV = "AUTHLETE_CLIENT_SECRET";
 
     private final CredentialStore store;
@@ -33,7 +34,8 @@ public final class TokenRenewal {
     private final Map<String, String> environment;
     private final Clock clock;
 
-    public TokenRenewal(CredentialStore store, TransportFactory transports, Map<String, String> environment, Clock clock) {
+    public TokenRenewal(
+            CredentialStore store, TransportFactory transports, Map<String, String> environment, Clock clock) {
         this.store = store;
         this.transports = transports;
         this.environment = Map.copyOf(environment);
@@ -49,7 +51,7 @@ public final class TokenRenewal {
         try {
             Files.createDirectories(lockFile.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
+                    FileLock ignored = channel.lock()) {
                 OAuthGrant current = reread(profile).orElse(grant);
                 if (!current.expiresWithin(clock.instant(), MARGIN)) {
                     return current.accessToken(); // Another invocation renewed it while this one waited.
@@ -77,16 +79,20 @@ public final class TokenRenewal {
             try {
                 return grant.renewed(endpoint.refresh(grant.refreshToken()), clock.instant());
             } catch (OAuthException e) {
-                throw new OAuthException(e.error().orElse(null), "the login of profile " + profile
-                        + " could not be renewed (" + e.getMessage() + "): run 'authlete auth login'");
+                throw new OAuthException(
+                        e.error().orElse(null),
+                        "the login of profile " + profile + " could not be renewed (" + e.getMessage()
+                                + "): run 'authlete auth login'");
             }
         }
         if (grant.grantType().equals("client_credentials")) {
             TokenEndpoint endpoint = new TokenEndpoint(transports, grant.tokenEndpoint(), client(profile, grant));
             return grant.renewed(endpoint.clientCredentials(grant.scope()), clock.instant());
         }
-        throw new OAuthException("expired", "the access token of profile " + profile
-                + " expired and the server gave no refresh token: run 'authlete auth login'");
+        throw new OAuthException(
+                "expired",
+                "the access token of profile " + profile
+                        + " expired and the server gave no refresh token: run 'authlete auth login'");
     }
 
     private ClientAuthentication client(String profile, OAuthGrant grant) throws CredentialsException {
@@ -95,8 +101,11 @@ public final class TokenRenewal {
         }
         Optional<String> secret = clientSecret(profile, grant);
         if (secret.isEmpty()) {
-            throw new OAuthException("no_client_secret", "the access token of profile " + profile + " expired and the client"
-                    + " secret is not at hand: set " + CLIENT_SECRET_ENV + " or run 'authlete auth login --client-credentials'");
+            throw new OAuthException(
+                    "no_client_secret",
+                    "the access token of profile " + profile + " expired and the client"
+                            + " secret is not at hand: set " + CLIENT_SECRET_ENV
+                            + " or run 'authlete auth login --client-credentials'");
         }
         return new ClientAuthentication(grant.clientId(), grant.clientAuthentication(), secret.get());
     }
@@ -109,9 +118,11 @@ public final class TokenRenewal {
         }
         if (grant.clientSecretFile() != null) {
             try {
-                return Optional.of(Files.readString(Path.of(grant.clientSecretFile()), StandardCharsets.UTF_8).strip());
+                return Optional.of(Files.readString(Path.of(grant.clientSecretFile()), StandardCharsets.UTF_8)
+                        .strip());
             } catch (IOException e) {
-                throw new CredentialsException("cannot read the client secret file " + grant.clientSecretFile() + ": " + e.getMessage(), e);
+                throw new CredentialsException(
+                        "cannot read the client secret file " + grant.clientSecretFile() + ": " + e.getMessage(), e);
             }
         }
         return store.clientSecret(profile);

@@ -15,11 +15,15 @@ public record TokenResponse(String accessToken, String refreshToken, Long expire
             throw new CredentialsException("the token endpoint answered without an access_token");
         }
         JsonNode expires = body.path("expires_in");
-        Long seconds = expires.isNumber() && expires.canConvertToLong() ? Long.valueOf(expires.asLong())
+        Long seconds = expires.isNumber() && expires.canConvertToLong()
+                ? Long.valueOf(expires.asLong())
                 : expires.isTextual() ? parse(expires.asText()) : null;
         // A lifetime that is negative, or beyond any date arithmetic, is no lifetime: treated as not given.
-        return new TokenResponse(accessToken, body.path("refresh_token").asText(null),
-                seconds == null || seconds < 0 ? null : Math.min(seconds, MAX_EXPIRES_IN), body.path("scope").asText(null));
+        return new TokenResponse(
+                accessToken,
+                body.path("refresh_token").asText(null),
+                seconds == null || seconds < 0 ? null : Math.min(seconds, MAX_EXPIRES_IN),
+                body.path("scope").asText(null));
     }
 
     private static Long parse(String text) {
@@ -32,6 +36,7 @@ public record TokenResponse(String accessToken, String refreshToken, Long expire
 
     @Override
     public String toString() {
-        return "TokenResponse[expiresIn=" + expiresIn + ", refresh=" + (refreshToken != null) + ", scope=" + scope + "]";
+        return "TokenResponse[expiresIn=" + expiresIn + ", refresh=" + (refreshToken != null) + ", scope=" + scope
+                + "]";
     }
 }

@@ -17,7 +17,10 @@ public interface TransportFactory {
     static TransportFactory plain(String userAgent) {
         return origin -> {
             try {
-                return HttpTransport.builder().baseUrl(origin).userAgent(userAgent).build();
+                return HttpTransport.builder()
+                        .baseUrl(origin)
+                        .userAgent(userAgent)
+                        .build();
             } catch (IllegalArgumentException e) {
                 throw new CredentialsException(e.getMessage());
             }

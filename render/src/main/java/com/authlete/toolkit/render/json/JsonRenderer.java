@@ -1,8 +1,8 @@
 package com.authlete.toolkit.render.json;
 
 import com.authlete.toolkit.json.JsonTrees;
-import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.Renderer;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;

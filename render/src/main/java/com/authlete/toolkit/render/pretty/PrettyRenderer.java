@@ -1,15 +1,16 @@
 package com.authlete.toolkit.render.pretty;
 
-import java.math.BigDecimal;
 import com.authlete.toolkit.render.BlockStream;
-import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.Renderer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
@@ -92,11 +93,13 @@ public final class PrettyRenderer implements Renderer {
             return palette.paint(palette.bool(), value.asText());
         }
         if (value.isNumber()) {
-            return palette.paint(palette.number(), value.numberValue() instanceof BigDecimal d ? d.toString() : value.asText());
+            return palette.paint(
+                    palette.number(), value.numberValue() instanceof BigDecimal d ? d.toString() : value.asText());
         }
         if (value.isTextual()) {
             String text = value.textValue();
-            boolean plain = !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.equals(text.strip());
+            boolean plain =
+                    !text.isEmpty() && text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.equals(text.strip());
             return palette.paint(palette.string(), plain ? text : quoted(text));
         }
         return value.isArray() ? "[]" : "{}";
@@ -104,6 +107,6 @@ public final class PrettyRenderer implements Renderer {
 
     /** JSON string syntax (quotes, escapes), as the JSON output writes it. */
     private static String quoted(String text) {
-        return '"' + new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
+        return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + '"';
     }
 }

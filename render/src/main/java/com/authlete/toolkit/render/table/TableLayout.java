@@ -42,7 +42,8 @@ record TableLayout(List<String> columns, int[] widths) {
             }
             break;
         }
-        return new TableLayout(new ArrayList<>(columns.subList(0, widths.size())),
+        return new TableLayout(
+                new ArrayList<>(columns.subList(0, widths.size())),
                 widths.stream().mapToInt(Integer::intValue).toArray());
     }
 

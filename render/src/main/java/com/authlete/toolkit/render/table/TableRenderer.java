@@ -1,24 +1,24 @@
 package com.authlete.toolkit.render.table;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Locale;
-import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.RenderOptions;
+import com.authlete.toolkit.render.Renderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -85,7 +85,8 @@ public final class TableRenderer implements Renderer {
                 if (layout == null) {
                     firstPage.add(item);
                 } else {
-                    writer.write(layout.line(cells(layout.columns(), List.of(item)).get(0)) + "\n");
+                    writer.write(
+                            layout.line(cells(layout.columns(), List.of(item)).get(0)) + "\n");
                 }
             }
 
@@ -157,7 +158,10 @@ public final class TableRenderer implements Renderer {
 
     private static int rank(String column, List<JsonNode> items) {
         String name = column.toLowerCase(Locale.ROOT);
-        if (name.equals("id") || name.endsWith("id") || name.equals("key") || name.endsWith("key") && !name.endsWith("publickey")) {
+        if (name.equals("id")
+                || name.endsWith("id")
+                || name.equals("key")
+                || name.endsWith("key") && !name.endsWith("publickey")) {
             return 0;
         }
         if (name.endsWith("name") || name.equals("title")) {
@@ -209,7 +213,8 @@ public final class TableRenderer implements Renderer {
         }
         long millis = value.longValue();
         String name = column.toLowerCase(Locale.ROOT);
-        return millis >= 1_000_000_000_000L && millis < 10_000_000_000_000L
+        return millis >= 1_000_000_000_000L
+                && millis < 10_000_000_000_000L
                 && (column.endsWith("At") || name.endsWith("_at") || name.contains("time") || name.contains("date"));
     }
 
@@ -217,7 +222,9 @@ public final class TableRenderer implements Renderer {
         if (value.isNull()) {
             return "";
         }
-        String text = value.isContainerNode() ? value.toString() : value.isNumber() ? value.numberValue().toString() : value.asText();
+        String text = value.isContainerNode()
+                ? value.toString()
+                : value.isNumber() ? value.numberValue().toString() : value.asText();
         return text.replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
     }
 }

@@ -1,11 +1,11 @@
 package com.authlete.toolkit.render.toon;
 
-import java.util.HashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +40,8 @@ public final class ToonEncoder {
      * otherwise in blocks of about 64 KB (one append per block, whatever the size of the document).
      */
     public void encode(JsonNode value, Appendable out) {
-        Lines lines = out instanceof StringBuilder text ? new Lines(text, null, rootDottedKeys(value))
+        Lines lines = out instanceof StringBuilder text
+                ? new Lines(text, null, rootDottedKeys(value))
                 : new Lines(new StringBuilder(Lines.BLOCK + 1024), out, rootDottedKeys(value));
         if (value.isObject()) {
             fields((ObjectNode) value, 0, lines, true, "");
@@ -75,8 +76,15 @@ public final class ToonEncoder {
     }
 
     /** One field; {@code lead} starts its first line (indentation, and "- " for a list item's first field). */
-    private void field(String key, JsonNode value, String lead, int depth, ObjectNode siblings, Lines lines, boolean fold,
-                       String path) {
+    private void field(
+            String key,
+            JsonNode value,
+            String lead,
+            int depth,
+            ObjectNode siblings,
+            Lines lines,
+            boolean fold,
+            String path) {
         String encodedKey = key(key);
         Folded folded = fold && options.keyFolding() ? fold(key, value, siblings, path, lines.rootDottedKeys) : null;
         String childPath = path == null ? null : path.isEmpty() ? key : path + "." + key;
@@ -92,7 +100,10 @@ public final class ToonEncoder {
         } else if (value.isArray()) {
             array(encodedKey, value, lead, depth, lines, fold, true, true);
         } else {
-            ToonScalars.appendPrimitive(value, options.delimiter(), lines.start(lead).append(encodedKey).append(": "));
+            ToonScalars.appendPrimitive(
+                    value,
+                    options.delimiter(),
+                    lines.start(lead).append(encodedKey).append(": "));
         }
     }
 
@@ -100,8 +111,15 @@ public final class ToonEncoder {
      * An array under a header. {@code emptyAsBrackets}: an empty array in field or root position is written
      * {@code []}; {@code tabularAllowed}: a list item's array has no place for a field list.
      */
-    private void array(String key, JsonNode array, String lead, int depth, Lines lines, boolean fold,
-                       boolean emptyAsBrackets, boolean tabularAllowed) {
+    private void array(
+            String key,
+            JsonNode array,
+            String lead,
+            int depth,
+            Lines lines,
+            boolean fold,
+            boolean emptyAsBrackets,
+            boolean tabularAllowed) {
         int size = array.size();
         if (size == 0 && emptyAsBrackets) {
             lines.start(lead).append(key).append(key.isEmpty() ? "[]" : ": []");
@@ -161,7 +179,14 @@ public final class ToonEncoder {
             boolean first = true;
             for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                field(field.getKey(), field.getValue(), first ? lead : indent(depth + 1), depth + 1, object, lines, fold,
+                field(
+                        field.getKey(),
+                        field.getValue(),
+                        first ? lead : indent(depth + 1),
+                        depth + 1,
+                        object,
+                        lines,
+                        fold,
                         null);
                 first = false;
             }
@@ -216,8 +241,7 @@ public final class ToonEncoder {
     }
 
     /** A folded key and the value it leads to; {@code complete} is false when flattenDepth cut the chain short. */
-    private record Folded(String key, JsonNode value, boolean complete) {
-    }
+    private record Folded(String key, JsonNode value, boolean complete) {}
 
     /** Key folding, safe mode (section 13.4): chains of single-key objects become one dotted key. */
     private Folded fold(String key, JsonNode value, ObjectNode siblings, String path, Set<String> rootDottedKeys) {
@@ -240,7 +264,8 @@ public final class ToonEncoder {
             }
         }
         String folded = String.join(".", segments.subList(0, depth));
-        if (siblings.has(folded) || (path != null && rootDottedKeys.contains(path.isEmpty() ? folded : path + "." + folded))) {
+        if (siblings.has(folded)
+                || (path != null && rootDottedKeys.contains(path.isEmpty() ? folded : path + "." + folded))) {
             return null;
         }
         JsonNode target = value;

@@ -1,14 +1,12 @@
 package com.authlete.toolkit.render.toon;
 
-import java.io.UncheckedIOException;
 import com.authlete.toolkit.render.BlockStream;
-import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.Renderer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** TOON documents (with a final line break for terminals and files), and streams of blocks separated by a blank line. */

@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
 /** How TOON writes primitives and keys: number canonical form (section 2), quoting (7.2), escaping (7.1), keys (7.3). */
 final class ToonScalars {
 
-    private static final Pattern NUMERIC_LIKE = Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern NUMERIC_LIKE =
+            Pattern.compile("-?\\d+(?:\\.\\d+)?(?:e[+-]?\\d+)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern UNQUOTED_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
     private static final Pattern IDENTIFIER_SEGMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final BigDecimal SMALL = new BigDecimal("1e-6");
     private static final BigDecimal LARGE = new BigDecimal("1e21");
 
-    private ToonScalars() {
-    }
+    private ToonScalars() {}
 
     static boolean isPrimitive(JsonNode node) {
         return node.isValueNode() || node.isNull() || node.isMissingNode();
@@ -80,7 +80,10 @@ final class ToonScalars {
         if (digits.length() > 1) {
             out.append('.').append(digits, 1, digits.length());
         }
-        return out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent)).toString();
+        return out.append('e')
+                .append(exponent < 0 ? '-' : '+')
+                .append(Math.abs(exponent))
+                .toString();
     }
 
     static String string(String value, char delimiter) {
@@ -96,18 +99,31 @@ final class ToonScalars {
     }
 
     private static boolean needsQuotes(String value, char delimiter) {
-        if (value.isEmpty() || value.charAt(0) == '-' || Character.isWhitespace(value.charAt(0))
-                || Character.isWhitespace(value.charAt(value.length() - 1)) || value.equals("true") || value.equals("false")
+        if (value.isEmpty()
+                || value.charAt(0) == '-'
+                || Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1))
+                || value.equals("true")
+                || value.equals("false")
                 || value.equals("null")) {
             return true;
         }
         // Only a string that starts with a digit can look like a number (a leading '-' is quoted above).
-        if (value.charAt(0) >= '0' && value.charAt(0) <= '9' && NUMERIC_LIKE.matcher(value).matches()) {
+        if (value.charAt(0) >= '0'
+                && value.charAt(0) <= '9'
+                && NUMERIC_LIKE.matcher(value).matches()) {
             return true;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == ':' || c == '"' || c == '\\' || c == '[' || c == ']' || c == '{' || c == '}' || c < 0x20
+            if (c == ':'
+                    || c == '"'
+                    || c == '\\'
+                    || c == '['
+                    || c == ']'
+                    || c == '{'
+                    || c == '}'
+                    || c < 0x20
                     || c == delimiter) {
                 return true;
             }

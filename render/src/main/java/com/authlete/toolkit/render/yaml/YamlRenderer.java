@@ -1,7 +1,7 @@
 package com.authlete.toolkit.render.yaml;
 
-import com.authlete.toolkit.render.Renderer;
 import com.authlete.toolkit.render.ItemStream;
+import com.authlete.toolkit.render.Renderer;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

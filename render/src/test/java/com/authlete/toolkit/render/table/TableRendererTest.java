@@ -40,9 +40,13 @@ class TableRendererTest {
     @Test
     void timestampsReadAsUtcDatesForPeopleOnly() throws Exception {
         String table = render(CLIENTS, new RenderOptions(false, 0, false, true, false));
-        assertThat(table).contains("2025-12-03 07:47:06Z", "2025-12-03 07:48:06Z").doesNotContain("1764748026000");
+        assertThat(table)
+                .contains("2025-12-03 07:47:06Z", "2025-12-03 07:48:06Z")
+                .doesNotContain("1764748026000");
         // Not a time: an id that happens to be as large, or a number under a name that says nothing of time.
-        assertThat(render("[{\"serviceId\":1764748026000,\"count\":1764748026000}]", new RenderOptions(false, 0, false, true, false)))
+        assertThat(render(
+                        "[{\"serviceId\":1764748026000,\"count\":1764748026000}]",
+                        new RenderOptions(false, 0, false, true, false)))
                 .doesNotContain("2025-");
     }
 }

@@ -1,13 +1,13 @@
 package com.authlete.toolkit.render.toon;
 
-import com.authlete.toolkit.json.JsonTrees;
-import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,8 @@ class ToonEncoderTest {
 
     @Test
     void rowsWhoseFieldsComeInAnotherOrderStillFillTheRightColumns() throws Exception {
-        JsonNode list = JsonTrees.mapper().readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
+        JsonNode list = JsonTrees.mapper()
+                .readTree("{\"items\":[{\"a\":1,\"b\":\"x\"},{\"b\":\"y\",\"a\":2},{\"a\":3,\"b\":\"z\"}]}");
         assertThat(encoder.encode(list)).isEqualTo("items[3]{a,b}:\n  1,x\n  2,y\n  3,z");
     }
 
@@ -33,9 +34,13 @@ class ToonEncoderTest {
         ObjectNode root = JsonTrees.mapper().createObjectNode();
         ArrayNode rows = root.putArray("clients");
         for (int i = 0; i < 20_000; i++) {
-            rows.addObject().put("clientId", 1_000_000_000L + i).put("name", "client \u00e9\u2713 " + i)
-                    .put("uri", "https://app" + i + ".example.com/cb").put("note", i % 7 == 0 ? "say \"hi\"\n" : "plain")
-                    .put("ratio", new BigDecimal("1.10")).put("on", i % 2 == 0);
+            rows.addObject()
+                    .put("clientId", 1_000_000_000L + i)
+                    .put("name", "client \u00e9\u2713 " + i)
+                    .put("uri", "https://app" + i + ".example.com/cb")
+                    .put("note", i % 7 == 0 ? "say \"hi\"\n" : "plain")
+                    .put("ratio", new BigDecimal("1.10"))
+                    .put("on", i % 2 == 0);
         }
         root.putObject("nested").putObject("deeper").put("emoji", "\uD83D\uDE00");
         String text = encoder.encode(root);
@@ -44,6 +49,8 @@ class ToonEncoderTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new ToonRenderer(ToonOptions.DEFAULTS).render(root, out);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(text + "\n");
-        assertThat(text).contains("  1000000007,client \u00e9\u2713 7,\"https://app7.example.com/cb\",\"say \\\"hi\\\"\\n\",1.1,false");
+        assertThat(text)
+                .contains(
+                        "  1000000007,client \u00e9\u2713 7,\"https://app7.example.com/cb\",\"say \\\"hi\\\"\\n\",1.1,false");
     }
 }

@@ -32,7 +32,8 @@ class ToonFixturesTest {
 
     static Path fixtures() {
         String value = System.getenv(SETTING);
-        assumeTrue(value != null && !value.isBlank(),
+        assumeTrue(
+                value != null && !value.isBlank(),
                 "skipped: set " + SETTING + " to the tests/fixtures folder of npm @toon-format/spec 3.3.2");
         Path path = Path.of(value);
         assumeTrue(Files.isDirectory(path.resolve("encode")), "skipped: " + SETTING + " has no encode folder: " + path);
@@ -56,7 +57,9 @@ class ToonFixturesTest {
                 String name = file.getFileName() + ": " + fixture.path("name").asText();
                 tests.add(DynamicTest.dynamicTest(name, () -> {
                     String encoded = new ToonEncoder(options(fixture.path("options"))).encode(fixture.get("input"));
-                    assertThat(encoded).as(name).isEqualTo(fixture.path("expected").asText());
+                    assertThat(encoded)
+                            .as(name)
+                            .isEqualTo(fixture.path("expected").asText());
                 }));
             }
         }
@@ -72,7 +75,8 @@ class ToonFixturesTest {
             result = result.withDelimiter(options.get("delimiter").asText().charAt(0));
         }
         if (options.has("keyFolding")) {
-            result = result.withKeyFolding("safe".equals(options.get("keyFolding").asText()));
+            result = result.withKeyFolding(
+                    "safe".equals(options.get("keyFolding").asText()));
         }
         if (options.has("flattenDepth") && options.get("flattenDepth").isNumber()) {
             result = result.withFlattenDepth(options.get("flattenDepth").asInt());
@@ -82,7 +86,9 @@ class ToonFixturesTest {
 
     static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(file -> file.toString().endsWith(".json")).sorted().toList();
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .sorted()
+                    .toList();
         }
     }
 }

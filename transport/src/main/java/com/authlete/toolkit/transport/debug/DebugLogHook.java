@@ -1,8 +1,8 @@
 package com.authlete.toolkit.transport.debug;
 
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,15 +35,18 @@ public final class DebugLogHook implements ExchangeHook {
             String contentType = response.header("Content-Type").orElse(null);
             return response.withBody(new CapturingStream(response.body(), contentType, bearerOf(request)));
         } catch (IOException e) {
-            log.note("transport error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            log.note("transport error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
             throw e;
         }
     }
 
     /** The token the request carries: a server that echoes it must not get it logged. */
     private static String bearerOf(TransportRequest request) {
-        return request.header("Authorization").filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(value -> value.substring(7).strip()).orElse(null);
+        return request.header("Authorization")
+                .filter(value -> value.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(value -> value.substring(7).strip())
+                .orElse(null);
     }
 
     /** Passes the body through, keeping its start and counting the rest; logs the preview once, on close. */

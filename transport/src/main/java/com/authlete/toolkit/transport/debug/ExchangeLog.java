@@ -1,8 +1,8 @@
 package com.authlete.toolkit.transport.debug;
 
 import com.authlete.toolkit.core.exchange.PreparedRequest;
-import com.authlete.toolkit.transport.TransportRequest;
 import com.authlete.toolkit.core.secrets.Redactor;
+import com.authlete.toolkit.transport.TransportRequest;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +31,13 @@ public final class ExchangeLog {
         out.println("> " + request.method() + " " + Redactor.uri(request.uri()));
         headers("> ", request.headers());
         if (request.body() != null) {
-            out.println("> body (" + request.body().length + " bytes): " + Redactor.preview(request.body(), request.body().length,
-                    request.body().length, request.header("Content-Type").orElse(null), previewBytes));
+            out.println("> body (" + request.body().length + " bytes): "
+                    + Redactor.preview(
+                            request.body(),
+                            request.body().length,
+                            request.body().length,
+                            request.header("Content-Type").orElse(null),
+                            previewBytes));
         }
         out.flush();
     }
@@ -49,8 +54,8 @@ public final class ExchangeLog {
 
     /** A response body's preview with {@code knownSecret} (the request's own token, say) masked wherever it appears. */
     public void responseBody(byte[] captured, int length, long total, String contentType, String knownSecret) {
-        out.println("< body (" + total + " bytes): " + Redactor.without(knownSecret,
-                Redactor.preview(captured, length, total, contentType, previewBytes)));
+        out.println("< body (" + total + " bytes): "
+                + Redactor.without(knownSecret, Redactor.preview(captured, length, total, contentType, previewBytes)));
         out.flush();
     }
 
@@ -60,6 +65,7 @@ public final class ExchangeLog {
     }
 
     private void headers(String prefix, Map<String, List<String>> headers) {
-        Redactor.headers(headers).forEach((name, values) -> values.forEach(value -> out.println(prefix + name + ": " + value)));
+        Redactor.headers(headers)
+                .forEach((name, values) -> values.forEach(value -> out.println(prefix + name + ": " + value)));
     }
 }

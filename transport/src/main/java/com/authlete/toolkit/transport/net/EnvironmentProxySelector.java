@@ -1,12 +1,12 @@
 package com.authlete.toolkit.transport.net;
 
-import java.net.URISyntaxException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +39,8 @@ public final class EnvironmentProxySelector extends ProxySelector {
                 noProxy.add(host);
             }
         }
-        return new EnvironmentProxySelector(proxy(environment, "https_proxy"), proxy(environment, "http_proxy"), noProxy);
+        return new EnvironmentProxySelector(
+                proxy(environment, "https_proxy"), proxy(environment, "http_proxy"), noProxy);
     }
 
     public boolean isEmpty() {

@@ -1,9 +1,8 @@
 package com.authlete.toolkit.transport.retry;
 
-import java.util.Optional;
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.transport.ExchangeHook;
 import com.authlete.toolkit.transport.TransportRequest;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -15,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -60,7 +60,7 @@ public final class RetryHook implements ExchangeHook {
 
     /** Real sleeping, real randomness, no notes. */
     public static RetryHook standard(int retries, boolean retryPost) {
-        return new RetryHook(retries, retryPost, RetryHook::sleep, Math::random, note -> { });
+        return new RetryHook(retries, retryPost, RetryHook::sleep, Math::random, note -> {});
     }
 
     public RetryHook withNotes(Consumer<String> consumer) {
@@ -70,7 +70,8 @@ public final class RetryHook implements ExchangeHook {
     @Override
     public TransportResponse intercept(Chain chain) throws IOException {
         TransportRequest request = chain.request();
-        boolean allowed = IDEMPOTENT.contains(request.method()) || (retryPost && request.method().equals("POST"));
+        boolean allowed = IDEMPOTENT.contains(request.method())
+                || (retryPost && request.method().equals("POST"));
         for (int attempt = 0; ; attempt++) {
             boolean last = !allowed || attempt >= retries;
             TransportResponse response;
@@ -86,20 +87,25 @@ public final class RetryHook implements ExchangeHook {
             if (last || !RETRY_STATUSES.contains(response.status())) {
                 return response;
             }
-            Duration delay = retryAfter(response.header("Retry-After").orElse(null), Instant.now()).orElse(backoff(attempt));
+            Duration delay = retryAfter(response.header("Retry-After").orElse(null), Instant.now())
+                    .orElse(backoff(attempt));
             response.close();
             wait(delay, attempt, "HTTP " + response.status());
         }
     }
 
     private void wait(Duration delay, int attempt, String why) throws InterruptedIOException {
-        notes.accept("retrying after " + why + " in " + delay.toMillis() + " ms (retry " + (attempt + 1) + " of " + retries + ")");
+        notes.accept("retrying after " + why + " in " + delay.toMillis() + " ms (retry " + (attempt + 1) + " of "
+                + retries + ")");
         sleeper.sleep(delay);
     }
 
     static boolean isTransient(IOException e) {
-        return !(e instanceof HttpTimeoutException || e instanceof ConnectException || e instanceof UnknownHostException
-                || e instanceof SSLException || e instanceof InterruptedIOException);
+        return !(e instanceof HttpTimeoutException
+                || e instanceof ConnectException
+                || e instanceof UnknownHostException
+                || e instanceof SSLException
+                || e instanceof InterruptedIOException);
     }
 
     /** Exponential: 0.5 s, 1 s, 2 s ... up to 8 s, each scaled by a random factor in [0.5, 1). */
@@ -118,7 +124,9 @@ public final class RetryHook implements ExchangeHook {
             delay = Duration.ofSeconds(Long.parseLong(header.strip()));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant when = ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT)).toInstant();
+                Instant when = ZonedDateTime.parse(
+                                header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT))
+                        .toInstant();
                 delay = Duration.between(now, when);
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();

@@ -34,12 +34,20 @@ public final class EnvironmentTransports implements ExchangeProvider {
      */
     public static HttpTransport build(ConnectionSettings settings, String token) {
         HttpTransport.checkBearer(token);
-        HttpTransport.Builder builder = HttpTransport.builder().baseUrl(settings.baseUrl()).bearer(token)
-                .userAgent(settings.userAgent()).allowInsecureHttp(settings.allowInsecureHttp())
-                .requestTimeout(settings.timeout()).connectTimeout(settings.connectTimeout()).readTimeout(settings.readTimeout());
+        HttpTransport.Builder builder = HttpTransport.builder()
+                .baseUrl(settings.baseUrl())
+                .bearer(token)
+                .userAgent(settings.userAgent())
+                .allowInsecureHttp(settings.allowInsecureHttp())
+                .requestTimeout(settings.timeout())
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout());
         RetryHook retry = RetryHook.standard(settings.retries(), settings.retryPost());
         // Retries outermost, the log inside them, so that every attempt is logged.
-        builder.hook(settings.debugLog() != null ? retry.withNotes(note -> settings.debugLog().println("* " + note)) : retry);
+        builder.hook(
+                settings.debugLog() != null
+                        ? retry.withNotes(note -> settings.debugLog().println("* " + note))
+                        : retry);
         if (settings.debugLog() != null) {
             builder.hook(new DebugLogHook(settings.debugLog()));
         }
@@ -47,9 +55,12 @@ public final class EnvironmentTransports implements ExchangeProvider {
             builder.proxySelector(settings.proxy());
         }
         boolean https = "https".equalsIgnoreCase(settings.baseUrl().getScheme());
-        if (https && (settings.certificateBundle() != null || !settings.trustedCertificates().isEmpty())) {
+        if (https
+                && (settings.certificateBundle() != null
+                        || !settings.trustedCertificates().isEmpty())) {
             try {
-                builder.sslContext(TrustAnchors.sslContext(settings.certificateBundle(), settings.trustedCertificates()));
+                builder.sslContext(
+                        TrustAnchors.sslContext(settings.certificateBundle(), settings.trustedCertificates()));
             } catch (IOException e) {
                 throw new IllegalArgumentException("trusted certificates: " + e.getMessage(), e);
             }
@@ -82,8 +93,18 @@ public final class EnvironmentTransports implements ExchangeProvider {
                 throw new IllegalArgumentException("SSL_CERT_FILE: no such file: " + named);
             }
         }
-        return new ConnectionSettings(settings.baseUrl(), settings.userAgent(), settings.timeout(), settings.connectTimeout(),
-                settings.readTimeout(), settings.retries(), settings.retryPost(), proxy, settings.trustedCertificates(), bundle,
-                settings.allowInsecureHttp(), settings.debugLog());
+        return new ConnectionSettings(
+                settings.baseUrl(),
+                settings.userAgent(),
+                settings.timeout(),
+                settings.connectTimeout(),
+                settings.readTimeout(),
+                settings.retries(),
+                settings.retryPost(),
+                proxy,
+                settings.trustedCertificates(),
+                bundle,
+                settings.allowInsecureHttp(),
+                settings.debugLog());
     }
 }

@@ -63,7 +63,8 @@ final class LazyPemAnchors implements X509TrustManager {
                 if (subject == null) {
                     throw new IOException(file + ": certificate " + (count + 1) + " is not an X.509 certificate");
                 }
-                index.computeIfAbsent(ByteBuffer.wrap(subject), k -> new ArrayList<>(1)).add(der);
+                index.computeIfAbsent(ByteBuffer.wrap(subject), k -> new ArrayList<>(1))
+                        .add(der);
                 count++;
             }
             if (count == 0) {
@@ -91,8 +92,9 @@ final class LazyPemAnchors implements X509TrustManager {
             anchors.addAll(named(certificate.getSubjectX500Principal()));
         }
         if (anchors.isEmpty()) {
-            throw new CertificateException("no certificate authority in " + source + " issued the server's certificate (issuer: "
-                    + chain[chain.length - 1].getIssuerX500Principal().getName() + ")");
+            throw new CertificateException(
+                    "no certificate authority in " + source + " issued the server's certificate (issuer: "
+                            + chain[chain.length - 1].getIssuerX500Principal().getName() + ")");
         }
         pkix(anchors).checkServerTrusted(chain, authType);
     }
@@ -151,8 +153,7 @@ final class LazyPemAnchors implements X509TrustManager {
     /** Just enough DER to find a certificate's subject without parsing the rest. */
     static final class Der {
 
-        private Der() {
-        }
+        private Der() {}
 
         /**
          * The encoded subject name of a certificate (Certificate = SEQUENCE { tbsCertificate SEQUENCE { [0] version

@@ -1,14 +1,13 @@
 package com.authlete.toolkit.transport.tls;
 
-import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -22,8 +21,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class TrustAnchors {
 
-    private TrustAnchors() {
-    }
+    private TrustAnchors() {}
 
     /**
      * @param bundle a PEM bundle that replaces the JDK's trust store, or null
@@ -118,7 +116,9 @@ public final class TrustAnchors {
 
         @Override
         public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers())).toArray(X509Certificate[]::new);
+            return managers.stream()
+                    .flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
+                    .toArray(X509Certificate[]::new);
         }
     }
 }

@@ -1,15 +1,11 @@
 package com.authlete.toolkit.transport.tls;
 
-import java.nio.file.StandardOpenOption;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import javax.net.ssl.TrustManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.NetworkException;
-import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
@@ -19,12 +15,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,10 +56,36 @@ class TrustAnchorsTest {
 
     private static Path ca(String name) throws Exception {
         Path store = dir.resolve(name + ".p12");
-        keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-dname", "CN=" + name + " test CA", "-ext", "bc:c", "-validity", "3",
-                "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+        keytool(
+                "-genkeypair",
+                "-alias",
+                name,
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=" + name + " test CA",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "3",
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
         Path pem = dir.resolve(name + ".pem");
-        keytool("-exportcert", "-rfc", "-alias", name, "-keystore", store.toString(), "-storepass", "changeit", "-file", pem.toString());
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                name,
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                pem.toString());
         return pem;
     }
 
@@ -68,20 +94,72 @@ class TrustAnchorsTest {
         Path store = dir.resolve(name + ".p12");
         Path request = dir.resolve(name + ".csr");
         Path certificate = dir.resolve(name + ".crt");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=" + name, "-keystore", store.toString(),
-                "-storetype", "PKCS12", "-storepass", "changeit");
-        keytool("-certreq", "-alias", "server", "-keystore", store.toString(), "-storepass", "changeit", "-file", request.toString());
-        List<String> gencert = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", dir.resolve("ca.p12").toString(),
-                "-storepass", "changeit", "-infile", request.toString(), "-outfile", certificate.toString()));
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=" + name,
+                "-keystore",
+                store.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                "changeit");
+        keytool(
+                "-certreq",
+                "-alias",
+                "server",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-file",
+                request.toString());
+        List<String> gencert = new ArrayList<>(List.of(
+                "-gencert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                dir.resolve("ca.p12").toString(),
+                "-storepass",
+                "changeit",
+                "-infile",
+                request.toString(),
+                "-outfile",
+                certificate.toString()));
         gencert.addAll(List.of(extra));
         keytool(gencert.toArray(String[]::new));
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", caPem.toString(), "-keystore", store.toString(), "-storepass", "changeit");
-        keytool("-importcert", "-alias", "server", "-file", certificate.toString(), "-keystore", store.toString(), "-storepass", "changeit");
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                caPem.toString(),
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit");
+        keytool(
+                "-importcert",
+                "-alias",
+                "server",
+                "-file",
+                certificate.toString(),
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit");
         return store;
     }
 
     private static void keytool(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -111,8 +189,9 @@ class TrustAnchorsTest {
 
     private static int get(HttpsServer server, SSLContext trust) throws Exception {
         URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
-        try (HttpTransport http = HttpTransport.builder().baseUrl(url).sslContext(trust).build();
-             TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
+        try (HttpTransport http =
+                        HttpTransport.builder().baseUrl(url).sslContext(trust).build();
+                TransportResponse response = http.send("GET", "/x", Map.of(), null)) {
             return response.status();
         }
     }
@@ -122,7 +201,8 @@ class TrustAnchorsTest {
         HttpsServer server = serve(server("good", "-ext", "SAN=ip:127.0.0.1"));
         try {
             assertThat(get(server, TrustAnchors.sslContext(bundle, List.of()))).isEqualTo(200);
-            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem)))).isEqualTo(200);
+            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem))))
+                    .isEqualTo(200);
             assertThat(LazyPemAnchors.read(List.of(bundle)).size()).isGreaterThanOrEqualTo(2);
         } finally {
             server.stop(0);
@@ -132,20 +212,29 @@ class TrustAnchorsTest {
     @Test
     void anotherAuthorityAnExpiredCertificateAndAnotherHostAreRefused() throws Exception {
         HttpsServer good = serve(server("good2", "-ext", "SAN=ip:127.0.0.1"));
-        HttpsServer expired = serve(server("expired", "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
+        HttpsServer expired =
+                serve(server("expired", "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
         HttpsServer elsewhere = serve(server("elsewhere", "-ext", "SAN=dns:api.example.com"));
         try {
             assertThatThrownBy(() -> get(good, TrustAnchors.sslContext(otherCaPem, List.of())))
-                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure")
-                    .hasMessageContaining("no certificate authority in " + otherCaPem + " issued the server's certificate");
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS failure")
+                    .hasMessageContaining(
+                            "no certificate authority in " + otherCaPem + " issued the server's certificate");
             assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of())))
-                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate has expired");
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS failure: the server's certificate has expired");
             assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of())))
-                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
             assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem))))
-                    .isInstanceOf(NetworkException.class).hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
-            try (HttpTransport http = HttpTransport.builder().baseUrl(URI.create("https://127.0.0.1:" + good.getAddress().getPort())).build()) {
-                assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null)).as("the JDK's own authorities")
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
+            try (HttpTransport http = HttpTransport.builder()
+                    .baseUrl(URI.create("https://127.0.0.1:" + good.getAddress().getPort()))
+                    .build()) {
+                assertThatThrownBy(() -> http.send("GET", "/x", Map.of(), null))
+                        .as("the JDK's own authorities")
                         .hasMessageContaining("TLS failure: the server's certificate is not from a trusted authority");
             }
         } finally {
@@ -164,8 +253,10 @@ class TrustAnchorsTest {
         context.init(null, new TrustManager[] {TrustAnchors.manager(empty)}, null);
         HttpsServer server = serve(server("lonely", "-ext", "SAN=ip:127.0.0.1"));
         try {
-            assertThatThrownBy(() -> get(server, context)).isInstanceOf(NetworkException.class)
-                    .hasMessageContaining("TLS failure: no certificate authority is trusted: the trust store is empty or cannot be read")
+            assertThatThrownBy(() -> get(server, context))
+                    .isInstanceOf(NetworkException.class)
+                    .hasMessageContaining(
+                            "TLS failure: no certificate authority is trusted: the trust store is empty or cannot be read")
                     .hasMessageNotContaining("Unhandled exception");
         } finally {
             server.stop(0);
@@ -175,19 +266,24 @@ class TrustAnchorsTest {
     @Test
     void filesThatHoldNoCertificateAreNamed() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "not a certificate\n");
-        assertThatThrownBy(() -> TrustAnchors.sslContext(null, List.of(empty))).hasMessageContaining(empty + " holds no PEM certificate");
-        Path broken = Files.writeString(dir.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
-        assertThatThrownBy(() -> TrustAnchors.sslContext(broken, List.of())).hasMessageContaining("is not an X.509 certificate");
+        assertThatThrownBy(() -> TrustAnchors.sslContext(null, List.of(empty)))
+                .hasMessageContaining(empty + " holds no PEM certificate");
+        Path broken = Files.writeString(
+                dir.resolve("broken.pem"), "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+        assertThatThrownBy(() -> TrustAnchors.sslContext(broken, List.of()))
+                .hasMessageContaining("is not an X.509 certificate");
     }
 
     @Test
     void theSubjectIsFoundInTheEncodingAsTheJdkReadsIt() throws Exception {
         X509Certificate certificate;
         try (InputStream in = Files.newInputStream(caPem)) {
-            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(in);
+            certificate =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
         }
-        assertThat(LazyPemAnchors.Der.subjectOf(certificate.getEncoded())).isEqualTo(certificate.getSubjectX500Principal().getEncoded());
-        assertThat(LazyPemAnchors.Der.subjectOf(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})).isNull();
+        assertThat(LazyPemAnchors.Der.subjectOf(certificate.getEncoded()))
+                .isEqualTo(certificate.getSubjectX500Principal().getEncoded());
+        assertThat(LazyPemAnchors.Der.subjectOf(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
+                .isNull();
     }
 }
