@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Whole-process A/B of two builds of the CLI: `authlete service list` against a loopback page server, run
 # alternately with jar A and jar B through the checkout's launcher (each with its own start-up archive, recorded
-# before timing), on every JDK given in JDKS. Prints medians of wall time and of CPU time (user + system, from
-# /usr/bin/time), which a busy machine disturbs less than wall time. Only the pair measured in one run compares.
+# before timing), on every JDK given in JDKS. Prints medians of wall time and of CPU time, which a busy machine
+# disturbs less than wall time. Only the pair measured in one run compares.
 #
 #   bench/ab-startup.sh JAR_A JAR_B [rounds]
 set -euo pipefail
@@ -21,11 +21,25 @@ default_jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 jdks=${JDKS:-${JAVA_HOME:-$default_jdk} $(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -1)}
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-# One run: "wall_ms cpu_ms".
-timed() {
-  /usr/bin/time -f '%e %U %S' -o "$work/time" env AUTHLETE_JAR="$1" "$root/authlete" service list --server-url "$url" > /dev/null 2>&1
-  awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}' "$work/time"
-}
+# One run: "wall_ms cpu_ms". CPU time from perf's task-clock (the launcher, the JVM and its threads; to the
+# microsecond) where perf can count it, else from /usr/bin/time (to 10 ms).
+if perf stat -x, -e task-clock true > /dev/null 2>&1; then
+  timed() {
+    local s e
+    s=$(date +%s%N)
+    perf stat -x, -e task-clock -o "$work/time" env AUTHLETE_JAR="$1" "$root/authlete" service list --server-url "$url" > /dev/null 2>&1
+    e=$(date +%s%N)
+    echo "$(( (e - s) / 1000000 )) $(awk -F, '/task-clock/ {printf "%d", $1}' "$work/time")"
+  }
+else
+  timed() {
+    local s e
+    s=$(date +%s%N)
+    /usr/bin/time -f '%U %S' -o "$work/time" env AUTHLETE_JAR="$1" "$root/authlete" service list --server-url "$url" > /dev/null 2>&1
+    e=$(date +%s%N)
+    echo "$(( (e - s) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/time")"
+  }
+fi
 
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $rounds alternating rounds"
 echo "A: $jar_a ($(stat -c %s "$jar_a") bytes)"

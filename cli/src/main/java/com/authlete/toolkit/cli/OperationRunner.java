@@ -190,8 +190,8 @@ final class OperationRunner {
                             global.network,
                             version,
                             err,
-                            (operation, request) -> confirmDestructive(global.yes, operation, request))
-                    .catalog(catalog)
+                            (operation, request) -> confirmDestructive(global.yes, operation, request),
+                            catalog)
                     .build();
         } catch (IllegalArgumentException e) {
             throw TransportSetup.usage(e);

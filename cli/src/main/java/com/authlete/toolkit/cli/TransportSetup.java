@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.client.Confirmation;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
@@ -34,8 +35,25 @@ public final class TransportSetup {
             PrintStream err,
             Confirmation confirmation)
             throws CliException, CredentialsException {
+        return client(settings, environment, bearerFlag, flags, version, err, confirmation, null);
+    }
+
+    /** As above, for a command whose catalog (perhaps only its own operation) is at hand: no second read of it. */
+    public static AuthleteClient.Builder client(
+            Settings settings,
+            Map<String, String> environment,
+            String bearerFlag,
+            NetworkOptions flags,
+            String version,
+            PrintStream err,
+            Confirmation confirmation,
+            Catalog catalog)
+            throws CliException, CredentialsException {
         try {
-            AuthleteClient.Builder builder = ProfileConnections.builder(settings, environment, bearerFlag, err);
+            AuthleteClient.Builder builder = catalog == null
+                    ? ProfileConnections.builder(settings, environment, bearerFlag, err)
+                    : ProfileConnections.builder(settings, environment, bearerFlag, err, catalog.servers())
+                            .catalog(catalog);
             flags.applyTo(builder, err);
             return builder.userAgent(userAgent(version)).confirmation(confirmation);
         } catch (IllegalArgumentException e) {

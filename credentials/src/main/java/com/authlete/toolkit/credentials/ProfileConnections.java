@@ -13,6 +13,7 @@ import com.authlete.toolkit.transport.setup.EnvironmentTransports;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,9 +37,20 @@ public final class ProfileConnections {
     public static AuthleteClient.Builder builder(
             Settings settings, Map<String, String> environment, String bearerFlag, PrintStream warnings)
             throws CredentialsException {
+        return builder(settings, environment, bearerFlag, warnings, Catalog.standardServers());
+    }
+
+    /** As {@link #builder(Settings, Map, String, PrintStream)}, with the API's servers from a catalog at hand. */
+    public static AuthleteClient.Builder builder(
+            Settings settings,
+            Map<String, String> environment,
+            String bearerFlag,
+            PrintStream warnings,
+            List<String> servers)
+            throws CredentialsException {
         CredentialStore.requireKnownProfile(settings, environment);
         AuthleteClient.Builder builder = AuthleteClient.builder()
-                .baseUrl(baseUrl(settings))
+                .baseUrl(ServerChoice.baseUrl(settings, servers))
                 .serviceId(settings.get("service-id").orElse(null));
         // The token is looked up when the first request needs it, with the network settings the front end gave by then.
         builder.tokenSource(() -> {
@@ -69,7 +81,7 @@ public final class ProfileConnections {
 
     /** The API base URL the settings name (see {@link ServerChoice}). */
     public static URI baseUrl(Settings settings) {
-        return ServerChoice.baseUrl(settings, Catalog.standard().servers());
+        return ServerChoice.baseUrl(settings, Catalog.standardServers());
     }
 
     /** A token source over the chain, for programs that build their client by hand. */

@@ -71,8 +71,7 @@ public final class AuthStatusCommand extends BuiltinCommand {
         Optional<ResolvedToken> token = resolve(settings, context, network);
         String server;
         try {
-            server =
-                    ServerChoice.baseUrl(settings, Catalog.standard().servers()).toString();
+            server = ServerChoice.baseUrl(settings, Catalog.standardServers()).toString();
         } catch (IllegalArgumentException e) {
             server = "(" + e.getMessage() + ")";
         }

@@ -68,7 +68,7 @@ public final class ConfigureCommand extends BuiltinCommand {
         } else {
             if (target.server != null) {
                 try {
-                    ServerChoice.index(target.server, Catalog.standard().servers());
+                    ServerChoice.index(target.server, Catalog.standardServers());
                 } catch (IllegalArgumentException e) {
                     throw CliException.usage(e.getMessage());
                 }
@@ -113,7 +113,7 @@ public final class ConfigureCommand extends BuiltinCommand {
     private static void askServer(
             CommandContext context, BufferedReader terminal, String current, Map<String, String> values)
             throws CliException {
-        List<String> servers = Catalog.standard().servers();
+        List<String> servers = Catalog.standardServers();
         for (int attempt = 1; ; attempt++) {
             String answer = ask(context, terminal, "Server: us, jp, eu, br or a URL [" + current + "]: ");
             if (answer == null) {

@@ -26,7 +26,7 @@ final class TokenVerifier {
         try (HttpTransport http = TransportSetup.build(
                 network,
                 context.environment(),
-                ServerChoice.baseUrl(settings, Catalog.standard().servers()),
+                ServerChoice.baseUrl(settings, Catalog.standardServers()),
                 token,
                 context.version(),
                 context.err())) {

@@ -41,6 +41,15 @@ public record Catalog(
     }
 
     /** Loads the catalog shipped with this library. */
+    /** The API's servers (base URLs by cluster index), read without the operations: cheap at start-up. */
+    public static List<String> standardServers() {
+        return ServersHolder.SERVERS;
+    }
+
+    private static final class ServersHolder {
+        static final List<String> SERVERS = CatalogSlice.none().servers();
+    }
+
     public static Catalog standard() {
         return Holder.STANDARD;
     }

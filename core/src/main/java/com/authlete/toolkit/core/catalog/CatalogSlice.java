@@ -26,6 +26,11 @@ final class CatalogSlice {
         return read(command::equals);
     }
 
+    /** The servers and aliases only, no operation: what connecting needs. */
+    static Catalog none() {
+        return read(command -> false);
+    }
+
     /** The whole catalog, read the same way. */
     static Catalog all() {
         return read(command -> true);

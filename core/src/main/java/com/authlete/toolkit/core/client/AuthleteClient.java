@@ -243,7 +243,7 @@ public final class AuthleteClient implements AutoCloseable {
     private Operation readOperation(Operation update) {
         // A catalog read for one command holds only that command: the get beside it comes from the whole catalog.
         return catalog.find(update.readCurrent())
-                .or(() -> Catalog.standard().find(update.readCurrent()))
+                .or(() -> Catalog.forCommand(update.readCurrent()).find(update.readCurrent()))
                 .orElseThrow(() -> new IllegalStateException(
                         "the catalog names '" + update.readCurrent() + "' but has no such operation"));
     }
@@ -476,12 +476,10 @@ public final class AuthleteClient implements AutoCloseable {
 
         /** The connection settings this builder holds, for a provider; the server must be known. */
         public ConnectionSettings connectionSettings() {
-            Catalog operations = catalog != null ? catalog : Catalog.standard();
+            List<String> servers = catalog != null ? catalog.servers() : Catalog.standardServers();
             URI url = baseUrl != null
                     ? baseUrl
-                    : URI.create(operations
-                            .servers()
-                            .get(Servers.index(cluster == null ? "0" : cluster, operations.servers())));
+                    : URI.create(servers.get(Servers.index(cluster == null ? "0" : cluster, servers)));
             return new ConnectionSettings(
                     url,
                     userAgent,
