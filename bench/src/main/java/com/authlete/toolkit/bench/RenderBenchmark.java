@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx6g"})
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 10)
 public class RenderBenchmark {
@@ -51,10 +53,14 @@ public class RenderBenchmark {
         long size = 0;
         for (int i = 0; size < megabytes * 1024L * 1024L; i++) {
             ObjectNode client = clients.addObject();
-            client.put("clientId", 1_000_000_000L + i).put("clientName", "client number " + i)
-                    .put("clientType", i % 2 == 0 ? "CONFIDENTIAL" : "PUBLIC").put("developer", "dev" + (i % 97))
-                    .put("createdAt", 1_700_000_000_000L + i).put("dynamicallyRegistered", i % 5 == 0)
-                    .put("redirectUri", "https://app" + i + ".example.com/cb").put("defaultMaxAge", i % 3600);
+            client.put("clientId", 1_000_000_000L + i)
+                    .put("clientName", "client number " + i)
+                    .put("clientType", i % 2 == 0 ? "CONFIDENTIAL" : "PUBLIC")
+                    .put("developer", "dev" + (i % 97))
+                    .put("createdAt", 1_700_000_000_000L + i)
+                    .put("dynamicallyRegistered", i % 5 == 0)
+                    .put("redirectUri", "https://app" + i + ".example.com/cb")
+                    .put("defaultMaxAge", i % 3600);
             size += JsonTrees.mapper().writeValueAsBytes(client).length + 1;
         }
         root.put("totalCount", clients.size());

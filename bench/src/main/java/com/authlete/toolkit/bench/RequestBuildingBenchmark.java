@@ -2,8 +2,8 @@ package com.authlete.toolkit.bench;
 
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
-import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
+import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.request.RequestBuilder;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,17 +31,24 @@ public class RequestBuildingBenchmark {
 
     @Benchmark
     public PreparedRequest clientCreateJson() throws InvalidInputException {
-        return RequestBuilder.forOperation(create).parameter("serviceId", "715948317")
+        return RequestBuilder.forOperation(create)
+                .parameter("serviceId", "715948317")
                 .bodyJson("{\"description\":\"from stdin\",\"clientName\":\"x\"}", "stdin")
-                .bodyField("clientName", "My Client").bodyField("clientType", "confidential")
+                .bodyField("clientName", "My Client")
+                .bodyField("clientType", "confidential")
                 .bodyField("grantTypes", List.of("AUTHORIZATION_CODE", "REFRESH_TOKEN"))
                 .bodyField("redirectUris", List.of("https://a.example/cb", "https://b.example/cb"))
-                .bodyField("defaultMaxAge", "3600").build();
+                .bodyField("defaultMaxAge", "3600")
+                .build();
     }
 
     @Benchmark
     public PreparedRequest clientUpdateForm() throws InvalidInputException {
-        return RequestBuilder.forOperation(updateForm).parameter("serviceId", "1").parameter("clientId", "2")
-                .bodyField("clientName", "A B").bodyField("redirectUris", List.of("https://a/cb", "https://b/cb")).build();
+        return RequestBuilder.forOperation(updateForm)
+                .parameter("serviceId", "1")
+                .parameter("clientId", "2")
+                .bodyField("clientName", "A B")
+                .bodyField("redirectUris", List.of("https://a/cb", "https://b/cb"))
+                .build();
     }
 }
