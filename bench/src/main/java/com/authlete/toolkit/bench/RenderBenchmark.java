@@ -3,7 +3,7 @@ package com.authlete.toolkit.bench;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.net.http.HttpTimeoutException;
 
 /** A failure while reading a response body: the network's fault, not the local disk's (exit 8, not 1). */
-final class NetworkReadException extends IOException {
+public final class NetworkReadException extends IOException {
 
     private static final long serialVersionUID = 1L;
 

@@ -35,7 +35,7 @@ import java.util.Set;
  * Runs one parsed operation command: reads its flags, body and stdin into a request, lets the engine call it (connect,
  * default service id, partial update, confirmation, paging), and prints the answer. Input and output only.
  */
-final class OperationRunner {
+public final class OperationRunner {
 
     private final Catalog catalog;
     private final Map<String, String> environment;
@@ -46,7 +46,7 @@ final class OperationRunner {
     private final String version;
     private final Path workingDirectory;
 
-    OperationRunner(
+    public OperationRunner(
             Catalog catalog,
             Map<String, String> environment,
             Terminal terminal,
@@ -65,7 +65,7 @@ final class OperationRunner {
         this.version = version;
     }
 
-    void run(OperationCommand command) throws CliException, IOException, CredentialsException {
+    public void run(OperationCommand command) throws CliException, IOException, CredentialsException {
         Operation operation = catalog.operation(command.command());
         GlobalOptions global = command.global();
         if (global.merge && global.replace) {
@@ -116,7 +116,7 @@ final class OperationRunner {
      * as for catalog commands. When the path is one of the catalog's, its list shape shapes the output and its
      * pagination serves {@code --paginate}.
      */
-    void run(ApiCommand command) throws CliException, IOException, CredentialsException {
+    public void run(ApiCommand command) throws CliException, IOException, CredentialsException {
         GlobalOptions global = command.global();
         String method = command.method();
         String path = command.path();

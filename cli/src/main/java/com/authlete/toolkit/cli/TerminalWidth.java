@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The width tables must fit: COLUMNS when set, else the terminal's own width; 0 (no limit) off a terminal. */
-final class TerminalWidth {
+public final class TerminalWidth {
 
     private TerminalWidth() {}
 
-    static int of(Map<String, String> environment, boolean toTerminal) {
+    public static int of(Map<String, String> environment, boolean toTerminal) {
         String columns = environment.get("COLUMNS");
         if (columns != null) {
             try {

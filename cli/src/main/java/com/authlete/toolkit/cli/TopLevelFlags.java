@@ -39,7 +39,7 @@ public final class TopLevelFlags {
      *
      * @throws CliException for a flag before the command words that is not a global flag
      */
-    static String[] hoist(String[] args) throws CliException {
+    public static String[] hoist(String[] args) throws CliException {
         if (args.length == 0 || !args[0].startsWith("-")) {
             return args;
         }
@@ -66,7 +66,7 @@ public final class TopLevelFlags {
     }
 
     /** Every global flag name, and whether it takes a value. */
-    static Map<String, Boolean> takesValue() {
+    public static Map<String, Boolean> takesValue() {
         Map<String, Boolean> names = new HashMap<>();
         for (OptionMetadata option : SingleCommand.singleCommand(TopLevelFlags.class)
                 .getCommandMetadata()

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli;
 
+import com.authlete.toolkit.cli.app.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package com.authlete.toolkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.authlete.toolkit.cli.app.Main;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials;
 
+import com.authlete.toolkit.credentials.connect.CredentialChain;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

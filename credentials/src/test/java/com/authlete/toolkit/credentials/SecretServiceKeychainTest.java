@@ -3,6 +3,7 @@ package com.authlete.toolkit.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.authlete.toolkit.credentials.connect.CredentialChain;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

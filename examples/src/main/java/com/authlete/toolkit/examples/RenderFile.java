@@ -3,7 +3,7 @@ package com.authlete.toolkit.examples;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;

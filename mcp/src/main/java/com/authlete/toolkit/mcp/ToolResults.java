@@ -3,7 +3,7 @@ package com.authlete.toolkit.mcp;
 import com.authlete.toolkit.core.secrets.Redactor;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.io.ByteArrayOutputStream;

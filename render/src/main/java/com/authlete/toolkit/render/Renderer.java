@@ -6,7 +6,7 @@ import java.io.OutputStream;
 
 /**
  * One output format: a whole JSON document, or a stream of items as they arrive (a paged list). Every format
- * (json, yaml, pretty, table, toon) implements it; {@link Renderers#of} picks one. Renderers know nothing of where
+ * (json, yaml, pretty, table, toon) implements it; {@link com.authlete.toolkit.render.formats.Renderers#of} picks one. Renderers know nothing of where
  * the JSON came from.
  */
 public interface Renderer {

@@ -3,6 +3,7 @@ package com.authlete.toolkit.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;

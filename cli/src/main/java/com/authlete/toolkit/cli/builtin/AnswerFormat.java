@@ -4,7 +4,7 @@ import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
-import com.authlete.toolkit.render.Renderers;
+import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.ByteArrayOutputStream;

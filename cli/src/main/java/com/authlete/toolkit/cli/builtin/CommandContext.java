@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
+import com.authlete.toolkit.cli.CommandTable;
 import com.authlete.toolkit.cli.Terminal;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -11,7 +12,8 @@ import java.util.Map;
  * What the built-in commands work with: the environment, the terminal, the streams and the working directory.
  * {@code lines} reads standard input line by line; everything that reads stdin shares it, so that no reader
  * swallows input buffered for the next question. {@code input} is standard input itself, for a command that
- * speaks a protocol on it (the MCP server) and never reads {@code lines}.
+ * speaks a protocol on it (the MCP server) and never reads {@code lines}. {@code commands} is every command of the
+ * CLI, for those that list them (completion).
  */
 public record CommandContext(
         Map<String, String> environment,
@@ -21,4 +23,5 @@ public record CommandContext(
         PrintStream err,
         Path workingDirectory,
         String version,
-        InputStream input) {}
+        InputStream input,
+        CommandTable commands) {}

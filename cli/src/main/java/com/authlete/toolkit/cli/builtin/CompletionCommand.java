@@ -1,7 +1,6 @@
 package com.authlete.toolkit.cli.builtin;
 
 import com.authlete.toolkit.cli.CliException;
-import com.authlete.toolkit.cli.Router;
 import com.authlete.toolkit.cli.completion.BashScript;
 import com.authlete.toolkit.cli.completion.CompletionModel;
 import com.authlete.toolkit.cli.completion.FishScript;
@@ -27,7 +26,7 @@ public final class CompletionCommand extends BuiltinCommand {
         if (shell == null || shell.size() != 1) {
             throw CliException.usage("give one shell: authlete completion bash|zsh|fish|powershell");
         }
-        CompletionModel model = CompletionModel.build(Router.allCommands(), Catalog.standard());
+        CompletionModel model = CompletionModel.build(context.commands(), Catalog.standard());
         String script = switch (shell.get(0)) {
             case "bash" -> BashScript.write(model);
             case "zsh" -> ZshScript.write(model);

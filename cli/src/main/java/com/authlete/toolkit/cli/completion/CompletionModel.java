@@ -1,7 +1,7 @@
 package com.authlete.toolkit.cli.completion;
 
 import com.authlete.toolkit.cli.CommandEntry;
-import com.authlete.toolkit.cli.Router;
+import com.authlete.toolkit.cli.CommandTable;
 import com.authlete.toolkit.cli.TopLevelFlags;
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.authlete.toolkit.core.catalog.Catalog;
@@ -46,12 +46,12 @@ public record CompletionModel(List<Command> commands) {
     /**
      * @param index the commands (operation commands and built-in commands)
      */
-    public static CompletionModel build(List<CommandEntry> index, Catalog catalog) {
+    public static CompletionModel build(CommandTable table, Catalog catalog) {
         List<Command> commands = new ArrayList<>();
         List<CommandEntry> rows = new ArrayList<>();
         // The flags that may come before the command words (they apply to whichever command follows).
         rows.add(new CommandEntry(TOP, "", false));
-        rows.addAll(index);
+        rows.addAll(table.commands());
         for (CommandEntry row : rows) {
             Map<String, List<String>> enums = new LinkedHashMap<>();
             catalog.find(row.words())
@@ -70,7 +70,7 @@ public record CompletionModel(List<Command> commands) {
                             .toList());
             enums.put("--server", ServerChoice.names(catalog.servers()));
             List<Flag> flags = new ArrayList<>();
-            Class<?> type = row.words().equals(TOP) ? TopLevelFlags.class : Router.commandClass(row.words());
+            Class<?> type = row.words().equals(TOP) ? TopLevelFlags.class : table.commandClass(row.words());
             for (OptionMetadata option :
                     SingleCommand.singleCommand(type).getCommandMetadata().getAllOptions()) {
                 List<String> names = option.getOptions().stream()

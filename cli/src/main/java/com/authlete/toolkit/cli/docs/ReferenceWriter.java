@@ -1,7 +1,7 @@
 package com.authlete.toolkit.cli.docs;
 
 import com.authlete.toolkit.cli.CommandEntry;
-import com.authlete.toolkit.cli.Router;
+import com.authlete.toolkit.cli.CommandTable;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.github.rvesse.airline.SingleCommand;
@@ -20,16 +20,16 @@ import java.util.Optional;
  */
 public final class ReferenceWriter {
 
-    private final List<CommandEntry> commands;
+    private final CommandTable table;
     private final Catalog catalog;
 
-    public ReferenceWriter(List<CommandEntry> commands, Catalog catalog) {
-        this.commands = commands;
+    public ReferenceWriter(CommandTable table, Catalog catalog) {
+        this.table = table;
         this.catalog = catalog;
     }
 
     /** Every file, by path relative to {@code docs/}. */
-    public Map<String, String> files() throws ClassNotFoundException {
+    public Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder index = new StringBuilder("# Command reference\n\nGenerated from the CLI's own metadata by "
                 + "`scripts/regenerate-docs`; do not edit. Man pages of the same commands are in `../man/man1`.\n\n"
@@ -38,9 +38,9 @@ public final class ReferenceWriter {
                 new StringBuilder(".TH AUTHLETE 1 \"\" \"Authlete CLI\" \"Authlete CLI\"\n.SH NAME\nauthlete \\- "
                         + "command-line client for the Authlete API\n.SH SYNOPSIS\n.B authlete\n\\fIgroup\\fR [\\fIsubgroup\\fR] \\fIcommand\\fR "
                         + "[\\fIflags\\fR]\n.SH COMMANDS\n");
-        for (CommandEntry row : commands) {
+        for (CommandEntry row : table.commands()) {
             String name = row.words().replace(' ', '-');
-            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(Router.commandClass(row.words()))
+            List<OptionMetadata> options = new ArrayList<>(SingleCommand.singleCommand(table.commandClass(row.words()))
                     .getCommandMetadata()
                     .getAllOptions());
             options.sort((a, b) -> longest(a).compareTo(longest(b)));

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.render.toon;
 
+import com.authlete.toolkit.render.ToonOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package com.authlete.toolkit.render.toon;
 import com.authlete.toolkit.render.BlockStream;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.Renderer;
+import com.authlete.toolkit.render.ToonOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;

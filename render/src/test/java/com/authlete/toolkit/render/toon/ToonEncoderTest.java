@@ -3,6 +3,7 @@ package com.authlete.toolkit.render.toon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.ToonOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
 import java.util.Collection;
 import java.util.Comparator;

@@ -1,9 +1,12 @@
-package com.authlete.toolkit.render;
+package com.authlete.toolkit.render.formats;
 
+import com.authlete.toolkit.render.OutputFormat;
+import com.authlete.toolkit.render.RenderOptions;
+import com.authlete.toolkit.render.Renderer;
+import com.authlete.toolkit.render.ToonOptions;
 import com.authlete.toolkit.render.json.JsonRenderer;
 import com.authlete.toolkit.render.pretty.PrettyRenderer;
 import com.authlete.toolkit.render.table.TableRenderer;
-import com.authlete.toolkit.render.toon.ToonOptions;
 import com.authlete.toolkit.render.toon.ToonRenderer;
 import com.authlete.toolkit.render.yaml.YamlRenderer;
 

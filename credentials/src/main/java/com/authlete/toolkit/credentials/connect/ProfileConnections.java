@@ -1,4 +1,4 @@
-package com.authlete.toolkit.credentials;
+package com.authlete.toolkit.credentials.connect;
 
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
@@ -6,6 +6,11 @@ import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.TokenSource;
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.ServerChoice;
+import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.oauth.OAuthException;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
 import com.authlete.toolkit.credentials.oauth.TransportFactory;

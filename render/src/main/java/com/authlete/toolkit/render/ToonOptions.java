@@ -1,4 +1,4 @@
-package com.authlete.toolkit.render.toon;
+package com.authlete.toolkit.render;
 
 /**
  * Encoder options of TOON (spec 3.3, section 13).

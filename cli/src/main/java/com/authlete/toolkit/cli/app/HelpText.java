@@ -1,5 +1,9 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.CommandEntry;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.GlobalOptions;
+import com.authlete.toolkit.cli.NetworkOptions;
 import com.authlete.toolkit.cli.generated.CommandIndex;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.PrintStream;

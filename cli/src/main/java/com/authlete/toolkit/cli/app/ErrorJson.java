@@ -1,5 +1,6 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.ExitCode;
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.transport.ApiException;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,9 @@
-package com.authlete.toolkit.credentials;
+package com.authlete.toolkit.credentials.connect;
 
+import com.authlete.toolkit.credentials.CredentialStore;
+import com.authlete.toolkit.credentials.CredentialsException;
+import com.authlete.toolkit.credentials.ResolvedToken;
+import com.authlete.toolkit.credentials.Tokens;
 import com.authlete.toolkit.credentials.oauth.OAuthGrant;
 import com.authlete.toolkit.credentials.oauth.TokenRenewal;
 import java.util.Map;

@@ -1,5 +1,16 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.ApiCommand;
+import com.authlete.toolkit.cli.CliException;
+import com.authlete.toolkit.cli.CommandEntry;
+import com.authlete.toolkit.cli.ErrorText;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.NetworkReadException;
+import com.authlete.toolkit.cli.OperationCommand;
+import com.authlete.toolkit.cli.OperationRunner;
+import com.authlete.toolkit.cli.Terminal;
+import com.authlete.toolkit.cli.TerminalWidth;
+import com.authlete.toolkit.cli.TopLevelFlags;
 import com.authlete.toolkit.cli.builtin.BuiltinCommand;
 import com.authlete.toolkit.cli.builtin.CommandContext;
 import com.authlete.toolkit.cli.generated.CommandIndex;
@@ -259,7 +270,8 @@ public final class Cli {
                 err,
                 workingDirectory,
                 version(),
-                stdin));
+                stdin,
+                Router.TABLE));
         out.flush();
         return command.status();
     }

@@ -1,4 +1,4 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.Terminal;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,5 +1,6 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.CliException;
 import com.github.rvesse.airline.model.CommandMetadata;
 import com.github.rvesse.airline.model.OptionMetadata;
 import java.util.HashMap;

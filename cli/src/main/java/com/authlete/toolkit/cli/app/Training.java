@@ -1,5 +1,6 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.Terminal;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;

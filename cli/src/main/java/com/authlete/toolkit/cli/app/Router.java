@@ -1,5 +1,8 @@
-package com.authlete.toolkit.cli;
+package com.authlete.toolkit.cli.app;
 
+import com.authlete.toolkit.cli.ApiCommand;
+import com.authlete.toolkit.cli.CommandEntry;
+import com.authlete.toolkit.cli.CommandTable;
 import com.authlete.toolkit.cli.builtin.ApplyCommand;
 import com.authlete.toolkit.cli.builtin.AuthLoginCommand;
 import com.authlete.toolkit.cli.builtin.AuthLogoutCommand;
@@ -41,6 +44,19 @@ public final class Router {
             new CommandEntry("export", "Write the service and its clients as YAML files", false),
             new CommandEntry("diff", "Compare a configuration directory with the live service", false),
             new CommandEntry("apply", "Make the live service match a configuration directory", false));
+
+    /** The commands and their classes, for what lists or describes them. */
+    public static final CommandTable TABLE = new CommandTable() {
+        @Override
+        public List<CommandEntry> commands() {
+            return allCommands();
+        }
+
+        @Override
+        public Class<?> commandClass(String words) {
+            return Router.commandClass(words);
+        }
+    };
 
     private Router() {}
 
