@@ -44,7 +44,7 @@ public record CompletionModel(List<Command> commands) {
     static final Set<String> FILE_FLAGS = Set.of("-o", "--output-file", "--token-file", "--ca-cert", "--body");
 
     /**
-     * @param index the commands (operation commands and built-in commands)
+     * @param table the commands (operation commands and built-in commands) and their classes
      */
     public static CompletionModel build(CommandTable table, Catalog catalog) {
         List<Command> commands = new ArrayList<>();
