@@ -3,11 +3,13 @@ package com.authlete.toolkit.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
 import com.authlete.toolkit.transport.net.EnvironmentProxySelector;
 import com.authlete.toolkit.transport.retry.RetryHook;
+import com.authlete.toolkit.transport.setup.EnvironmentTransports;
 import com.authlete.toolkit.transport.tls.TrustAnchors;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
@@ -291,6 +293,43 @@ class ResilienceTest {
         assertThat(EnvironmentProxySelector.fromEnvironment(Map.of()).isEmpty()).isTrue();
         assertThatThrownBy(() -> EnvironmentProxySelector.fromEnvironment(Map.of("HTTPS_PROXY", "http://")))
                 .hasMessageContaining("HTTPS_PROXY");
+    }
+
+    @Test
+    void loopbackNeverGoesThroughAProxy() {
+        EnvironmentProxySelector selector = EnvironmentProxySelector.fromEnvironment(
+                Map.of("HTTP_PROXY", "http://proxy.corp:3128", "HTTPS_PROXY", "http://proxy.corp:3128"));
+        for (String url : List.of(
+                "http://127.0.0.1:4010/x",
+                "http://127.1.2.3/x",
+                "http://localhost:8080/x",
+                "http://LOCALHOST/x",
+                "https://api.localhost/x",
+                "http://[::1]:9/x",
+                "http://[0:0:0:0:0:0:0:1]/x")) {
+            assertThat(selector.select(URI.create(url)).get(0)).as(url).isEqualTo(Proxy.NO_PROXY);
+        }
+        // Names that only look like loopback are not resolved, and go through the proxy as any other host.
+        for (String url : List.of(
+                "http://127.0.0.1.nip.io/x", "http://localhost.example.com/x", "http://10.0.0.1/x", "http://[::2]/x")) {
+            assertThat(selector.select(URI.create(url)).get(0)).as(url).isNotEqualTo(Proxy.NO_PROXY);
+        }
+    }
+
+    @Test
+    void aTokenForAServerOnThisMachineNeverReachesAProxy() throws Exception {
+        try (StubServer proxy = new StubServer().handler(request -> Reply.json(200, "{\"via\":\"proxy\"}"));
+                StubServer api = new StubServer().handler(request -> Reply.json(200, "{\"via\":\"api\"}"))) {
+            ConnectionSettings settings = EnvironmentTransports.withEnvironment(
+                    ConnectionSettings.of(URI.create(api.url()), "test/1"), Map.of("HTTP_PROXY", proxy.url()));
+            try (HttpTransport http = EnvironmentTransports.build(settings, "loopback-token-1234567890");
+                    TransportResponse response = http.send("GET", "/api/service/get/list", Map.of(), null)) {
+                assertThat(new String(response.body().readAllBytes(), StandardCharsets.UTF_8))
+                        .isEqualTo("{\"via\":\"api\"}");
+            }
+            assertThat(proxy.requests()).isEmpty();
+            assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer loopback-token-1234567890");
+        }
     }
 
     @Test
