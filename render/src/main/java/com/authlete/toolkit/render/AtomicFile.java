@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Writes a file so that readers see either the old content or the whole new content: everything goes to a
  * temporary file beside the target, which is flushed to disk and then renamed over it. Private files get mode
- * 0600 from the start, so secrets are never readable by others, not even briefly.
+ * 0600 from the start, so secrets are never readable by others, not even briefly. A symbolic link stays a link (the
+ * file it points to is rewritten); a target that is not a regular file (a device such as {@code /dev/null}, a FIFO)
+ * is written into as a shell's {@code >} would, never renamed over; a directory is refused.
  */
 public final class AtomicFile implements AutoCloseable {
 
@@ -28,10 +30,11 @@ public final class AtomicFile implements AutoCloseable {
     private final OutputStream out;
     private boolean committed;
 
+    /** @param temporary the file beside the target, or null to write straight into a target that is no regular file */
     private AtomicFile(Path target, Path temporary) throws IOException {
         this.target = target;
         this.temporary = temporary;
-        this.out = new Named(new FileOutputStream(temporary.toFile()), target);
+        this.out = new Named(new FileOutputStream((temporary != null ? temporary : target).toFile()), target);
     }
 
     /** Write errors (a full disk) name the file the user asked for, not the temporary one. */
@@ -90,6 +93,15 @@ public final class AtomicFile implements AutoCloseable {
 
     public static AtomicFile create(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
+            absolute = absolute.toRealPath();
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("cannot write " + target + ": it is a directory");
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            return new AtomicFile(absolute, null);
+        }
         Path directory = absolute.getParent();
         if (directory == null || !Files.isDirectory(directory)) {
             throw new IOException("no such directory: " + directory);
@@ -111,6 +123,12 @@ public final class AtomicFile implements AutoCloseable {
     /** Finishes the file: private (0600) when it may hold secrets, else 0644; then renames it into place. */
     public void commit(boolean privateFile) throws IOException {
         out.flush();
+        if (temporary == null) {
+            // A device or a FIFO: written in place; its mode is the system's, not ours.
+            out.close();
+            committed = true;
+            return;
+        }
         ((Named) out).sync();
         out.close();
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
@@ -129,7 +147,9 @@ public final class AtomicFile implements AutoCloseable {
     public void close() throws IOException {
         if (!committed) {
             out.close();
-            Files.deleteIfExists(temporary);
+            if (temporary != null) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }
