@@ -26,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -67,12 +68,28 @@ final class YamlFiles {
     private static final class Snake {
         static final Resolver RESOLVER = new Resolver();
 
+        /**
+         * A comment on a document marker's line ({@code --- # mine}): SnakeYAML's composer fails on it with a
+         * ClassCastException when it keeps comments, so it is moved to the line below the marker, where it stays.
+         */
+        private static final Pattern MARKER_COMMENT = Pattern.compile("(?m)^(---|\\.\\.\\.)[ \\t]+(#.*)$");
+
         /** The node tree of a document, comments included, without constructing Java objects. */
-        static Node compose(Reader in) {
+        static Node compose(Reader in) throws IOException {
+            StringWriter text = new StringWriter();
+            in.transferTo(text);
+            String document = MARKER_COMMENT.matcher(text.toString()).replaceAll("$1\n$2");
             LoaderOptions loading = new LoaderOptions();
             loading.setProcessComments(true);
             loading.setAllowDuplicateKeys(false);
-            return new Composer(new ParserImpl(new StreamReader(in), loading), RESOLVER, loading).getSingleNode();
+            try {
+                return new Composer(new ParserImpl(new StreamReader(document), loading), RESOLVER, loading)
+                        .getSingleNode();
+            } catch (ClassCastException e) {
+                // Another place SnakeYAML cannot hold a comment: refused, rather than rewritten without the comments.
+                throw new YAMLException("a comment stands where it cannot be kept through a rewrite (" + e.getMessage()
+                        + "); move it to a line of its own");
+            }
         }
 
         static String serialize(Node root) throws IOException {

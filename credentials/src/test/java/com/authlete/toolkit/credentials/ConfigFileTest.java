@@ -69,6 +69,22 @@ class ConfigFileTest {
     }
 
     @Test
+    void commentsOnDocumentMarkersSurviveARewrite() throws Exception {
+        for (String start : new String[] {"--- # my settings\n", "---\t# my settings\n", "# my settings\n---\n"}) {
+            Path file = Files.writeString(
+                    directory.resolve("marker.yaml"),
+                    start + "profiles:\n  default:\n    server: us  # the main one\n... # end of my settings\n");
+            ConfigFile config = new ConfigFile(file);
+            config.update("default", Map.of("service-id", "123"), false);
+            assertThat(config.profile("default"))
+                    .as(start)
+                    .containsEntry("service-id", "123")
+                    .containsEntry("server", "us");
+            assertThat(Files.readString(file)).as(start).contains("# my settings", "# the main one");
+        }
+    }
+
+    @Test
     void aSymbolicLinkStaysALinkAndItsTargetIsRewritten() throws Exception {
         Path real = Files.writeString(
                 Files.createDirectories(directory.resolve("dotfiles")).resolve("authlete.yaml"), HAND_WRITTEN);
