@@ -206,6 +206,29 @@ class DeclarativeCommandsTest {
     }
 
     @Test
+    void controlCharactersInNamesAndValuesNeverReachTheTerminalRaw() throws Exception {
+        ObjectNode hostile = JsonTrees.NODES.objectNode();
+        hostile.put("clientName", "Evil\u009d0;PWNED\u0007\u009b2J").put("description", "d\u009b31m\u001b[2J");
+        fake.addClient(hostile);
+        Path dir = exported();
+        // The description differs from the live one: diff shows both values.
+        edit(dir.resolve("clients/evil-0-pwned-2j.yaml"), "description:", "developer: x\ndescription:");
+        for (String[] args : new String[][] {{"diff"}, {"diff", "--prune"}, {"apply", "--yes"}}) {
+            CliHarness.Result result = run(cli().terminalOutput().terminalErrors(), dir, args);
+            String all = result.out() + result.err();
+            assertThat(all.chars().filter(c -> c >= 0x80 && c <= 0x9f || c == 0x07))
+                    .as(String.join(" ", args) + ": " + all)
+                    .isEmpty();
+        }
+        Files.delete(dir.resolve("clients/evil-0-pwned-2j.yaml"));
+        CliHarness.Result prune = run(cli().terminalOutput(), dir, "apply", "--yes", "--prune");
+        assertThat(prune.exitCode()).as(prune.err()).isZero();
+        assertThat(prune.out()).contains("deleted client Evil");
+        assertThat(prune.out().chars().filter(c -> c >= 0x80 && c <= 0x9f || c == 0x07))
+                .isEmpty();
+    }
+
+    @Test
     void clientsWithoutAFileAreDeletedOnlyWithPrune() throws Exception {
         Path dir = exported();
         Files.delete(dir.resolve("clients/nightly-batch.yaml"));

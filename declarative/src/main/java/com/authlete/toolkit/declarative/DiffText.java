@@ -1,6 +1,7 @@
 package com.authlete.toolkit.declarative;
 
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,13 +77,15 @@ public final class DiffText {
 
     private String line(FieldChange change) {
         return switch (change.change()) {
-            case ADDED -> paint("32", "+ " + change.path() + ": " + value(change.after(), change.secret()));
-            case REMOVED -> paint("31", "- " + change.path() + ": " + value(change.before(), change.secret()));
+            case ADDED ->
+                paint("32", "+ " + TerminalSafe.text(change.path()) + ": " + value(change.after(), change.secret()));
+            case REMOVED ->
+                paint("31", "- " + TerminalSafe.text(change.path()) + ": " + value(change.before(), change.secret()));
             case CHANGED ->
                 paint(
                         "33",
-                        "~ " + change.path() + ": " + value(change.before(), change.secret()) + " -> "
-                                + value(change.after(), change.secret()));
+                        "~ " + TerminalSafe.text(change.path()) + ": " + value(change.before(), change.secret())
+                                + " -> " + value(change.after(), change.secret()));
         };
     }
 
@@ -90,7 +93,7 @@ public final class DiffText {
         if (secret) {
             return Secrets.MASK;
         }
-        String text = value.isTextual() ? safe(value.asText()) : JsonTrees.text(value);
+        String text = value.isTextual() ? safe(value.asText()) : TerminalSafe.text(JsonTrees.text(value));
         return text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE - 1) + "…" : text;
     }
 
@@ -98,7 +101,8 @@ public final class DiffText {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-                return JsonTrees.text(JsonTrees.NODES.textNode(text));
+                // JSON's escapes for C0 and quotes; C1, which JSON leaves raw, as \u009b-style escapes too.
+                return TerminalSafe.text(JsonTrees.text(JsonTrees.NODES.textNode(text)));
             }
         }
         return text;

@@ -3,6 +3,7 @@ package com.authlete.toolkit.mcp;
 import com.authlete.toolkit.core.secrets.Redactor;
 import com.authlete.toolkit.render.OutputFormat;
 import com.authlete.toolkit.render.RenderOptions;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.authlete.toolkit.render.formats.Renderers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -28,21 +29,27 @@ final class ToolResults {
         return result.build();
     }
 
-    /** An error the model can act on; its text is scrubbed of anything that looks like a credential. */
+    /** An error the model can act on; its text is scrubbed of anything that looks like a credential or a control. */
     static CallToolResult error(String message) {
         return CallToolResult.builder()
                 .isError(true)
-                .addTextContent(Redactor.loose(message))
+                .addTextContent(TerminalSafe.text(Redactor.loose(message)))
                 .build();
     }
 
+    /**
+     * The answer as text for a model, without raw control characters from the server (C1 ones included, such as
+     * U+009B, an escape sequence in one character): JSON escapes them as JSON does ({@code \u009b} means the same
+     * character); TOON, whose strings have no such escape, gets them as visible {@code \u009b} text.
+     */
     private String render(JsonNode value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            Renderers.of(format, RenderOptions.PLAIN).render(value, out);
+            Renderers.of(format, RenderOptions.PLAIN)
+                    .render(format == OutputFormat.JSON ? value : TerminalSafe.tree(value), out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString(StandardCharsets.UTF_8).stripTrailing();
+        return TerminalSafe.text(out.toString(StandardCharsets.UTF_8).stripTrailing());
     }
 }

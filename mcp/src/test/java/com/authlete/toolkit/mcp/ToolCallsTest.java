@@ -250,4 +250,31 @@ class ToolCallsTest {
         assertThat(text(missing)).isEqualTo("invalid arguments: the argument serviceId is required");
         assertThat(api.requests()).isEmpty();
     }
+
+    @Test
+    void controlCharactersFromTheServerNeverReachTheModelRaw() throws Exception {
+        String hostile = "Shop\u009b2J\u009d0;PWNED\u0007\u001b[31m";
+        api.handler(request -> request.target().contains("/client/get/9")
+                ? StubServer.Reply.json(
+                        400, "{\"resultCode\":\"A1\",\"resultMessage\":" + JsonTrees.NODES.textNode(hostile) + "}")
+                : StubServer.Reply.json(
+                        200, "{\"clientId\":1,\"clientName\":" + JsonTrees.NODES.textNode(hostile) + "}"));
+        for (OutputFormat format : List.of(OutputFormat.TOON, OutputFormat.JSON)) {
+            McpSchema.CallToolResult answer =
+                    calls(options(false, format, "1")).call(catalog.operation("client get"), Map.of("clientId", "1"));
+            McpSchema.CallToolResult error =
+                    calls(options(false, format, "1")).call(catalog.operation("client get"), Map.of("clientId", "9"));
+            for (McpSchema.CallToolResult result : List.of(answer, error)) {
+                assertThat(text(result).chars().filter(c -> c >= 0x80 && c <= 0x9f || c == 0x1b || c == 0x07))
+                        .as(format + ": " + text(result))
+                        .isEmpty();
+            }
+            assertThat(text(answer)).as(format.name()).contains("Shop");
+            assertThat(text(error)).as(format.name()).contains("A1");
+        }
+        McpSchema.CallToolResult json = calls(options(false, OutputFormat.JSON, "1"))
+                .call(catalog.operation("client get"), Map.of("clientId", "1"));
+        assertThat(JsonTrees.parse(text(json).getBytes()).path("clientName").asText())
+                .isEqualTo(hostile);
+    }
 }

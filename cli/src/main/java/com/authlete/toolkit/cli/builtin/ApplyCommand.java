@@ -14,6 +14,7 @@ import com.authlete.toolkit.declarative.DiffText;
 import com.authlete.toolkit.declarative.LiveState;
 import com.authlete.toolkit.declarative.Plan;
 import com.authlete.toolkit.declarative.ResourceDiff;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.util.List;
@@ -109,6 +110,8 @@ public final class ApplyCommand extends DeclarativeCommand {
     }
 
     private static String subject(ResourceDiff resource) {
-        return resource.kind().equals("service") ? "service " + resource.id() : "client " + resource.name();
+        // Names come from the server (or from files): escaped, so that no control character reaches the terminal.
+        return TerminalSafe.line(
+                resource.kind().equals("service") ? "service " + resource.id() : "client " + resource.name());
     }
 }

@@ -409,18 +409,28 @@ public final class ResponseOutput {
         }
     }
 
-    /** Standard output, or an atomic file. */
+    /**
+     * Standard output, or an atomic file. JSON on a terminal passes {@link TerminalSafe}: control characters from a
+     * server (C1 ones too, which JSON does not escape) become {@code \u009b}-style escapes, which in a JSON string mean
+     * the same character.
+     */
     private final class Target implements AutoCloseable {
         private final PrintStream console;
         private final AtomicFile file;
+        private final OutputStream safe;
 
         Target(PrintStream console, AtomicFile file) {
             this.console = console;
             this.file = file;
+            // JSON (a format's or jq's) leaves C1 characters raw; the other formats escape them in the tree already,
+            // and
+            // their colours are ours to send.
+            boolean json = options.jq() != null || options.effectiveFormat() == OutputFormat.JSON;
+            this.safe = file == null && stdoutIsTerminal && json ? TerminalSafe.stream(console) : null;
         }
 
         OutputStream stream() {
-            return file != null ? file.stream() : console;
+            return file != null ? file.stream() : safe != null ? safe : console;
         }
 
         AtomicFile file() {
@@ -441,6 +451,9 @@ public final class ResponseOutput {
                             : new IOException("cannot write " + options.outputFile() + ": " + e.getMessage(), e);
                 }
             } else {
+                if (safe != null) {
+                    safe.close(); // writes a byte it held back; the console stays open
+                }
                 console.flush();
             }
         }
@@ -449,6 +462,8 @@ public final class ResponseOutput {
         public void close() throws IOException {
             if (file != null) {
                 file.close();
+            } else if (safe != null) {
+                safe.close();
             }
         }
     }
