@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -56,14 +57,12 @@ public final class Export {
                 Canonical.of(service.fields(), live.service()),
                 "AUTHLETE_SERVICE"));
         ResourceSchema clientSchema = ResourceSchema.of("client");
+        Map<String, Integer> wanted = new HashMap<>();
+        live.clients().forEach(client -> wanted.merge(slug(Diff.liveLabel(client)), 1, Integer::sum));
         Set<String> taken = new HashSet<>();
         for (JsonNode client : live.clients()) {
             String clientId = client.path("clientId").asText();
-            String slug = slug(Diff.liveLabel(client));
-            if (slug.isEmpty() || !taken.add(slug)) {
-                slug = (slug.isEmpty() ? "client" : slug) + "-" + clientId;
-                taken.add(slug);
-            }
+            String slug = fileName(slug(Diff.liveLabel(client)), clientId, wanted, taken);
             ObjectNode body = JsonTrees.NODES.objectNode();
             body.put("clientId", client.path("clientId").asLong());
             body.setAll(Canonical.of(clientSchema.fields(), client));
@@ -76,19 +75,64 @@ public final class Export {
         return files;
     }
 
+    /** Longest file name a client gets (before {@code -clientId} and {@code .yaml}): within every file system's limit. */
+    static final int MAX_NAME = 64;
+
     /**
-     * Writes the files into {@code directory} (made if missing), each atomically, and returns the files under
-     * {@code clients/} that this export did not write (a client since deleted, or a file of the user's own).
+     * A client's file name, unique by construction: its label's slug when no other client wants the same one,
+     * else with {@code -clientId} added, and again while that still meets a name taken or wanted by another client.
+     * Client ids are unique, so this ends.
+     */
+    private static String fileName(String slug, String clientId, Map<String, Integer> wanted, Set<String> taken) {
+        String name = slug.isEmpty() ? "client-" + clientId : slug;
+        while (taken.contains(name) || (!name.equals(slug) && wanted.containsKey(name))) {
+            name = name + "-" + clientId;
+        }
+        taken.add(name);
+        return name;
+    }
+
+    /**
+     * Writes the files into {@code directory} (made if missing), all or none: every file is written to a temporary
+     * file first, and only when all are written are they renamed into place. Returns the files under
+     * {@code clients/} that this export did not write (a client since deleted, or a file of the user's own). Nothing
+     * is written through a symbolic link: a directory from elsewhere could point one outside the folder.
      */
     public static List<String> write(Path directory, List<ExportedFile> files) throws IOException {
-        Files.createDirectories(directory.resolve(DesiredState.CLIENTS_DIR));
-        Set<String> written = new HashSet<>();
-        for (ExportedFile file : files) {
-            try (AtomicFile out = AtomicFile.create(directory.resolve(file.path()))) {
-                out.stream().write(file.text().getBytes(StandardCharsets.UTF_8));
-                out.commit(false); // no secret in it: readable like any source file
+        Path clients = directory.resolve(DesiredState.CLIENTS_DIR);
+        for (Path place : List.of(directory, clients)) {
+            if (Files.isSymbolicLink(place)) {
+                throw new IOException(place + " is a symbolic link; export writes only into folders of its own");
             }
-            written.add(file.path());
+        }
+        Set<String> names = new HashSet<>();
+        for (ExportedFile file : files) {
+            Path target = directory.resolve(file.path());
+            if (!names.add(file.path())) {
+                throw new IOException("two files named " + target + "; nothing was written");
+            }
+            if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isRegularFile(target))) {
+                throw new IOException(
+                        target + " is not a regular file; export replaces only files; nothing was written");
+            }
+        }
+        Files.createDirectories(clients);
+        Set<String> written = new HashSet<>();
+        List<AtomicFile> pending = new ArrayList<>();
+        try {
+            for (ExportedFile file : files) {
+                AtomicFile out = AtomicFile.create(directory.resolve(file.path()));
+                pending.add(out);
+                out.stream().write(file.text().getBytes(StandardCharsets.UTF_8));
+            }
+            for (int i = 0; i < files.size(); i++) {
+                pending.get(i).commit(false); // no secret in it: readable like any source file
+                written.add(files.get(i).path());
+            }
+        } finally {
+            for (AtomicFile out : pending) {
+                out.close();
+            }
         }
         try (Stream<Path> listing = Files.list(directory.resolve(DesiredState.CLIENTS_DIR))) {
             return listing.map(path -> DesiredState.CLIENTS_DIR + "/" + path.getFileName())
@@ -148,6 +192,8 @@ public final class Export {
 
     /** A file name from a label: lower case letters, digits and dashes. */
     static String slug(String label) {
-        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String slug =
+                label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.length() <= MAX_NAME ? slug : slug.substring(0, MAX_NAME).replaceAll("-+$", "");
     }
 }
