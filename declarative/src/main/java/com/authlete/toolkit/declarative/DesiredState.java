@@ -4,11 +4,15 @@ import com.authlete.toolkit.core.catalog.ResourceSchema;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,14 +89,38 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
         return new DesiredState(service, clients);
     }
 
+    /** Largest file read: a configuration file is a few kilobytes; anything near this is a mistake or an attack. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    /** Deepest nesting read: the schemas nest a few levels (a client's extension); a deeper file is refused early. */
+    static final int MAX_DEPTH = 32;
+
+    /**
+     * Reads one file, which must be a regular file (never a folder, a device or a FIFO, which could block the read)
+     * of at most {@link #MAX_FILE_BYTES}, nested at most {@link #MAX_DEPTH} levels, without YAML aliases (an alias would
+     * otherwise be read as its anchor's name).
+     */
     private static JsonNode parse(Path file, String name) throws ConfigFileException, IOException {
-        try {
-            JsonNode tree = YAML.readTree(file.toFile());
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigFileException(
+                    name, "", "not a regular file (a folder, a device or a pipe); only files are read");
+        }
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw new ConfigFileException(
+                    name,
+                    "",
+                    "the file holds " + size + " bytes; a configuration file may hold at most " + MAX_FILE_BYTES
+                            + " (1 MiB)");
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        try (JsonParser parser = new WithoutAliases(YAML.getFactory().createParser(bytes))) {
+            JsonNode tree = YAML.readTree(parser);
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 throw new ConfigFileException(name, "", "the file is empty");
             }
             return tree;
-        } catch (JsonParseException e) {
+        } catch (JsonProcessingException e) {
             String where =
                     e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
             throw new ConfigFileException(
@@ -100,6 +128,27 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
                     "",
                     "not valid YAML" + where + ": "
                             + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    /** Refuses a YAML alias ({@code *name}) where it stands, and nesting deeper than {@link #MAX_DEPTH}. */
+    private static final class WithoutAliases extends JsonParserDelegate {
+
+        WithoutAliases(JsonParser parser) {
+            super(parser);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken token = super.nextToken();
+            if (delegate instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+                throw new JsonParseException(
+                        this, "an alias (*" + yaml.getText() + ") is not read; write the value out");
+            }
+            if (token != null && token.isStructStart() && getParsingContext().getNestingDepth() > MAX_DEPTH) {
+                throw new JsonParseException(this, "nested deeper than " + MAX_DEPTH + " levels");
+            }
+            return token;
         }
     }
 }

@@ -2,9 +2,11 @@ package com.authlete.toolkit.declarative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,5 +90,60 @@ class BadFilesTest {
                 .hasMessage("clients/b.yaml: clientId: client 12 is also described by clients/a.yaml");
         assertThatThrownBy(() -> DesiredState.read(dir.resolve("missing"), Map.of()))
                 .hasMessage(dir.resolve("missing") + ": no such directory");
+    }
+
+    /** Each hostile file is refused as a bad file (exit 2 in the CLI), at once: nothing blocks or eats memory. */
+    @Test
+    void onlyRegularFilesOfBoundedSizeAndDepthWithoutAliasesAreRead() throws Exception {
+        Path clients = Files.createDirectories(dir.resolve("clients"));
+        Path folder = Files.createDirectory(clients.resolve("folder.yaml"));
+        assertRefused("clients/folder.yaml: not a regular file (a folder, a device or a pipe); only files are read");
+        Files.delete(folder);
+
+        Path fifo = clients.resolve("pipe.yaml");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        // A read would block until a writer came: the preemptive limit turns that hang into a failure.
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(60),
+                () -> assertRefused(
+                        "clients/pipe.yaml: not a regular file (a folder, a device or a pipe); only files are read"));
+        Files.delete(fifo);
+        Files.createSymbolicLink(clients.resolve("tty.yaml"), Path.of("/dev/null"));
+        assertRefused("clients/tty.yaml: not a regular file (a folder, a device or a pipe); only files are read");
+        Files.delete(clients.resolve("tty.yaml"));
+
+        Path big = Files.writeString(
+                clients.resolve("big.yaml"), "clientName: Web\ndescription: " + "x".repeat(1_100_000) + "\n");
+        assertRefused("clients/big.yaml: the file holds " + Files.size(big)
+                + " bytes; a configuration file may hold at most 1048576 (1 MiB)");
+        Files.delete(big);
+
+        Path deep = Files.writeString(
+                clients.resolve("deep.yaml"),
+                "clientName: Web\nextension: " + "{a: ".repeat(20_000) + "1" + "}".repeat(20_000) + "\n");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith("clients/deep.yaml: not valid YAML (line 2)");
+        Files.delete(deep);
+
+        for (String aliased : new String[] {
+            "clientName: &n Web\ndescription: *n\n",
+            "clientName: Web\nredirectUris: [&u 'https://a/cb', *u]\n",
+            "base: &b {clientName: Web}\nclientName: x\n<<: *b\n"
+        }) {
+            Files.writeString(clients.resolve("alias.yaml"), aliased);
+            assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                    .as(aliased)
+                    .isInstanceOf(ConfigFileException.class)
+                    .hasMessageContaining("clients/alias.yaml: not valid YAML (line ")
+                    .hasMessageContaining("an alias (*");
+        }
+    }
+
+    private void assertRefused(String message) {
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage(message);
     }
 }
