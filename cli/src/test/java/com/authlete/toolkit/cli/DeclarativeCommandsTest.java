@@ -229,6 +229,31 @@ class DeclarativeCommandsTest {
     }
 
     @Test
+    void valuesFromTheEnvironmentAreSecretsInEveryOutput() throws Exception {
+        Path dir = exported();
+        Path web = dir.resolve("clients/web-app.yaml");
+        edit(web, "clientName: Web app", "clientName: Web ${env:STAGE}\ndescription: ${env:PRIVATE_NOTE}");
+        Files.writeString(
+                dir.resolve("clients/new-one.yaml"),
+                "clientName: New ${env:STAGE}\ntosUri: https://x/${env:PRIVATE_NOTE}\n");
+        CliHarness cli = cli().env("STAGE", "stage-hunter2").env("PRIVATE_NOTE", "note \"quoted\" hunter2");
+        for (String[] args : new String[][] {{"diff"}, {"diff", "-F", "json"}, {"apply", "--dry-run"}}) {
+            CliHarness.Result result = run(cli, dir, args);
+            String all = result.out() + result.err();
+            assertThat(result.exitCode())
+                    .as(String.join(" ", args) + ": " + result.err())
+                    .isIn(0, 1);
+            assertThat(all).as(String.join(" ", args)).doesNotContain("hunter2").contains("[REDACTED]");
+        }
+        CliHarness.Result apply = run(cli, dir, "apply", "--yes");
+        assertThat(apply.exitCode()).as(apply.err()).isZero();
+        assertThat(apply.out() + apply.err()).doesNotContain("hunter2");
+        assertThat(fake.clients())
+                .extracting(client -> client.path("clientName").asText())
+                .contains("Web stage-hunter2");
+    }
+
+    @Test
     void clientsWithoutAFileAreDeletedOnlyWithPrune() throws Exception {
         Path dir = exported();
         Files.delete(dir.resolve("clients/nightly-batch.yaml"));

@@ -1,5 +1,7 @@
 package com.authlete.toolkit.declarative;
 
+import java.util.function.UnaryOperator;
+
 /**
  * A file of a configuration directory that cannot be used: its message is one line naming the file and the place
  * in it ({@code clients/web.yaml: redirectUris[1]: expected a string, got a number}).
@@ -15,6 +17,17 @@ public final class ConfigFileException extends Exception {
         super(file + (path == null || path.isEmpty() ? "" : ": " + path) + ": " + problem);
         this.file = file;
         this.path = path;
+    }
+
+    private ConfigFileException(String message, String file, String path, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+        this.path = path;
+    }
+
+    /** The same problem with its message passed through {@code mask} (values substituted into the file hidden). */
+    public ConfigFileException masked(UnaryOperator<String> mask) {
+        return new ConfigFileException(mask.apply(getMessage()), file, path, null);
     }
 
     /** The file, relative to the configuration directory. */

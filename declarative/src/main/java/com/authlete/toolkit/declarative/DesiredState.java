@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,11 @@ import java.util.stream.Stream;
  * file is substituted ({@link Substitution}) and checked against the schema ({@code SchemaCheck}); the first
  * problem is a {@link ConfigFileException}.
  *
- * @param service the service's fields, or null when there is no {@code service.yaml}
- * @param clients the clients, in file name order
+ * @param service     the service's fields, or null when there is no {@code service.yaml}
+ * @param clients     the clients, in file name order
+ * @param substituted every value the environment references put into the files: secrets to all output
  */
-public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
+public record DesiredState(ObjectNode service, List<DesiredClient> clients, Set<String> substituted) {
 
     public static final String SERVICE_FILE = "service.yaml";
     public static final String CLIENTS_DIR = "clients";
@@ -44,6 +46,31 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
 
     public DesiredState {
         clients = List.copyOf(clients);
+        substituted = Set.copyOf(substituted);
+    }
+
+    /** The text with every substituted value in it masked, longest first, as written and as JSON writes it. */
+    public String masked(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String value : substituted.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList()) {
+            String json = JsonTrees.text(JsonTrees.NODES.textNode(value));
+            out = out.replace(value, Secrets.MASK).replace(json.substring(1, json.length() - 1), Secrets.MASK);
+        }
+        return out;
+    }
+
+    /** Whether a value holds a substituted value somewhere in its text. */
+    public boolean holdsSubstituted(JsonNode value) {
+        if (value == null || substituted.isEmpty()) {
+            return false;
+        }
+        String text = value.isTextual() ? value.asText() : value.toString();
+        return substituted.stream().anyMatch(text::contains);
     }
 
     public static DesiredState read(Path directory, Map<String, String> environment)
@@ -52,41 +79,48 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients) {
             throw new ConfigFileException(directory.toString(), "", "no such directory");
         }
         Substitution substitution = new Substitution(environment);
-        ObjectNode service = null;
-        Path serviceFile = directory.resolve(SERVICE_FILE);
-        if (Files.exists(serviceFile)) {
-            service = new SchemaCheck("service", SERVICE_FILE, Set.of())
-                    .check(
-                            ResourceSchema.of("service").fields(),
-                            substitution.apply(parse(serviceFile, SERVICE_FILE), SERVICE_FILE, ""));
-        }
-        List<DesiredClient> clients = new ArrayList<>();
-        Path clientsDir = directory.resolve(CLIENTS_DIR);
-        if (Files.isDirectory(clientsDir)) {
-            List<Path> files;
-            try (Stream<Path> listing = Files.list(clientsDir)) {
-                files = listing.filter(path -> path.getFileName().toString().matches(".*\\.ya?ml"))
-                        .sorted()
-                        .toList();
+        try {
+            ObjectNode service = null;
+            Path serviceFile = directory.resolve(SERVICE_FILE);
+            if (Files.exists(serviceFile)) {
+                service = new SchemaCheck("service", SERVICE_FILE, Set.of())
+                        .check(
+                                ResourceSchema.of("service").fields(),
+                                substitution.apply(parse(serviceFile, SERVICE_FILE), SERVICE_FILE, ""));
             }
-            Map<Long, String> byId = new HashMap<>();
-            for (Path file : files) {
-                String name = CLIENTS_DIR + "/" + file.getFileName();
-                ObjectNode body = new SchemaCheck("client", name, Set.of("clientId"))
-                        .check(ResourceSchema.of("client").fields(), substitution.apply(parse(file, name), name, ""));
-                JsonNode id = body.remove("clientId");
-                Long clientId = id == null || id.isNull() ? null : id.longValue();
-                if (clientId != null) {
-                    String other = byId.putIfAbsent(clientId, name);
-                    if (other != null) {
-                        throw new ConfigFileException(
-                                name, "clientId", "client " + clientId + " is also described by " + other);
-                    }
+            List<DesiredClient> clients = new ArrayList<>();
+            Path clientsDir = directory.resolve(CLIENTS_DIR);
+            if (Files.isDirectory(clientsDir)) {
+                List<Path> files;
+                try (Stream<Path> listing = Files.list(clientsDir)) {
+                    files = listing.filter(path -> path.getFileName().toString().matches(".*\\.ya?ml"))
+                            .sorted()
+                            .toList();
                 }
-                clients.add(new DesiredClient(name, clientId, body));
+                Map<Long, String> byId = new HashMap<>();
+                for (Path file : files) {
+                    String name = CLIENTS_DIR + "/" + file.getFileName();
+                    ObjectNode body = new SchemaCheck("client", name, Set.of("clientId"))
+                            .check(
+                                    ResourceSchema.of("client").fields(),
+                                    substitution.apply(parse(file, name), name, ""));
+                    JsonNode id = body.remove("clientId");
+                    Long clientId = id == null || id.isNull() ? null : id.longValue();
+                    if (clientId != null) {
+                        String other = byId.putIfAbsent(clientId, name);
+                        if (other != null) {
+                            throw new ConfigFileException(
+                                    name, "clientId", "client " + clientId + " is also described by " + other);
+                        }
+                    }
+                    clients.add(new DesiredClient(name, clientId, body));
+                }
             }
+            return new DesiredState(service, clients, substitution.values());
+        } catch (ConfigFileException e) {
+            // A bad value may have come from the environment: the message must not show it.
+            throw e.masked(new DesiredState(null, List.of(), substitution.values())::masked);
         }
-        return new DesiredState(service, clients);
     }
 
     /** Largest file read: a configuration file is a few kilobytes; anything near this is a mistake or an attack. */

@@ -127,7 +127,35 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                 (prune ? resources : unmanaged).add(extra);
             }
         });
-        return new Diff(live.serviceId(), resources, unmanaged);
+        return new Diff(
+                live.serviceId(),
+                resources.stream().map(resource -> hidden(resource, desired)).toList(),
+                unmanaged.stream().map(resource -> hidden(resource, desired)).toList());
+    }
+
+    /**
+     * The resource with every value substituted from the environment treated as a secret: a change that holds one is
+     * shown masked, and a name that holds one shows it masked.
+     */
+    private static ResourceDiff hidden(ResourceDiff resource, DesiredState desired) {
+        if (desired.substituted().isEmpty()) {
+            return resource;
+        }
+        List<FieldChange> changes = resource.changes().stream()
+                .map(change -> change.secret()
+                                || !(desired.holdsSubstituted(change.before())
+                                        || desired.holdsSubstituted(change.after()))
+                        ? change
+                        : new FieldChange(change.path(), change.change(), change.before(), change.after(), true))
+                .toList();
+        return new ResourceDiff(
+                resource.action(),
+                resource.kind(),
+                desired.masked(resource.name()),
+                resource.file(),
+                resource.id(),
+                changes,
+                resource.desired());
     }
 
     private static Long match(DesiredClient client, Map<String, List<Long>> byKey, Set<Long> claimed)

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,15 +15,27 @@ import java.util.regex.Pattern;
  * Environment references in text values: {@code ${env:NAME}} is replaced by the variable's value, anywhere in a
  * string ({@code https://${env:HOST}/callback}); <code>$${</code> stands for a literal <code>${</code>. An unset variable is
  * an error naming the file, the field and the variable: a secret or per-environment value is never silently empty.
+ * The toolkit's own credentials ({@code AUTHLETE_BEARER}, {@code AUTHLETE_CLIENT_SECRET}) cannot be referred to: a
+ * directory from an untrusted branch could otherwise put the API token into a client's name and send it. Every value
+ * substituted is kept ({@link #values()}), so that output can treat it as a secret.
  */
 public final class Substitution {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
+    /** The variables that hold the toolkit's own credentials. */
+    static final Set<String> CREDENTIAL_VARIABLES = Set.of("AUTHLETE_BEARER", "AUTHLETE_CLIENT_SECRET");
+
     private final Map<String, String> environment;
+    private final Set<String> values = new LinkedHashSet<>();
 
     public Substitution(Map<String, String> environment) {
         this.environment = environment;
+    }
+
+    /** Every non-empty value substituted so far. */
+    public Set<String> values() {
+        return Set.copyOf(values);
     }
 
     /** The text form of a reference to {@code variable}. */
@@ -60,10 +74,20 @@ public final class Substitution {
             if (matcher.group(1) == null) {
                 replacement = "${"; // $${: a literal ${
             } else {
+                if (CREDENTIAL_VARIABLES.contains(matcher.group(1))) {
+                    throw new ConfigFileException(
+                            file,
+                            path,
+                            "${env:" + matcher.group(1) + "} names the toolkit's own "
+                                    + "credential; a configuration file may not read it");
+                }
                 replacement = environment.get(matcher.group(1));
                 if (replacement == null) {
                     throw new ConfigFileException(
                             file, path, "environment variable " + matcher.group(1) + " is not set");
+                }
+                if (!replacement.isEmpty()) {
+                    values.add(replacement);
                 }
             }
             matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));

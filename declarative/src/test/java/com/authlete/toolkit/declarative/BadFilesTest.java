@@ -141,6 +141,49 @@ class BadFilesTest {
         }
     }
 
+    @Test
+    void theToolkitsOwnCredentialsCannotBeReferredTo() throws Exception {
+        Path clients = Files.createDirectories(dir.resolve("clients"));
+        Map<String, String> environment = Map.of(
+                "AUTHLETE_BEARER", "bearer-token-value-123", "AUTHLETE_CLIENT_SECRET", "oauth-client-secret-456");
+        for (String[] variant : new String[][] {
+            {"clients/web.yaml", "clientName: ${env:AUTHLETE_BEARER}\n", "clientName", "AUTHLETE_BEARER"},
+            {
+                "clients/web.yaml",
+                "clientName: Web\ntosUri: https://x/${env:AUTHLETE_CLIENT_SECRET}\n",
+                "tosUri",
+                "AUTHLETE_CLIENT_SECRET"
+            },
+            {
+                "clients/web.yaml",
+                "clientName: Web\nextension: {accessTokenDuration: '${env:AUTHLETE_BEARER}'}\n",
+                "extension.accessTokenDuration",
+                "AUTHLETE_BEARER"
+            },
+            {"service.yaml", "serviceName: ${env:AUTHLETE_BEARER}\n", "serviceName", "AUTHLETE_BEARER"}
+        }) {
+            Files.deleteIfExists(dir.resolve("service.yaml"));
+            Files.deleteIfExists(clients.resolve("web.yaml"));
+            Files.writeString(dir.resolve(variant[0]), variant[1]);
+            assertThatThrownBy(() -> DesiredState.read(dir, environment))
+                    .as(variant[1])
+                    .isInstanceOf(ConfigFileException.class)
+                    .hasMessage(variant[0] + ": " + variant[2] + ": ${env:" + variant[3]
+                            + "} names the toolkit's own credential; a configuration file may not read it")
+                    .hasMessageNotContaining("bearer-token-value-123")
+                    .hasMessageNotContaining("oauth-client-secret-456");
+        }
+    }
+
+    @Test
+    void aBadValueFromTheEnvironmentIsNotShownInTheError() throws Exception {
+        Files.createDirectories(dir.resolve("clients"));
+        Files.writeString(dir.resolve("clients/web.yaml"), "clientName: Web\nclientType: ${env:KIND}\n");
+        assertThatThrownBy(() -> DesiredState.read(dir, Map.of("KIND", "hunter2-kind")))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessage("clients/web.yaml: clientType: '[REDACTED]' is not one of PUBLIC, CONFIDENTIAL");
+    }
+
     private void assertRefused(String message) {
         assertThatThrownBy(() -> DesiredState.read(dir, Map.of()))
                 .isInstanceOf(ConfigFileException.class)

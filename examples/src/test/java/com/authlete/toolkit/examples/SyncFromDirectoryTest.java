@@ -38,7 +38,9 @@ class SyncFromDirectoryTest {
                     new PrintStream(out, true, StandardCharsets.UTF_8));
             assertThat(matched).isFalse();
             assertThat(out.toString(StandardCharsets.UTF_8))
-                    .contains("~ clientType: CONFIDENTIAL -> PUBLIC", "+ tosUri: https://example.com/tos");
+                    // A value from the environment is shown masked, as any secret is.
+                    .contains("~ clientType: CONFIDENTIAL -> PUBLIC", "+ tosUri: [REDACTED]")
+                    .doesNotContain("https://example.com/tos");
             assertThat(fake.writes()).isEmpty();
 
             assertThat(SyncFromDirectory.run(

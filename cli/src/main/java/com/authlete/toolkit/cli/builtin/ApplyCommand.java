@@ -52,7 +52,7 @@ public final class ApplyCommand extends DeclarativeCommand {
             context.out().print(text.render(diff));
             Plan plan = Plan.of(diff);
             if (dryRun) {
-                printRequests(context, plan.requests(authlete));
+                printRequests(context, plan.requests(authlete), desired);
                 return;
             }
             confirm(context, plan);
@@ -88,11 +88,13 @@ public final class ApplyCommand extends DeclarativeCommand {
         }
     }
 
-    private static void printRequests(CommandContext context, List<PreparedRequest> requests) {
+    /** The requests, secrets and every value substituted from the environment masked. */
+    private static void printRequests(CommandContext context, List<PreparedRequest> requests, DesiredState desired) {
         context.out().println("Dry run: these requests would be sent (nothing was):");
         for (PreparedRequest request : requests) {
-            context.out().println(request.method() + " " + request.target());
-            request.bodyBytes().ifPresent(body -> context.out().println("  " + Redactor.json(request.bodyText())));
+            context.out().println(desired.masked(request.method() + " " + request.target()));
+            request.bodyBytes()
+                    .ifPresent(body -> context.out().println("  " + desired.masked(Redactor.json(request.bodyText()))));
         }
     }
 
