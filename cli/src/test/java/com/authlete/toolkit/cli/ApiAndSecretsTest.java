@@ -7,6 +7,8 @@ import com.authlete.toolkit.core.testing.StubServer.Reply;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +130,35 @@ class ApiAndSecretsTest {
                         .err())
                 .startsWith("error: the request body");
         assertThat(stub.requests()).hasSize(2);
+    }
+
+    @Test
+    void aNewSecretIsNeverLostToAClosedPipe() {
+        for (String[] format : new String[][] {{"-F", "json"}, {"-F", "yaml"}, {"--jq", ".newClientSecret"}}) {
+            List<String> args = new ArrayList<>(List.of(
+                    "client",
+                    "management",
+                    "refresh-secret",
+                    "--service-id",
+                    "1",
+                    "--client-identifier",
+                    "2",
+                    "--server-url",
+                    stub.url()));
+            args.addAll(List.of(format));
+            CliHarness.Result result = cli().closedOutput().run(args.toArray(String[]::new));
+            assertThat(result.exitCode()).as(String.join(" ", format)).isEqualTo(ExitCode.ERROR.status());
+            assertThat(result.err())
+                    .as(String.join(" ", format))
+                    .contains("standard output was closed before the answer with the new secret was written")
+                    .contains("n3w-s3cr3t-value")
+                    .contains(
+                            "standard output was closed before the new secret was written; it was printed on standard error");
+        }
+        // Any other answer to a closed pipe ends quietly, as head(1) expects.
+        CliHarness.Result other =
+                cli().closedOutput().run("service", "get", "--service-id", "1", "--server-url", stub.url());
+        assertThat(other.exitCode()).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.authlete.toolkit.cli.app.Cli;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,13 @@ final class CliHarness {
     }
 
     private boolean shared;
+    private boolean closedOutput;
+
+    /** Standard output is a pipe whose reader has gone ({@code | head -c0}): every write fails. */
+    CliHarness closedOutput() {
+        this.closedOutput = true;
+        return this;
+    }
 
     /** Standard output and standard error are one terminal, as in an interactive shell: both land in {@code out}. */
     CliHarness sharedTerminal() {
@@ -99,11 +107,19 @@ final class CliHarness {
                         environment,
                         new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
                         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(closedOutput ? new BrokenPipe() : out, true, StandardCharsets.UTF_8),
                         new PrintStream(err, true, StandardCharsets.UTF_8),
                         workingDirectory)
                 .run(args);
         return new Result(
                 status, out.toString(StandardCharsets.UTF_8), shared ? "" : err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A pipe whose reader has gone. */
+    private static final class BrokenPipe extends OutputStream {
+        @Override
+        public void write(int b) throws IOException {
+            throw new IOException("Broken pipe");
+        }
     }
 }

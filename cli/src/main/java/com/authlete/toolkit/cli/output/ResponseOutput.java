@@ -95,6 +95,31 @@ public final class ResponseOutput {
      */
     public void document(InputStream body, String listField, String contentType, int status)
             throws IOException, OutputException {
+        if (revealsSecret && options.outputFile() == null && status != 204) {
+            // The new secret is shown this once: if standard output is gone (a pipe closed early), it goes to standard
+            // error rather than nowhere, and the command fails.
+            byte[] bytes = body.readAllBytes();
+            try {
+                print(new ByteArrayInputStream(bytes), listField, contentType, status);
+                if (stdout.checkError()) {
+                    throw new OutputClosedException();
+                }
+            } catch (OutputClosedException e) {
+                stderr.println("warning: standard output was closed before the answer with the new secret was written;"
+                        + " here it is, shown this once:");
+                stderr.write(bytes);
+                stderr.println();
+                stderr.flush();
+                throw new OutputException("standard output was closed before the new secret was written;"
+                        + " it was printed on standard error");
+            }
+            return;
+        }
+        print(body, listField, contentType, status);
+    }
+
+    private void print(InputStream body, String listField, String contentType, int status)
+            throws IOException, OutputException {
         if (status == 204) {
             return; // no content: nothing to print in any format (not "null")
         }
