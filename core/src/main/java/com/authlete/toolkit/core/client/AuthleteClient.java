@@ -105,10 +105,10 @@ public final class AuthleteClient implements AutoCloseable {
 
     /** Calls one operation; {@code update} says what an update of a whole object does with fields not given. */
     public JsonNode call(String operation, Map<String, ?> values, JsonNode body, Update update) {
-        OperationCall call = prepare(
-                operation(operation), request(operation(operation), values).body(body), update);
+        Operation found = operation(operation);
+        OperationCall call = prepare(found, request(found, values).body(body), update);
         try (TransportResponse response = send(call)) {
-            return tree(call.operation(), response.body());
+            return tree(response.body());
         } catch (IOException e) {
             throw network(call.operation(), e);
         }
@@ -116,7 +116,7 @@ public final class AuthleteClient implements AutoCloseable {
 
     /**
      * Calls one operation and hands over its answer as it arrives (to copy into a file, say), without parsing it; close
-     * the response to free the connection. Updates replace exactly ({@link Update#REPLACE}) unless values say otherwise.
+     * the response to free the connection. {@code update} is as for {@link #call(String, Map, JsonNode, Update)}.
      */
     public TransportResponse stream(String operation, Map<String, ?> values, JsonNode body, Update update) {
         Operation found = operation(operation);
@@ -251,7 +251,7 @@ public final class AuthleteClient implements AutoCloseable {
     private JsonNode current(OperationCall call, PreparedRequest read) {
         String what = "reading the current object with '" + call.read().command() + "' before the update failed";
         try (TransportResponse response = send(call.read(), read)) {
-            JsonNode current = tree(call.read(), response.body());
+            JsonNode current = tree(response.body());
             if (current == null || !current.isObject()) {
                 throw new AuthleteException(ErrorCategory.REJECTED, what + ": the answer is not an object", null);
             }
@@ -323,7 +323,7 @@ public final class AuthleteClient implements AutoCloseable {
         return request;
     }
 
-    private static JsonNode tree(Operation operation, InputStream body) throws IOException {
+    private static JsonNode tree(InputStream body) throws IOException {
         byte[] bytes = body.readAllBytes();
         return bytes.length == 0 ? null : JsonTrees.parse(bytes);
     }
