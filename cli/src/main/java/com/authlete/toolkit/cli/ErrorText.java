@@ -3,6 +3,7 @@ package com.authlete.toolkit.cli;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Field;
+import com.authlete.toolkit.core.client.MissingTokenException;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.credentials.UnknownProfileException;
 
@@ -26,7 +27,7 @@ public final class ErrorText {
             }
             return "--" + field.flag() + " " + input.problem().orElse("is not valid");
         }
-        if (e.category() == ErrorCategory.NOT_AUTHENTICATED && e.status() == 0 && e.getCause() == null) {
+        if (e instanceof MissingTokenException) {
             return "no API token: run 'authlete auth login', pass --bearer or set AUTHLETE_BEARER";
         }
         if (e.category() == ErrorCategory.CANCELLED) {

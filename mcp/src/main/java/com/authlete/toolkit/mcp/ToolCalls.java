@@ -5,6 +5,7 @@ import com.authlete.toolkit.core.catalog.Field;
 import com.authlete.toolkit.core.catalog.ListShape;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.MissingTokenException;
 import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.secrets.SecretRules;
@@ -116,7 +117,7 @@ final class ToolCalls {
                         + "' or to restart the "
                         + "MCP server with --allow-destructive";
             case NOT_AUTHENTICATED ->
-                e.status() == 0 && e.getCause() == null
+                e instanceof MissingTokenException
                         ? "not authenticated: this MCP server has no API token; ask the user to run 'authlete auth login' or to set "
                                 + "AUTHLETE_BEARER in the server's environment, then call again"
                         : e.status() == 0

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.authlete.toolkit.core.AuthleteException;
 import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.client.AuthleteClient;
+import com.authlete.toolkit.core.client.MissingTokenException;
 import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.core.testing.StubServer;
@@ -184,6 +185,7 @@ class EngineOverHttpTest {
                 .tokenSource(Optional::empty)
                 .build()) {
             assertThatThrownBy(() -> client.call("service get", Map.of()))
+                    .isInstanceOf(MissingTokenException.class)
                     .isInstanceOfSatisfying(AuthleteException.class, e -> {
                         assertThat(e.category()).isEqualTo(ErrorCategory.NOT_AUTHENTICATED);
                         assertThat(e.status()).isZero();

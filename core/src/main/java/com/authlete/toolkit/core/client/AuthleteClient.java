@@ -301,7 +301,7 @@ public final class AuthleteClient implements AutoCloseable {
         }
         if (token.isEmpty()) {
             if (required) {
-                throw new AuthleteException(ErrorCategory.NOT_AUTHENTICATED, "no API token was found", null);
+                throw new MissingTokenException();
             }
             return request;
         }
