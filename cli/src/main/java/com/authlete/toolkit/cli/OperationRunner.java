@@ -102,12 +102,7 @@ public final class OperationRunner {
                 }
                 return;
             }
-            try (ResponseOutput.Items items = output.items()) {
-                client.walk(call, outputOptions.pageSize(), sink(items));
-                items.finish();
-            } catch (ResponseOutput.JqRuntimeException e) {
-                throw new CliException(ExitCode.ERROR, e.failure().getMessage());
-            }
+            printAll(client, call, output, outputOptions.pageSize());
         }
     }
 
@@ -171,12 +166,18 @@ public final class OperationRunner {
             RequestBuilder pages = RequestBuilder.forOperation(operation)
                     .parameters(match.get().pathValues())
                     .parameters(ApiCommand.query(path));
-            try (ResponseOutput.Items items = output.items()) {
-                client.walk(client.prepare(operation, pages, Update.REPLACE), outputOptions.pageSize(), sink(items));
-                items.finish();
-            } catch (ResponseOutput.JqRuntimeException e) {
-                throw new CliException(ExitCode.ERROR, e.failure().getMessage());
-            }
+            printAll(client, client.prepare(operation, pages, Update.REPLACE), output, outputOptions.pageSize());
+        }
+    }
+
+    /** Every page of a list into the output pipeline (--all, --paginate). */
+    private static void printAll(AuthleteClient client, OperationCall call, ResponseOutput output, int pageSize)
+            throws CliException, IOException {
+        try (ResponseOutput.Items items = output.items()) {
+            client.walk(call, pageSize, sink(items));
+            items.finish();
+        } catch (ResponseOutput.JqRuntimeException e) {
+            throw new CliException(ExitCode.ERROR, e.failure().getMessage());
         }
     }
 

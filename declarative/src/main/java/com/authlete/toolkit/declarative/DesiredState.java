@@ -51,6 +51,10 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients, Set<
 
     /** The text with every substituted value in it masked, longest first, as written and as JSON writes it. */
     public String masked(String text) {
+        return masked(substituted, text);
+    }
+
+    private static String masked(Set<String> substituted, String text) {
         if (text == null) {
             return null;
         }
@@ -119,7 +123,7 @@ public record DesiredState(ObjectNode service, List<DesiredClient> clients, Set<
             return new DesiredState(service, clients, substitution.values());
         } catch (ConfigFileException e) {
             // A bad value may have come from the environment: the message must not show it.
-            throw e.masked(new DesiredState(null, List.of(), substitution.values())::masked);
+            throw e.masked(message -> masked(substitution.values(), message));
         }
     }
 

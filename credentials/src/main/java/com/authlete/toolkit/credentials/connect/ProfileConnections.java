@@ -5,7 +5,6 @@ import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.exchange.ConnectionSettings;
-import com.authlete.toolkit.core.exchange.TokenSource;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.ResolvedToken;
@@ -16,7 +15,6 @@ import com.authlete.toolkit.credentials.oauth.TokenRenewal;
 import com.authlete.toolkit.credentials.oauth.TransportFactory;
 import com.authlete.toolkit.transport.setup.EnvironmentTransports;
 import java.io.PrintStream;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -82,23 +80,6 @@ public final class ProfileConnections {
                 e instanceof OAuthException ? ErrorCategory.NOT_AUTHENTICATED : ErrorCategory.CONFIGURATION,
                 e.getMessage(),
                 e);
-    }
-
-    /** The API base URL the settings name (see {@link ServerChoice}). */
-    public static URI baseUrl(Settings settings) {
-        return ServerChoice.baseUrl(settings, Catalog.standardServers());
-    }
-
-    /** A token source over the chain, for programs that build their client by hand. */
-    public static TokenSource tokenSource(
-            Settings settings, Map<String, String> environment, TransportFactory oauth, PrintStream warnings) {
-        return () -> {
-            try {
-                return token(settings, environment, null, oauth, warnings).map(ResolvedToken::token);
-            } catch (CredentialsException e) {
-                throw failure(e);
-            }
-        };
     }
 
     /**
