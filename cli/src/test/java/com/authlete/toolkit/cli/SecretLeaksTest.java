@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,5 +235,188 @@ class SecretLeaksTest {
         assertThat(asked.out()).contains("S-c0ffee");
         CliHarness.Result json = cli().run("service", "list", "--server-url", stub.url(), "-F", "json");
         assertThat(json.out()).as("machine formats keep the data").contains("S-c0ffee");
+    }
+
+    @Test
+    void theTokenEchoedInAnotherSpellingOrPlaceIsMaskedToo() {
+        String token = "tok/4b1d9e7c2a55f0e3";
+        String escaped = "\\u0074ok\\/4b1d9e7c2a55f0e3";
+        stub.handler(request -> {
+            String target = request.target();
+            if (target.contains("/escaped/")) {
+                return Reply.json(401, "{\"resultCode\":\"A001\",\"resultMessage\":\"bad token " + escaped + "\"}");
+            }
+            if (target.contains("/moved/")) {
+                return new Reply(
+                        302,
+                        Map.of("Location", "https://elsewhere.example/t/tok%2F4b1d9e7c2a55f0e3/x?access_token=AT-77aa"),
+                        new byte[0]);
+            }
+            return new Reply(
+                    200,
+                    Map.of("Content-Type", "application/json", "X-Echo", "was " + token, "Link", "<x?t=" + token + ">"),
+                    "{\"serviceName\":\"s\"}".getBytes(StandardCharsets.UTF_8));
+        });
+        CliHarness harness = new CliHarness().env("AUTHLETE_BEARER", token);
+        for (String[] extra : List.of(new String[] {}, new String[] {"--debug"}, new String[] {"-F", "json"})) {
+            List<String> escapedArgs =
+                    new ArrayList<>(List.of("service", "get", "--service-id", "escaped", "--server-url", stub.url()));
+            escapedArgs.addAll(List.of(extra));
+            CliHarness.Result bad = harness.run(escapedArgs.toArray(String[]::new));
+            assertThat(bad.exitCode()).isEqualTo(3);
+            assertThat(bad.err() + bad.out())
+                    .as(String.join(" ", extra))
+                    .doesNotContain("4b1d9e7c2a55f0e3")
+                    .contains("[REDACTED]");
+
+            List<String> movedArgs =
+                    new ArrayList<>(List.of("service", "get", "--service-id", "moved", "--server-url", stub.url()));
+            movedArgs.addAll(List.of(extra));
+            CliHarness.Result moved = harness.run(movedArgs.toArray(String[]::new));
+            assertThat(moved.exitCode()).isNotZero();
+            assertThat(moved.err() + moved.out())
+                    .as(String.join(" ", extra))
+                    .doesNotContain("4b1d9e7c2a55f0e3", "AT-77aa")
+                    .contains("elsewhere.example");
+        }
+        CliHarness.Result headers =
+                harness.run("service", "get", "--service-id", "1", "--server-url", stub.url(), "--debug");
+        assertThat(headers.exitCode()).as(headers.err()).isZero();
+        assertThat(headers.err().toLowerCase(Locale.ROOT))
+                .contains("x-echo: was [redacted]")
+                .doesNotContain("4b1d9e7c2a55f0e3");
+    }
+
+    @Test
+    void codesInNativeRedirectsFormPostPagesAndJarmStayHiddenInEveryFormatAndFile() throws Exception {
+        String code = "SplxlOBeZQQYbYS6WxSbIA";
+        String jarmPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("{\"code\":\"" + code + "\",\"state\":\"s\"}").getBytes(StandardCharsets.UTF_8));
+        String[] contents = {
+            "com.example.app:/cb?code=" + code + "&state=s",
+            "<html><body><form method=\\\"post\\\" action=\\\"https://c/cb\\\"><input type=\\\"hidden\\\" name=\\\"code\\\" value=\\\""
+                    + code + "\\\"/></form></body></html>",
+            "https://c/cb?response=eyJhbGciOiJFUzI1NiJ9." + jarmPayload + ".c2lnbmF0dXJl",
+        };
+        for (String content : contents) {
+            String payloadHidden = content.contains("response=") ? jarmPayload : code;
+            stub.handler(request -> Reply.json(
+                    200, "{\"action\":\"LOCATION\",\"responseContent\":\"" + content + "\",\"ticket\":\"t\"}"));
+            for (String format : new String[] {"table", "pretty", "yaml", "toon"}) {
+                CliHarness.Result out = cli().run(
+                                "authorization",
+                                "issue",
+                                "--service-id",
+                                "1",
+                                "--ticket",
+                                "t",
+                                "--subject",
+                                "u",
+                                "--server-url",
+                                stub.url(),
+                                "-F",
+                                format,
+                                "--color",
+                                "never");
+                assertThat(out.exitCode()).as(format + ": " + out.err()).isZero();
+                if (format.equals("table") || format.equals("pretty")) {
+                    assertThat(out.out()).as(format + " " + content).doesNotContain(payloadHidden);
+                }
+            }
+            Path file = files.resolve("issued-" + Math.abs(content.hashCode()) + ".json");
+            CliHarness.Result written = cli().run(
+                            "authorization",
+                            "issue",
+                            "--service-id",
+                            "1",
+                            "--ticket",
+                            "t",
+                            "--subject",
+                            "u",
+                            "--server-url",
+                            stub.url(),
+                            "-o",
+                            file.toString());
+            assertThat(written.exitCode()).as(written.err()).isZero();
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as("a file holding a code is private: " + content)
+                    .isEqualTo("rw-------");
+            CliHarness.Result debug = cli().run(
+                            "authorization",
+                            "issue",
+                            "--service-id",
+                            "1",
+                            "--ticket",
+                            "t",
+                            "--subject",
+                            "u",
+                            "--server-url",
+                            stub.url(),
+                            "--debug",
+                            "-o",
+                            file.toString());
+            assertThat(debug.err()).as("--debug " + content).doesNotContain(payloadHidden);
+        }
+    }
+
+    @Test
+    void aJwksBehindAByteOrderMarkAndASecretPairAreHiddenLikeAnyOther() {
+        stub.handler(
+                request -> Reply.json(
+                        200,
+                        "{\"clientName\":\"c\",\"jwks\":\"\\ufeff{\\\"keys\\\":[{\\\"kty\\\":\\\"EC\\\",\\\"d\\\":\\\"EC-PRIV-BOM\\\"}]}\","
+                                + "\"attributes\":[{\"key\":\"webhook_password\",\"value\":\"PW-pair-1\"},{\"key\":\"team\",\"value\":\"blue\"}]}"));
+        for (String format : new String[] {"table", "pretty"}) {
+            CliHarness.Result out = cli().run(
+                            "client",
+                            "get",
+                            "--service-id",
+                            "1",
+                            "--client-id",
+                            "1",
+                            "--server-url",
+                            stub.url(),
+                            "-F",
+                            format,
+                            "--color",
+                            "never");
+            assertThat(out.exitCode()).as(out.err()).isZero();
+            assertThat(out.out())
+                    .as(format)
+                    .doesNotContain("EC-PRIV-BOM", "PW-pair-1")
+                    .contains("blue");
+        }
+        CliHarness.Result debug = cli().run(
+                        "client",
+                        "get",
+                        "--service-id",
+                        "1",
+                        "--client-id",
+                        "1",
+                        "--server-url",
+                        stub.url(),
+                        "--debug",
+                        "-F",
+                        "table");
+        assertThat(debug.err()).doesNotContain("EC-PRIV-BOM", "PW-pair-1");
+    }
+
+    @Test
+    void aRequestHeaderNamedLikeASecretIsMaskedInADryRun() {
+        for (String header :
+                new String[] {"X-Password: PW-header-1", "X-User-Credential: PW-header-1", "X-Session: PW-header-1"}) {
+            CliHarness.Result result = cli().run(
+                            "api",
+                            "GET",
+                            "/api/service/get/list",
+                            "-H",
+                            header,
+                            "--dry-run",
+                            "--server-url",
+                            stub.url());
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).as(header).doesNotContain("PW-header-1").contains("[REDACTED]");
+        }
     }
 }

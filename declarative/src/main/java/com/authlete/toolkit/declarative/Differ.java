@@ -81,7 +81,7 @@ final class Differ {
         if (value.isObject()) {
             for (var it = value.fields(); it.hasNext(); ) {
                 var member = it.next();
-                if (holdsSecret(member.getValue(), append(names, member.getKey()))) {
+                if (holdsSecret(member.getValue(), Secrets.below(names, value, member.getKey()))) {
                     return true;
                 }
             }

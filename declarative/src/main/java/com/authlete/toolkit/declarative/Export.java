@@ -162,7 +162,7 @@ public final class Export {
                         member.getKey(),
                         withoutSecrets(
                                 member.getValue(),
-                                Differ.append(names, member.getKey()),
+                                Secrets.below(names, value, member.getKey()),
                                 variable + "_" + snake(member.getKey()),
                                 variables));
             }

@@ -2,6 +2,8 @@ package com.authlete.toolkit.declarative;
 
 import com.authlete.toolkit.core.secrets.Redactor;
 import com.authlete.toolkit.core.secrets.SensitiveNames;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +17,19 @@ final class Secrets {
     static final String MASK = Redactor.MASK;
 
     private Secrets() {}
+
+    /**
+     * The names from the top down to {@code member} of {@code object}; a named pair whose name holds a secret
+     * ({@code {"key": "webhook_password", "value": ...}}) adds its name, which makes its value a secret.
+     */
+    static List<String> below(List<String> names, JsonNode object, String member) {
+        List<String> out = new ArrayList<>(names);
+        if (SensitiveNames.isSecretPairValue(object, member)) {
+            out.add((object.has("key") ? object.get("key") : object.get("name")).asText());
+        }
+        out.add(member);
+        return out;
+    }
 
     /** @param names the field names from the resource's top down to the value (array positions left out) */
     static boolean isSecret(List<String> names, String text) {

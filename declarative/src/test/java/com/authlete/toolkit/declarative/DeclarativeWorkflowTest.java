@@ -8,6 +8,7 @@ import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.testing.FakeAuthlete;
 import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
@@ -324,6 +325,45 @@ class DeclarativeWorkflowTest {
         FieldChange change = diff(false).resources().get(0).changes().get(0);
         assertThat(change.path()).isEqualTo("authenticationCallbackApiSecret");
         assertThat(change.secret()).isTrue();
+    }
+
+    @Test
+    void aPairNamedLikeASecretIsExportedAsAReferenceAndDiffedMasked() throws Exception {
+        ObjectNode hooks = JsonTrees.NODES.objectNode();
+        hooks.put("clientName", "Hooks").put("clientType", "CONFIDENTIAL");
+        ArrayNode attributes = hooks.putArray("attributes");
+        attributes.addObject().put("value", "PAIR-SECRET-1").put("key", "webhook_password");
+        attributes.addObject().put("key", "team").put("value", "blue");
+        fake.addClient(hooks);
+        List<Export.ExportedFile> files = export();
+
+        String variable = "AUTHLETE_CLIENT_HOOKS_ATTRIBUTES_1_VALUE";
+        assertThat(read("clients/hooks.yaml"))
+                .doesNotContain("PAIR-SECRET-1")
+                .contains("webhook_password", "blue", "${env:" + variable + "}");
+        environment.put(variable, "PAIR-SECRET-2");
+        for (Export.ExportedFile file : files) {
+            file.variables().stream()
+                    .filter(name -> !name.equals(variable))
+                    .forEach(name -> environment.put(
+                            name,
+                            switch (name) {
+                                case "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET" -> CALLBACK_SECRET;
+                                case "AUTHLETE_SERVICE_JWKS" ->
+                                    fake.service().path("jwks").asText();
+                                default -> webApp.path("jwks").asText();
+                            }));
+        }
+        Diff diff = diff(false);
+        List<FieldChange> changes = diff.resources().stream()
+                .flatMap(resource -> resource.changes().stream())
+                .toList();
+        assertThat(changes)
+                .isNotEmpty()
+                .allSatisfy(
+                        change -> assertThat(change.secret()).as(change.path()).isTrue());
+        assertThat(new DiffText(false).render(diff) + DiffText.json(diff))
+                .doesNotContain("PAIR-SECRET-1", "PAIR-SECRET-2");
     }
 
     @Test

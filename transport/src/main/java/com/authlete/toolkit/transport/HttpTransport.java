@@ -230,11 +230,20 @@ public final class HttpTransport implements Exchange {
             } catch (IOException ignored) {
                 // Only frees the connection.
             }
-            throw new RedirectException(
-                    response.status(),
-                    location == null ? null : Redactor.uri(request.uri().resolve(location)));
+            throw new RedirectException(response.status(), location == null ? null : shownLocation(request, location));
         }
         return response;
+    }
+
+    /** Where a redirect pointed, as safe to print: secrets in its query and the request's own token masked. */
+    private static String shownLocation(TransportRequest request, String location) {
+        String shown;
+        try {
+            shown = Redactor.uri(request.uri().resolve(location));
+        } catch (IllegalArgumentException notAUri) {
+            shown = Redactor.embedded(location);
+        }
+        return Redactor.without(tokenOf(request), shown);
     }
 
     /** The token a request carries, masked wherever an answer repeats it. */

@@ -2,12 +2,17 @@ package com.authlete.toolkit.cli.builtin;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Opens a URL with the platform's own opener when there is a display; says so when it could not. */
 final class BrowserOpener {
+
+    /** How long the opener may take before the login goes on waiting for the browser's answer. */
+    static final Duration OPENER_WAIT = Duration.ofSeconds(3);
 
     private BrowserOpener() {}
 
@@ -47,13 +52,26 @@ final class BrowserOpener {
         } else {
             return false; // No display (SSH, container, CI): the URL is printed instead.
         }
+        return run(command, OPENER_WAIT);
+    }
+
+    /**
+     * Runs the opener, waiting at most {@code bound} for it: some openers stay until the browser they started
+     * closes, and the login's own time limit (--wait) starts only once the address is out. One still running
+     * then is taken as having opened the browser, and left to it.
+     */
+    static boolean run(List<String> command, Duration bound) {
         try {
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             withoutCredentials(builder.environment());
             Process opener = builder.start();
-            return opener.waitFor() == 0;
+            opener.getOutputStream().close(); // nothing to read: an opener that asks gets end of input
+            if (!opener.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
+            }
+            return opener.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -3,9 +3,12 @@ package com.authlete.toolkit.cli.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class BrowserOpenerTest {
 
@@ -49,5 +52,21 @@ class BrowserOpenerTest {
                 ":0"));
         BrowserOpener.withoutCredentials(environment);
         assertThat(environment).containsOnlyKeys("PATH", "DISPLAY");
+    }
+
+    @Test
+    @Timeout(60)
+    void anOpenerThatNeverReturnsDoesNotHoldTheLogin() throws Exception {
+        // A stand-in for an opener that stays with the browser it started: the login goes on without it.
+        assertThat(BrowserOpener.run(List.of("sleep", "20"), Duration.ofMillis(200)))
+                .as("still running: taken as opened")
+                .isTrue();
+        assertThat(BrowserOpener.run(List.of("false"), Duration.ofSeconds(30))).isFalse();
+        assertThat(BrowserOpener.run(List.of("true"), Duration.ofSeconds(30))).isTrue();
+        assertThat(BrowserOpener.run(List.of("cat"), Duration.ofSeconds(30)))
+                .as("an opener that reads its input gets end of input")
+                .isTrue();
+        assertThat(BrowserOpener.run(List.of("/no/such/opener"), Duration.ofSeconds(30)))
+                .isFalse();
     }
 }

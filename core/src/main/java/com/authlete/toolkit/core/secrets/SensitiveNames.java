@@ -62,6 +62,19 @@ public final class SensitiveNames {
         return false;
     }
 
+    /**
+     * Whether {@code member} of {@code object} is the value of a named pair whose name holds a secret: Authlete's
+     * {@code attributes} and similar lists are {@code {"key": "webhook_password", "value": "..."}} (or
+     * {@code name}/{@code value}), where the secret's name is data, not a field name.
+     */
+    public static boolean isSecretPairValue(JsonNode object, String member) {
+        if (!member.equals("value") || !object.isObject()) {
+            return false;
+        }
+        JsonNode name = object.has("key") ? object.get("key") : object.get("name");
+        return name != null && name.isTextual() && isSensitive(name.asText());
+    }
+
     /** Whether a field of this name is a JWK private member, a secret when its value is text. */
     public static boolean isJwkPrivateMember(String name) {
         return JWK_PRIVATE.contains(name);
@@ -89,7 +102,9 @@ public final class SensitiveNames {
         if (value.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
-                if (holdsSecret(field.getKey(), field.getValue()) || containsSensitive(field.getValue())) {
+                if (holdsSecret(field.getKey(), field.getValue())
+                        || (isSecretPairValue(value, field.getKey()) && holdsSecret("secret", field.getValue()))
+                        || containsSensitive(field.getValue())) {
                     return true;
                 }
             }

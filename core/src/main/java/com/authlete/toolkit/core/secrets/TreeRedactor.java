@@ -33,7 +33,10 @@ public final class TreeRedactor {
                 JsonNode child = field.getValue();
                 if (shown.contains(name)) {
                     out.set(name, child);
-                } else if (masking || SensitiveNames.isSensitive(name) || name.equals("oth")) {
+                } else if (masking
+                        || SensitiveNames.isSensitive(name)
+                        || name.equals("oth")
+                        || SensitiveNames.isSecretPairValue(value, name)) {
                     out.set(name, child.isContainerNode() ? copy(child, Set.of(), true) : mask(child));
                 } else if (child.isTextual() && SensitiveNames.isJwkPrivateMember(name)) {
                     out.put(name, Redactor.MASK);

@@ -3,6 +3,8 @@ package com.authlete.toolkit.credentials.oauth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
 import com.authlete.toolkit.credentials.ConfigFile;
@@ -10,8 +12,16 @@ import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Keychain;
 import com.authlete.toolkit.credentials.connect.CredentialChain;
+import com.authlete.toolkit.transport.ApiException;
 import com.authlete.toolkit.transport.FormFields;
+import com.authlete.toolkit.transport.HttpTransport;
+import com.authlete.toolkit.transport.NetworkException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -383,6 +393,89 @@ class OAuthFlowsTest {
             OAuthGrant grant = OAuthGrant.obtained(
                     "client_credentials", metadata(), client, null, response, clock.instant(), null);
             assertThat(OAuthGrant.fromJson(grant.toJson())).isEqualTo(grant);
+        }
+    }
+
+    @Test
+    void aTokenEndpointThatRepeatsWhatItWasSentDoesNotGetItPrinted() throws Exception {
+        String secret = "cs/8c1f+e0a9b7d2";
+        String escapedSecret = "cs\\/8c1f\\u002be0a9b7d2";
+        for (ClientAuthentication.Method method : List.of(
+                ClientAuthentication.Method.CLIENT_SECRET_BASIC, ClientAuthentication.Method.CLIENT_SECRET_POST)) {
+            server.handler(request -> Reply.json(
+                    401,
+                    "{\"error\":\"invalid_client\",\"error_description\":\"secret " + escapedSecret + " for "
+                            + request.header("Authorization") + " and code_verifier=verifier-77abc123 is wrong\"}"));
+            TokenEndpoint endpoint = new TokenEndpoint(
+                    transports, URI.create(server.url() + "/token"), new ClientAuthentication("cli", method, secret));
+            assertThatThrownBy(() ->
+                            endpoint.authorizationCode("code-5e5e5e5e", "http://127.0.0.1:1/cb", "verifier-77abc123"))
+                    .isInstanceOf(OAuthException.class)
+                    .satisfies(e -> assertThat(e.getMessage())
+                            .as(method.toString())
+                            .startsWith("invalid_client: secret [REDACTED]")
+                            .doesNotContain(
+                                    "8c1f",
+                                    "verifier-77abc123",
+                                    basic("cli", secret).substring(6)));
+        }
+        server.handler(request -> new Reply(
+                500,
+                Map.of("Content-Type", "text/plain"),
+                ("failed on refresh_token rt-0123456789 from " + request.body()).getBytes(StandardCharsets.UTF_8)));
+        TokenEndpoint endpoint = new TokenEndpoint(
+                transports,
+                URI.create(server.url() + "/token"),
+                new ClientAuthentication("cli", ClientAuthentication.Method.CLIENT_SECRET_POST, secret));
+        assertThatThrownBy(() -> endpoint.refresh("rt-0123456789"))
+                .satisfies(e -> assertThat(e.getMessage() + ((ApiException) e).body())
+                        .doesNotContain("rt-0123456789", "8c1f")
+                        .contains("[REDACTED]"));
+    }
+
+    private static String basic(String id, String secret) {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString((id + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8))
+                                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTokenEndpointThatDripsItsAnswerIsANetworkTimeout() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread dripper = new Thread(() -> {
+                try (Socket socket = listener.accept()) {
+                    socket.getInputStream().read(new byte[4096]);
+                    OutputStream out = socket.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    for (int i = 0; i < 600 && !Thread.currentThread().isInterrupted(); i++) {
+                        Thread.sleep(50);
+                        out.write(' ');
+                        out.flush();
+                    }
+                } catch (Exception ended) {
+                    // The client gave up: that is the point.
+                }
+            });
+            dripper.setDaemon(true);
+            dripper.start();
+            TransportFactory quick = origin -> HttpTransport.builder()
+                    .baseUrl(origin)
+                    .userAgent("test")
+                    .readTimeout(Duration.ofMillis(300))
+                    .requestTimeout(Duration.ofMillis(600))
+                    .build();
+            TokenEndpoint endpoint = new TokenEndpoint(
+                    quick,
+                    URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/token"),
+                    ClientAuthentication.publicClient("cli"));
+            assertThatThrownBy(() -> endpoint.clientCredentials(null))
+                    .isInstanceOf(NetworkException.class)
+                    .satisfies(
+                            e -> assertThat(((AuthleteException) e).category()).isEqualTo(ErrorCategory.NETWORK));
+            dripper.interrupt();
         }
     }
 }

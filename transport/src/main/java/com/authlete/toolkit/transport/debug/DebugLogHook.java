@@ -31,7 +31,11 @@ public final class DebugLogHook implements ExchangeHook {
         long started = System.nanoTime();
         try {
             TransportResponse response = chain.proceed(request);
-            log.response(response.status(), (System.nanoTime() - started) / 1_000_000, response.headers());
+            log.response(
+                    response.status(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    response.headers(),
+                    bearerOf(request));
             String contentType = response.header("Content-Type").orElse(null);
             return response.withBody(new CapturingStream(response.body(), contentType, bearerOf(request)));
         } catch (IOException e) {

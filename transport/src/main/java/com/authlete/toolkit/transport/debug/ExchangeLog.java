@@ -43,8 +43,18 @@ public final class ExchangeLog {
     }
 
     public void response(int status, long millis, Map<String, List<String>> headers) {
+        response(status, millis, headers, null);
+    }
+
+    /**
+     * The status and headers: secrets inside a value masked as in a field (a {@code Location}'s query), and
+     * {@code knownSecret} (the request's own token) wherever a header echoes it.
+     */
+    public void response(int status, long millis, Map<String, List<String>> headers, String knownSecret) {
         out.println("< HTTP " + status + " (" + millis + " ms)");
-        headers("< ", headers);
+        Redactor.headers(headers)
+                .forEach((name, values) -> values.forEach(value ->
+                        out.println("< " + name + ": " + Redactor.without(knownSecret, Redactor.embedded(value)))));
         out.flush();
     }
 
