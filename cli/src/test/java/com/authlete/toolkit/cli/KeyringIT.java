@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +92,8 @@ class KeyringIT {
                             + "org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null",
                     "\"$2\" auth status --profile p 2>&1; echo \"status-exit=$?\"",
                     "printf %s new-token-1234567 | \"$2\" auth login --token-stdin --profile q --server-url \"$3\" 2>&1; echo \"login-exit=$?\"",
+                    "printf '%s\\n' new-token-1234567 | \"$2\" configure --profile r --server-url \"$3\" --token-stdin 2>&1; echo \"configure-exit=$?\"",
+                    "grep -c new-token \"$1/config/authlete/config.yaml\" 2>/dev/null; echo \"in-file=$?\"",
                     "\"$2\" auth logout --profile p 2>&1; echo \"logout-exit=$?\"");
             Process process = new ProcessBuilder(
                             "dbus-run-session",
@@ -108,18 +115,78 @@ class KeyringIT {
                     .contains(
                             "status-exit=1",
                             "error: cannot read the token of profile p: the keyring is locked",
-                            "login-exit=0",
-                            "warning: no keychain available (the keyring is locked",
+                            "login-exit=1",
+                            "error: cannot store the token of profile q: the keyring is locked",
+                            "nothing was stored",
+                            "configure-exit=1",
+                            "in-file=",
                             "logout-exit=1")
                     .doesNotContain(
                             "NullPointerException",
                             "No stored credentials",
                             "SLF4J",
                             "stored-token-123456",
-                            "new-token-1234567");
-            assertThat(output.substring(output.indexOf("login-exit=0")))
+                            "new-token-1234567",
+                            "in-file=0");
+            assertThat(output.substring(output.indexOf("configure-exit=1")))
                     .as("logout")
                     .contains("error: ", "the keyring is locked");
+        }
+    }
+
+    /**
+     * A session bus that accepts connections and never answers: every command that needs the keychain ends with one
+     * line in a few seconds (before, they waited for ever and ignored SIGTERM), and nothing is stored in its stead.
+     */
+    @Test
+    void aFrozenSessionBusEndsEveryCommandWithOneLine() throws Exception {
+        Path socket = config.resolve("frozen-bus");
+        try (ServerSocketChannel bus = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+                StubServer api = new StubServer()
+                        .handler(request ->
+                                Reply.json(200, "{\"start\":0,\"end\":1,\"totalCount\":0,\"services\":[]}"))) {
+            bus.bind(UnixDomainSocketAddress.of(socket));
+            List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(bus.accept()); // and never a word back
+                    }
+                } catch (Exception closed) {
+                    // The test is over.
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Map<String, String> env = Map.of(
+                    "XDG_CONFIG_HOME",
+                    config.toString(),
+                    "AUTHLETE_KEYCHAIN",
+                    "system",
+                    "DBUS_SESSION_BUS_ADDRESS",
+                    "unix:path=" + socket);
+            for (List<String> args : List.of(
+                    List.of("auth", "token"),
+                    List.of("service", "list", "--server-url", api.url()),
+                    List.of("auth", "login", "--token-stdin", "--server-url", api.url()),
+                    List.of("auth", "logout"))) {
+                long started = System.nanoTime();
+                LauncherProcess.Result result = LauncherProcess.run(env, "frozen-token-123456\n", args);
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as(args + ": " + result.err())
+                        .isLessThan(Duration.ofSeconds(40));
+                assertThat(result.exitCode()).as(args + ": " + result.err()).isNotZero();
+                assertThat(result.err().strip().lines()).as(args.toString()).hasSize(1);
+                assertThat(result.err()).as(args.toString()).contains("the D-Bus session bus did not answer");
+                assertThat(result.err() + result.out()).doesNotContain("frozen-token-123456", "Exception");
+            }
+            Path file = config.resolve("authlete/config.yaml");
+            assertThat(!Files.exists(file) || !Files.readString(file).contains("frozen-token"))
+                    .as("nothing stored in the keychain's stead")
+                    .isTrue();
+            for (SocketChannel channel : accepted) {
+                channel.close();
+            }
         }
     }
 

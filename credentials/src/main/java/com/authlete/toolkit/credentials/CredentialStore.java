@@ -62,12 +62,30 @@ public final class CredentialStore {
                 .map(t -> new ResolvedToken(t, configFile.path() + " (profile " + profile + ")"));
     }
 
+    /**
+     * Keeps the token in the keychain, read back to be sure it is there; in the config file (0600, with a warning)
+     * when there is no keychain here. A keychain that is there but cannot be used now (locked, or its bus not
+     * answering) is not "no keychain": the token is refused rather than written in plain text behind the user's back.
+     *
+     * @throws CredentialsException when the keychain is locked or did not keep the token; nothing was stored then
+     */
     public Stored store(String profile, String token) throws CredentialsException {
         try {
             keychain.store(profile, token);
+            if (!keychain.read(profile).filter(token::equals).isPresent()) {
+                throw new CredentialsException("the keychain did not keep the token of profile " + profile
+                        + " (read back, it was not there); nothing was stored");
+            }
             removeFromFile(profile);
             return new Stored("the system keychain", Optional.empty());
         } catch (Keychain.Unavailable e) {
+            if (e.locked()) {
+                throw new CredentialsException(
+                        "cannot store the token of profile " + profile + ": " + e.getMessage()
+                                + "; nothing was stored (" + KeychainChoice.ENV
+                                + "=none keeps it in the config file instead)",
+                        e);
+            }
             Map<String, String> values = new HashMap<>();
             values.put(ConfigFile.TOKEN_KEY, token);
             configFile.update(profile, values, false);

@@ -28,7 +28,15 @@ public final class SystemKeychain implements Keychain {
     private static final boolean LINUX =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
 
-    private SystemKeychain() {}
+    /** How long the session bus may take to say hello before the keychain is taken as unusable now. */
+    static final Duration BUS_PROBE_LIMIT = Duration.ofSeconds(2);
+
+    private final String busAddress;
+    private Optional<String> busProblem;
+
+    private SystemKeychain(String busAddress) {
+        this.busAddress = busAddress;
+    }
 
     /**
      * The system keychain, or {@link Keychain#NONE} when turned off or, on Linux, when there is no D-Bus session.
@@ -43,7 +51,7 @@ public final class SystemKeychain implements Keychain {
         if (LINUX && environment.getOrDefault("DBUS_SESSION_BUS_ADDRESS", "").isBlank()) {
             return Keychain.unavailable("no D-Bus session, so no Secret Service keyring");
         }
-        return new SystemKeychain();
+        return new SystemKeychain(environment.get("DBUS_SESSION_BUS_ADDRESS"));
     }
 
     /** Runs a keychain call with a time limit: a locked keyring may otherwise wait for an unlock prompt for ever. */
@@ -82,12 +90,13 @@ public final class SystemKeychain implements Keychain {
         if (!LINUX) {
             return;
         }
-        boolean locked;
-        try (SimpleCollection collection = new SimpleCollection()) {
-            locked = collection.isLocked();
-        } catch (Exception | LinkageError e) {
-            return; // Not the Secret Service, or it cannot tell: the call's own outcome stands.
-        }
+        boolean locked = bounded(() -> {
+            try (SimpleCollection collection = new SimpleCollection()) {
+                return collection.isLocked();
+            } catch (Exception | LinkageError e) {
+                return false; // Not the Secret Service, or it cannot tell: the call's own outcome stands.
+            }
+        });
         if (locked) {
             throw new Unavailable(
                     "the keyring is locked; unlock it (log in to the desktop session, or run "
@@ -105,8 +114,29 @@ public final class SystemKeychain implements Keychain {
         }
     }
 
+    /**
+     * A session bus that accepts and never answers is found out before the keyring library meets it: once that
+     * library waits on such a bus, nothing (not even SIGTERM, through its shutdown hook) ends the process.
+     */
+    private void requireAnsweringBus() throws Unavailable {
+        if (!LINUX) {
+            return;
+        }
+        if (busProblem == null) {
+            busProblem = SessionBusProbe.problem(busAddress, BUS_PROBE_LIMIT);
+        }
+        if (busProblem.isPresent()) {
+            throw new Unavailable(
+                    busProblem.get() + ", so the keychain cannot be used now; fix the session (or unset "
+                            + "DBUS_SESSION_BUS_ADDRESS), or set " + CHOICE_ENV + "=none",
+                    null,
+                    true);
+        }
+    }
+
     @Override
     public Optional<String> read(String profile) throws Unavailable {
+        requireAnsweringBus();
         Optional<String> token;
         try {
             token = bounded(() -> {
@@ -129,6 +159,7 @@ public final class SystemKeychain implements Keychain {
 
     @Override
     public void store(String profile, String token) throws Unavailable {
+        requireAnsweringBus();
         try {
             bounded(() -> {
                 try (Keyring keyring = open()) {
@@ -147,6 +178,7 @@ public final class SystemKeychain implements Keychain {
 
     @Override
     public void delete(String profile) throws Unavailable {
+        requireAnsweringBus();
         refuseIfLocked(); // deleting from a locked keyring waits for an unlock prompt
         bounded(() -> {
             try (Keyring keyring = open()) {

@@ -19,6 +19,7 @@ public final class Main {
         if (System.getProperty("org.jboss.logging.provider") == null) {
             System.setProperty("org.jboss.logging.provider", "jdk");
         }
+        ExitWatchdog.install();
         // Buffered: streamed output (--all) would otherwise make one system call per write.
         PrintStream out = new PrintStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
@@ -30,6 +31,7 @@ public final class Main {
                 .run(args);
         out.flush();
         err.flush();
+        ExitWatchdog.exiting(status);
         System.exit(status);
     }
 }

@@ -93,14 +93,15 @@ public final class ConfigureCommand extends BuiltinCommand {
             TokenVerifier.verify(newToken, settings, context, network); // before anything is written
         }
         boolean first = settings.configFile().profileNames().isEmpty();
-        settings.configFile().update(settings.profile(), values, makeDefault || first);
         String stored = "";
         if (newToken != null) {
+            // The token first: a keychain that refuses it (locked) leaves the profile as it was.
             CredentialStore.Stored where =
                     CredentialStore.of(settings, context.environment()).store(settings.profile(), newToken);
             where.warning().ifPresent(warning -> context.err().println("warning: " + warning));
             stored = "; token " + Tokens.mask(newToken) + " stored in " + where.where();
         }
+        settings.configFile().update(settings.profile(), values, makeDefault || first);
         context.err()
                 .println("Saved profile " + settings.profile() + " in "
                         + settings.configFile().path() + stored);
