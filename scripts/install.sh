@@ -7,7 +7,10 @@
 #   curl -fsSL https://HOST/install.sh | bash -s -- https://HOST/authlete-X.Y.Z-linux-x64.tar.gz   (one line)
 #
 # The archive is checked against its SHA-256 before anything is unpacked: --sha256 HEX, else the file NAME.sha256
-# beside it (or URL.sha256 for a download); without either it is refused. Installed as:
+# beside it (or URL.sha256 for a download); without either it is refused, and so is a plain http:// URL to another
+# machine without --sha256. Nothing that install.sh did not put there is replaced or removed (a file or link of the
+# user's own at one of the places below stops the install); the new release must run before it replaces the old
+# one, and the old one comes back if anything fails before the new one is linked. Installed as:
 #   PREFIX/lib/authlete/                       the release (bin, lib, runtime, share), replaced as a whole
 #   PREFIX/bin/authlete                        a link to its launcher
 #   PREFIX/share/man/man1/authlete*.1          links to its man pages (man finds them through PATH)
@@ -51,17 +54,29 @@ links=(
   "share/fish/vendor_completions.d/authlete.fish:share/fish/vendor_completions.d/authlete.fish"
 )
 
+# A link this script made: it leads into this prefix's release folder (a link of the user's own, even one into
+# some other lib/authlete, is theirs).
+ours() {
+  local target
+  [[ -L $1 ]] && target=$(readlink "$1") && [[ $target == "$home"/* ]]
+}
+
+# The release folder holds a release this script put there (marked since 0.1; before that, its shape).
+installed_release() {
+  [[ -f $home/.installed-by-install.sh ]] \
+    || [[ -x $home/bin/authlete && -f $home/lib/authlete.jar && -x $home/runtime/bin/java ]]
+}
+
 remove_links() {
-  local link target
+  local link
   for entry in "${links[@]}"; do
     link=$prefix/${entry%%:*}
-    # Only links into our own folder: a file someone else put there is left alone.
-    if [[ -L $link ]] && target=$(readlink "$link") && [[ $target == *lib/authlete/* ]]; then
+    if ours "$link"; then
       rm -f "$link"
     fi
   done
   for link in "$prefix"/share/man/man1/authlete*.1; do
-    if [[ -L $link ]] && [[ $(readlink "$link") == *lib/authlete/* ]]; then
+    if ours "$link"; then
       rm -f "$link"
     fi
   done
@@ -70,6 +85,7 @@ remove_links() {
 if (( uninstall )); then
   [[ -z $source ]] || { echo "install.sh: --uninstall takes no archive" >&2; exit 2; }
   [[ -d $home ]] || { echo "install.sh: nothing installed in $prefix" >&2; exit 1; }
+  installed_release || { echo "install.sh: $home was not put there by install.sh; nothing was removed" >&2; exit 1; }
   remove_links
   rm -rf "$home"
   # The folders an install made, when nothing else is in them (never PREFIX itself or above it).
@@ -89,10 +105,25 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/authlete-install.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 if [[ $source == https://* || $source == http://* ]]; then
+  protocols='=https'
+  if [[ $source == http://* ]]; then
+    # A checksum fetched over the same plain channel proves nothing: plain http only to this machine, or with
+    # --sha256 from somewhere trusted.
+    host=${source#http://}
+    host=${host%%/*}
+    host=${host##*@}
+    if [[ $host == \[* ]]; then host=${host%%]*}]; else host=${host%%:*}; fi
+    case $host in
+      127.0.0.1|localhost|'[::1]') ;;
+      *) [[ -n $sha256 ]] || { echo "install.sh: refusing plain http://$host without --sha256 HEX (its checksum could be forged on the way); use https" >&2; exit 2; } ;;
+    esac
+    protocols='=https,http'
+  fi
   archive=$work/${source##*/}
-  curl -fsSL --proto '=https,http' -o "$archive" "$source" || { echo "install.sh: cannot download $source" >&2; exit 1; }
+  curl -fsSL --proto "$protocols" --proto-redir "$protocols" -o "$archive" "$source" \
+    || { echo "install.sh: cannot download $source" >&2; exit 1; }
   if [[ -z $sha256 ]]; then
-    sha256=$(curl -fsSL "$source.sha256" | awk '{print $1}') \
+    sha256=$(curl -fsSL --proto "$protocols" --proto-redir "$protocols" "$source.sha256" | awk '{print $1}') \
       || { echo "install.sh: cannot download $source.sha256; give --sha256 HEX" >&2; exit 1; }
   fi
 else
@@ -109,23 +140,70 @@ if [[ ${actual,,} != "${sha256,,}" ]]; then
   exit 1
 fi
 
-# Unpacked beside its final place (same file system), checked, then swapped in: an interrupted install leaves the
-# previous one working.
+# Unpacked beside its final place (same file system), checked, then swapped in; the previous release is kept until
+# the new one is linked and runs, and put back if anything fails before that.
 mkdir -p "$prefix/lib"
 stage=$(mktemp -d "$prefix/lib/.authlete-new.XXXXXX")
-trap 'rm -rf "$work" "$stage"' EXIT
+swapped=0
+completed=0
+all_links() {
+  local entry page
+  for entry in "${links[@]}"; do printf '%s\n' "$prefix/${entry%%:*}"; done
+  for page in "$prefix"/share/man/man1/authlete*.1; do [[ -e $page || -L $page ]] && printf '%s\n' "$page"; done
+  return 0
+}
+finish() {
+  if (( swapped && !completed )); then
+    rm -rf "$home"
+    if [[ -d $stage/previous ]]; then
+      mv "$stage/previous" "$home"
+      echo "install.sh: the install failed; the previous release is back in place" >&2
+    else
+      echo "install.sh: the install failed; nothing is installed" >&2
+    fi
+    # Links lead into $home by path, so they lead to the previous release again; drop those that lead nowhere.
+    while IFS= read -r link; do
+      if ours "$link" && [[ ! -e $link ]]; then rm -f "$link"; fi
+    done < <(all_links)
+  fi
+  rm -rf "$work" "$stage"
+}
+trap finish EXIT
 tar -xzf "$archive" -C "$stage"
 unpacked=("$stage"/*)
 (( ${#unpacked[@]} == 1 )) && [[ -x ${unpacked[0]}/bin/authlete && -f ${unpacked[0]}/lib/authlete.jar && -x ${unpacked[0]}/runtime/bin/java ]] \
   || { echo "install.sh: ${archive##*/} is not an Authlete CLI release" >&2; exit 1; }
+release=${unpacked[0]}
+
+# Nothing of the user's is replaced: every place a link goes must be empty or hold a link this script made.
+conflicts=()
+for entry in "${links[@]}"; do
+  link=$prefix/${entry%%:*}
+  if [[ -e $link || -L $link ]] && ! ours "$link"; then conflicts+=("$link"); fi
+done
+for page in "$release"/share/man/man1/*.1; do
+  link=$prefix/share/man/man1/${page##*/}
+  if [[ -e $link || -L $link ]] && ! ours "$link"; then conflicts+=("$link"); fi
+done
+if [[ -e $home || -L $home ]] && ! installed_release; then conflicts+=("$home"); fi
+if (( ${#conflicts[@]} > 0 )); then
+  echo "install.sh: these were not installed by install.sh; move them away first (nothing was installed):" >&2
+  printf '  %s\n' "${conflicts[@]}" >&2
+  exit 1
+fi
+
+# The new release must run here before it replaces anything.
+if ! checked=$(AUTHLETE_CACHE=off "$release/bin/authlete" --version 2>&1) || [[ $checked != authlete\ * ]]; then
+  echo "install.sh: the release in ${archive##*/} does not run on this machine ($(printf '%s' "$checked" | head -c 300)); nothing was changed" >&2
+  exit 1
+fi
+touch "$release/.installed-by-install.sh"
+
 if [[ -d $home ]]; then
   mv "$home" "$stage/previous"
 fi
-if ! mv "${unpacked[0]}" "$home"; then
-  [[ -d $stage/previous ]] && mv "$stage/previous" "$home"
-  echo "install.sh: cannot put the release in $home; the installed one is kept" >&2
-  exit 1
-fi
+swapped=1
+mv "$release" "$home"
 # The links are made again: a page or script the new release no longer has must not stay behind as a dead link.
 remove_links
 
@@ -133,13 +211,17 @@ for entry in "${links[@]}"; do
   link=$prefix/${entry%%:*}
   mkdir -p "${link%/*}"
   ln -sfn "$home/${entry#*:}" "$link"
+  # For the tests of the restore path: a failure in the middle of linking.
+  [[ ${_AUTHLETE_INSTALL_FAIL:-} != link ]] || { echo "install.sh: failing while linking (test)" >&2; exit 1; }
 done
 mkdir -p "$prefix/share/man/man1"
 for page in "$home"/share/man/man1/*.1; do
   ln -sfn "$page" "$prefix/share/man/man1/${page##*/}"
 done
 
-echo "Installed $("$prefix/bin/authlete" --version) in $home"
+version=$("$prefix/bin/authlete" --version)
+completed=1
+echo "Installed $version in $home"
 case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "Add $prefix/bin to PATH, for example: echo 'export PATH=\"$prefix/bin:\$PATH\"' >> ~/.bashrc" ;;

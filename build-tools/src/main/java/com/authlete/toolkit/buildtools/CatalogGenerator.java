@@ -235,8 +235,8 @@ public final class CatalogGenerator {
                 queryParameters,
                 requestBody(method, path, op, taken),
                 listShape(method, path, op),
-                destructive(words),
-                path.contains("/client/secret/"),
+                destructive(words) || rotatesSecret(path),
+                rotatesSecret(path),
                 null);
     }
 
@@ -245,6 +245,14 @@ public final class CatalogGenerator {
      * {@code revoke}, or starts with {@code delete-} or {@code revoke-}. A secret is revealed by the operations under
      * {@code /client/secret/} (refresh and update), whose answer is the only place the new secret is shown.
      */
+    /**
+     * Replaces a client's secret (refresh or update): the old one stops working at once, for every program that
+     * uses it, so it counts as destructive too.
+     */
+    static boolean rotatesSecret(String path) {
+        return path.contains("/client/secret/");
+    }
+
     static boolean destructive(List<String> words) {
         String verb = words.get(words.size() - 1);
         return verb.equals("delete")

@@ -139,6 +139,7 @@ class ApiAndSecretsTest {
                     "client",
                     "management",
                     "refresh-secret",
+                    "--yes",
                     "--service-id",
                     "1",
                     "--client-identifier",
@@ -162,6 +163,24 @@ class ApiAndSecretsTest {
     }
 
     @Test
+    void rotatingASecretAsksFirstOnATerminalLikeADelete() {
+        CliHarness.Result declined = cli().terminalInput("n\n")
+                .run(
+                        "client",
+                        "management",
+                        "refresh-secret",
+                        "--service-id",
+                        "1",
+                        "--client-identifier",
+                        "2",
+                        "--server-url",
+                        stub.url());
+        assertThat(declined.exitCode()).isEqualTo(1);
+        assertThat(declined.err()).contains("This cannot be undone. Continue? [y/N]", "cancelled");
+        assertThat(stub.requests()).as("nothing sent").isEmpty();
+    }
+
+    @Test
     void onATerminalTheNewSecretIsShownAndTheOneItReplacesStaysMasked() {
         for (String format : new String[] {"pretty", "table"}) {
             CliHarness.Result shown = cli().terminalOutput()
@@ -169,6 +188,7 @@ class ApiAndSecretsTest {
                             "client",
                             "management",
                             "refresh-secret",
+                            "--yes",
                             "--service-id",
                             "1",
                             "--client-identifier",
@@ -193,6 +213,7 @@ class ApiAndSecretsTest {
                         "client",
                         "management",
                         "refresh-secret",
+                        "--yes",
                         "--service-id",
                         "1",
                         "--client-identifier",
@@ -212,6 +233,7 @@ class ApiAndSecretsTest {
                         "client",
                         "management",
                         "update-secret",
+                        "--yes",
                         "--service-id",
                         "1",
                         "--client-identifier",
@@ -242,6 +264,7 @@ class ApiAndSecretsTest {
                         "client",
                         "management",
                         "refresh-secret",
+                        "--yes",
                         "--service-id",
                         "1",
                         "--client-identifier",
@@ -264,6 +287,7 @@ class ApiAndSecretsTest {
                         "client",
                         "management",
                         "refresh-secret",
+                        "--yes",
                         "--service-id",
                         "1",
                         "--client-identifier",

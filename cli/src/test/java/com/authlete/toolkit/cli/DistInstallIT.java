@@ -184,6 +184,133 @@ class DistInstallIT {
         assertThat(home.resolve(".local/lib/authlete")).doesNotExist();
     }
 
+    @Test
+    void nothingOfTheUsersIsReplacedOrRemoved() throws Exception {
+        Path archive = Peers.distArchive();
+        Path home = Files.createDirectories(temp.resolve("own-home"));
+        Path prefix = home.resolve(".local");
+        Map<String, String> environment = cleanEnvironment(home);
+        Path bin = Files.createDirectories(prefix.resolve("bin")).resolve("authlete");
+        Path page = Files.createDirectories(prefix.resolve("share/man/man1")).resolve("authlete.1");
+
+        // A program of the user's own, a link of theirs (even one into some other lib/authlete), a man page of theirs.
+        Files.writeString(bin, "#!/bin/sh\necho mine\n");
+        Result overFile = run(environment, "bash", installScript().toString(), archive.toString());
+        assertThat(overFile.exit()).as(overFile.toString()).isEqualTo(1);
+        assertThat(overFile.err()).contains("not installed by install.sh", bin.toString(), "nothing was installed");
+        assertThat(Files.readString(bin)).isEqualTo("#!/bin/sh\necho mine\n");
+        assertThat(prefix.resolve("lib/authlete")).doesNotExist();
+
+        Files.delete(bin);
+        Files.createSymbolicLink(bin, Path.of("/opt/other/lib/authlete/bin/authlete"));
+        Result overLink = run(environment, "bash", installScript().toString(), archive.toString());
+        assertThat(overLink.exit()).as(overLink.toString()).isEqualTo(1);
+        assertThat(Files.readSymbolicLink(bin)).isEqualTo(Path.of("/opt/other/lib/authlete/bin/authlete"));
+
+        Files.delete(bin);
+        Files.writeString(page, "my own page");
+        Result overPage = run(environment, "bash", installScript().toString(), archive.toString());
+        assertThat(overPage.exit()).as(overPage.toString()).isEqualTo(1);
+        assertThat(overPage.err()).contains(page.toString());
+        assertThat(Files.readString(page)).isEqualTo("my own page");
+        assertThat(prefix.resolve("lib/authlete")).doesNotExist();
+
+        // Installed, then the user puts their own program where the link was: uninstall removes only the release.
+        Files.delete(page);
+        assertThat(run(environment, "bash", installScript().toString(), archive.toString())
+                        .exit())
+                .isZero();
+        Files.delete(bin);
+        Files.writeString(bin, "mine again");
+        Result uninstall = run(environment, "bash", installScript().toString(), "--uninstall");
+        assertThat(uninstall.exit()).as(uninstall.toString()).isZero();
+        assertThat(Files.readString(bin)).isEqualTo("mine again");
+        assertThat(prefix.resolve("lib/authlete")).doesNotExist();
+
+        // A lib/authlete folder that is not a release this script installed is not removed.
+        Path theirs = Files.createDirectories(prefix.resolve("lib/authlete"));
+        Files.writeString(theirs.resolve("notes.txt"), "keep");
+        Result refused = run(environment, "bash", installScript().toString(), "--uninstall");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("was not put there by install.sh");
+        assertThat(theirs.resolve("notes.txt")).hasContent("keep");
+    }
+
+    @Test
+    void anUpgradeThatCannotRunOrFailsMidwayKeepsTheWorkingRelease() throws Exception {
+        Path archive = Peers.distArchive();
+        Path home = Files.createDirectories(temp.resolve("upgrade-home"));
+        Path prefix = home.resolve(".local");
+        Map<String, String> environment = cleanEnvironment(home);
+        assertThat(run(environment, "bash", installScript().toString(), archive.toString())
+                        .exit())
+                .isZero();
+        Path authlete = prefix.resolve("bin/authlete");
+
+        // A release whose launcher fails here (a wrong platform, a damaged runtime).
+        Path broken = temp.resolve("broken");
+        Path brokenArchive = temp.resolve("authlete-broken-linux-x64.tar.gz");
+        Result made = run(
+                environment,
+                "bash",
+                "-c",
+                "set -e; mkdir -p \"$1\"; tar -xzf \"$2\" -C \"$1\"; cd \"$1\"; top=$(ls); "
+                        + "printf '#!/bin/sh\\necho \"cannot execute binary file\" >&2; exit 126\\n' > \"$top/bin/authlete\"; "
+                        + "tar -czf \"$3\" \"$top\"; sha256sum \"$3\" > \"$3.sha256\"",
+                "make-broken",
+                broken.toString(),
+                archive.toString(),
+                brokenArchive.toString());
+        assertThat(made.exit()).as(made.toString()).isZero();
+        Result upgrade = run(environment, "bash", installScript().toString(), brokenArchive.toString());
+        assertThat(upgrade.exit()).as(upgrade.toString()).isEqualTo(1);
+        assertThat(upgrade.err())
+                .contains("does not run on this machine", "cannot execute binary file", "nothing was changed");
+        assertThat(run(environment, authlete.toString(), "--version").out()).startsWith("authlete ");
+        assertLibHoldsOnlyTheRelease(prefix);
+
+        // A failure while linking: the previous release comes back, its links work.
+        Map<String, String> failing = new HashMap<>(environment);
+        failing.put("_AUTHLETE_INSTALL_FAIL", "link");
+        Result midway = run(failing, "bash", installScript().toString(), archive.toString());
+        assertThat(midway.exit()).as(midway.toString()).isEqualTo(1);
+        assertThat(midway.err()).contains("the previous release is back in place");
+        assertThat(run(environment, authlete.toString(), "--version").out()).startsWith("authlete ");
+        assertThat(prefix.resolve("share/man/man1/authlete.1")).exists();
+        assertLibHoldsOnlyTheRelease(prefix);
+
+        // The same on a first install: nothing is left, not even a dangling link.
+        Path fresh = Files.createDirectories(temp.resolve("fresh-home"));
+        Map<String, String> freshFailing = new HashMap<>(cleanEnvironment(fresh));
+        freshFailing.put("_AUTHLETE_INSTALL_FAIL", "link");
+        Result first = run(freshFailing, "bash", installScript().toString(), archive.toString());
+        assertThat(first.exit()).isEqualTo(1);
+        assertThat(first.err()).contains("nothing is installed");
+        assertThat(Files.exists(fresh.resolve(".local/bin/authlete"), LinkOption.NOFOLLOW_LINKS))
+                .isFalse();
+        assertThat(fresh.resolve(".local/lib/authlete")).doesNotExist();
+    }
+
+    private static void assertLibHoldsOnlyTheRelease(Path prefix) throws IOException {
+        try (Stream<Path> lib = Files.list(prefix.resolve("lib"))) {
+            assertThat(lib.map(path -> path.getFileName().toString()).toList()).containsExactly("authlete");
+        }
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedWithoutAChecksumGivenApart() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("http-home"));
+        for (String url : List.of(
+                "http://example.invalid/authlete-1.0.0-linux-x64.tar.gz",
+                "http://user@203.0.113.7:8080/authlete.tar.gz",
+                "http://[2001:db8::1]/authlete.tar.gz")) {
+            Result refused = run(cleanEnvironment(home), "bash", installScript().toString(), url);
+            assertThat(refused.exit()).as(url).isEqualTo(2);
+            assertThat(refused.err()).as(url).contains("refusing plain http://", "without --sha256");
+        }
+        assertThat(home.resolve(".local/lib/authlete")).doesNotExist();
+    }
+
     /**
      * The Homebrew formula made beside the archive, evaluated by Ruby with a stand-in for Homebrew's Formula class
      * that records the DSL calls (what {@code brew audit} looks at first: a parsable class, url, sha256, version, desc),

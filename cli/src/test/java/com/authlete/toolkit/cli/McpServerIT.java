@@ -124,12 +124,12 @@ class McpServerIT {
         assertThat(text(results.get(4))).contains("one call returns at most 50");
         assertThat(results.get(5).path("isError").asBoolean()).isTrue();
         assertThat(text(results.get(5))).contains("--allow-destructive");
-        // The one tool that hands out a new secret shows that one, says so, and hides the old one.
-        JsonNode refreshed = prismAnswer("/api/1/client/secret/refresh/2");
-        assertThat(text(results.get(6)))
-                .contains(refreshed.path("newClientSecret").asText())
-                .contains("shown only this once")
-                .doesNotContain(refreshed.path("oldClientSecret").asText());
+        // Rotating a secret stops the old one from working: refused like a delete without --allow-destructive.
+        assertThat(results.get(6).path("isError").asBoolean()).isTrue();
+        assertThat(text(results.get(6))).contains("--allow-destructive");
+        assertThat(tools.at("/client_management_refresh_secret/annotations/destructiveHint")
+                        .asBoolean())
+                .isTrue();
 
         assertThat(report.toString()).doesNotContain(TOKEN);
     }
@@ -158,10 +158,20 @@ class McpServerIT {
         JsonNode allowed = drive(
                 List.of("--server-url", prism.url(), "--allow-destructive", "--tools", "client"),
                 Map.of(),
-                List.of(call("client_delete", Map.of("serviceId", "715948317", "clientId", "2"))));
+                List.of(
+                        call("client_delete", Map.of("serviceId", "715948317", "clientId", "2")),
+                        call(
+                                "client_management_refresh_secret",
+                                Map.of("serviceId", "715948317", "clientIdentifier", "2"))));
         assertThat(allowed.at("/results/0/isError").asBoolean())
                 .as(allowed.at("/results/0").toString())
                 .isFalse();
+        // The one tool that hands out a new secret shows that one, says so, and hides the old one.
+        JsonNode refreshed = prismAnswer("/api/1/client/secret/refresh/2");
+        assertThat(text(allowed.at("/results/1")))
+                .contains(refreshed.path("newClientSecret").asText())
+                .contains("shown only this once")
+                .doesNotContain(refreshed.path("oldClientSecret").asText());
 
         // A base URL Prism does not serve: its 404 comes back as a tool error naming the status.
         JsonNode failing = drive(

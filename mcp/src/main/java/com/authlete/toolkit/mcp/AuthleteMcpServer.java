@@ -85,8 +85,9 @@ public final class AuthleteMcpServer {
         List<AsyncToolSpecification> tools = tools(lifetime);
         // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonTrees.mapper().copy());
+        JsonRpcLines.WholeLines lines = new JsonRpcLines.WholeLines(lifetime.output(out));
         StdioServerTransportProvider transport =
-                new StdioServerTransportProvider(json, lifetime.input(in), lifetime.output(out));
+                new StdioServerTransportProvider(json, lifetime.input(new JsonRpcLines(in, lines)), lines);
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)
                 .instructions(instructions())

@@ -13,7 +13,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,5 +84,70 @@ class StdioServeTest {
                     .contains("string expected");
             assertThat(api.requests()).hasSize(1);
         }
+    }
+
+    @Test
+    @Timeout(60)
+    void linesThatAreNotMessagesAreAnsweredAsErrorsAndTheSessionGoesOn() throws Exception {
+        String initialize =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"pipe\",\"version\":\"1\"}}}";
+        StringBuilder huge =
+                new StringBuilder("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/list\",\"params\":{\"x\":\"");
+        huge.append("a".repeat(21 * 1024 * 1024)).append("\"}}");
+        String input = String.join(
+                        "\n",
+                        "hello",
+                        initialize,
+                        "{}",
+                        "[{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}]",
+                        "{\"jsonrpc\":\"2.0\",\"id\":{\"x\":1},\"method\":\"tools/list\"}",
+                        "{\"jsonrpc\":\"1.0\",\"id\":8,\"method\":\"tools/list\"}",
+                        "",
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                        huge,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\"")
+                + "\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new AuthleteMcpServer(
+                        McpOptions.DEFAULTS,
+                        () -> AuthleteClient.builder()
+                                .baseUrl(URI.create("http://127.0.0.1:9"))
+                                .token("t-1234567890"),
+                        "9.9")
+                .serve(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out);
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> messages = new ArrayList<>();
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            messages.add(json.readTree(line));
+        }
+        List<String> errors = messages.stream()
+                .filter(message -> message.has("error"))
+                .map(message -> message.path("id").asText("null") + " "
+                        + message.at("/error/code").asInt())
+                .toList();
+        assertThat(errors)
+                .containsExactly(
+                        "null -32700", // hello
+                        "null -32600", // {}
+                        "null -32600", // a batch
+                        "null -32600", // an id that is an object
+                        "8 -32600", // not JSON-RPC 2.0
+                        "null -32600", // 21 MB
+                        "null -32700"); // cut off at the end of input
+        assertThat(messages.stream()
+                        .filter(message -> message.has("result"))
+                        .map(message -> message.path("id").asInt()))
+                .as("the session went on after each")
+                .containsExactly(1, 2);
+        assertThat(messages.stream()
+                        .filter(message -> message.path("id").asInt() == 2)
+                        .findFirst()
+                        .orElseThrow()
+                        .at("/result/tools")
+                        .size())
+                .isEqualTo(84);
     }
 }

@@ -126,7 +126,7 @@ class ToolCallsTest {
                 200,
                 "{\"resultCode\":\"A148001\",\"newClientSecret\":\"" + SECRET + "\",\"oldClientSecret\":\"old-" + SECRET
                         + "\"}"));
-        String text = text(calls(options(false, OutputFormat.TOON, "1"))
+        String text = text(calls(options(true, OutputFormat.TOON, "1"))
                 .call(catalog.operation("client management refresh-secret"), Map.of("clientIdentifier", "5")));
         assertThat(text)
                 .contains("newClientSecret: " + SECRET)
@@ -142,6 +142,19 @@ class ToolCallsTest {
                 .call(catalog.operation("client delete"), Map.of("clientId", "5"));
         assertThat(refused.isError()).isTrue();
         assertThat(text(refused)).contains("--allow-destructive").contains("authlete client delete");
+        assertThat(api.requests()).isEmpty();
+        // Rotating a secret ends the old one for every program that uses it: refused the same way.
+        for (Map.Entry<String, Map<String, Object>> rotation : Map.of(
+                        "client management refresh-secret",
+                        Map.<String, Object>of("clientIdentifier", "5"),
+                        "client management update-secret",
+                        Map.<String, Object>of("clientIdentifier", "5", "clientSecret", "x".repeat(40)))
+                .entrySet()) {
+            McpSchema.CallToolResult rotated = calls(options(false, OutputFormat.TOON, "1"))
+                    .call(catalog.operation(rotation.getKey()), rotation.getValue());
+            assertThat(rotated.isError()).as(rotation.getKey()).isTrue();
+            assertThat(text(rotated)).as(rotation.getKey()).contains("--allow-destructive");
+        }
         assertThat(api.requests()).isEmpty();
 
         McpSchema.CallToolResult done = calls(options(true, OutputFormat.TOON, "1"))
