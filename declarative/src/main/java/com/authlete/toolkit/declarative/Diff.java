@@ -43,9 +43,11 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
         ResourceSchema clientSchema = ResourceSchema.of("client");
         List<ResourceDiff> resources = new ArrayList<>();
         if (desired.service() != null) {
-            ObjectNode wanted = Canonical.of(serviceSchema.fields(), desired.service());
+            ObjectNode merged = Overlay.of(live.service(), desired.service());
             List<FieldChange> changes = Differ.between(
-                    serviceSchema.fields(), Canonical.of(serviceSchema.fields(), live.service()), wanted);
+                    serviceSchema.fields(),
+                    Canonical.of(serviceSchema.fields(), live.service()),
+                    Canonical.of(serviceSchema.fields(), merged));
             if (!changes.isEmpty()) {
                 resources.add(new ResourceDiff(
                         ResourceDiff.Action.UPDATE,
@@ -54,7 +56,8 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                         DesiredState.SERVICE_FILE,
                         live.serviceId(),
                         changes,
-                        wanted));
+                        Overlay.writable(serviceSchema.fields(), merged),
+                        Canonical.of(serviceSchema.fields(), live.service())));
             }
         }
         Map<Long, JsonNode> liveById = new LinkedHashMap<>();
@@ -96,12 +99,16 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                         client.file(),
                         null,
                         Differ.between(clientSchema.fields(), Canonical.of(clientSchema.fields(), null), wanted),
-                        wanted));
+                        // As the file spells it (an explicit false is sent, not left to a default); nulls left out.
+                        Overlay.writable(clientSchema.fields(), Overlay.of(null, client.body())),
+                        null));
                 continue;
             }
             claimed.add(id);
-            List<FieldChange> changes = Differ.between(
-                    clientSchema.fields(), Canonical.of(clientSchema.fields(), liveById.get(id)), wanted);
+            ObjectNode current = Canonical.of(clientSchema.fields(), liveById.get(id));
+            ObjectNode merged = Overlay.of(liveById.get(id), client.body());
+            List<FieldChange> changes =
+                    Differ.between(clientSchema.fields(), current, Canonical.of(clientSchema.fields(), merged));
             if (!changes.isEmpty()) {
                 resources.add(new ResourceDiff(
                         ResourceDiff.Action.UPDATE,
@@ -110,7 +117,8 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                         client.file(),
                         String.valueOf(id),
                         changes,
-                        wanted));
+                        Overlay.writable(clientSchema.fields(), merged),
+                        current));
             }
         }
         List<ResourceDiff> unmanaged = new ArrayList<>();
@@ -123,7 +131,8 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                         null,
                         String.valueOf(id),
                         List.of(),
-                        null);
+                        null,
+                        Canonical.of(clientSchema.fields(), client));
                 (prune ? resources : unmanaged).add(extra);
             }
         });
@@ -155,7 +164,8 @@ public record Diff(String serviceId, List<ResourceDiff> resources, List<Resource
                 resource.file(),
                 resource.id(),
                 changes,
-                resource.desired());
+                resource.desired(),
+                resource.live());
     }
 
     private static Long match(DesiredClient client, Map<String, List<Long>> byKey, Set<Long> claimed)

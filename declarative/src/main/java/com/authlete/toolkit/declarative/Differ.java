@@ -1,7 +1,10 @@
 package com.authlete.toolkit.declarative;
 
 import com.authlete.toolkit.core.catalog.SchemaField;
+import com.authlete.toolkit.json.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +37,7 @@ final class Differ {
             }
             JsonNode before = live.get(field.name());
             JsonNode after = desired.get(field.name());
-            if (before == null && after == null || before != null && before.equals(after)) {
+            if (before == null && after == null || before != null && after != null && same(before, after)) {
                 continue;
             }
             String where = FieldPath.child(path, field.name());
@@ -62,6 +65,34 @@ final class Differ {
                         : after == null ? FieldChange.Change.REMOVED : FieldChange.Change.CHANGED;
                 changes.add(change(where, kind, before, after, below));
             }
+        }
+    }
+
+    /**
+     * Whether two values mean the same: equal, or texts that both hold JSON documents equal as parsed (a JWK Set in a
+     * file is pretty-printed; the server keeps it as sent, or compacted).
+     */
+    static boolean same(JsonNode before, JsonNode after) {
+        if (before.equals(after)) {
+            return true;
+        }
+        if (!before.isTextual() || !after.isTextual()) {
+            return false;
+        }
+        JsonNode a = parsedDocument(before.asText());
+        JsonNode b = parsedDocument(after.asText());
+        return a != null && b != null && Canonical.any(a).equals(Canonical.any(b));
+    }
+
+    private static JsonNode parsedDocument(String text) {
+        String start = text.stripLeading();
+        if (!start.startsWith("{") && !start.startsWith("[")) {
+            return null;
+        }
+        try {
+            return JsonTrees.parse(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException notJson) {
+            return null;
         }
     }
 

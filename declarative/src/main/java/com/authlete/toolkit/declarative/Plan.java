@@ -1,6 +1,7 @@
 package com.authlete.toolkit.declarative;
 
 import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.catalog.ResourceSchema;
 import com.authlete.toolkit.core.client.AuthleteClient;
 import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.exchange.PreparedRequest;
@@ -87,6 +88,38 @@ public record Plan(String serviceId, List<Step> steps) {
         return steps.stream()
                 .map(step -> authlete.prepare(step.command(), step.parameters(), step.body()))
                 .toList();
+    }
+
+    /**
+     * What changed on the server since the diff was made (someone else's change while the plan was being read): each
+     * resource this plan would update or delete that now differs, or is gone. Empty when the plan still holds.
+     */
+    public List<String> drift(AuthleteClient authlete) {
+        LiveState now = LiveState.fetch(authlete, serviceId);
+        ResourceSchema serviceSchema = ResourceSchema.of("service");
+        ResourceSchema clientSchema = ResourceSchema.of("client");
+        Map<String, JsonNode> clients = new LinkedHashMap<>();
+        now.clients().forEach(client -> clients.put(client.path("clientId").asText(), client));
+        List<String> changed = new ArrayList<>();
+        for (Step step : steps) {
+            ResourceDiff resource = step.resource();
+            if (resource.live() == null) {
+                continue; // a client to create: nothing on the server to have changed
+            }
+            if (isService(resource)) {
+                if (!Canonical.of(serviceSchema.fields(), now.service()).equals(resource.live())) {
+                    changed.add("service " + serviceId + " was changed");
+                }
+                continue;
+            }
+            JsonNode client = clients.get(resource.id());
+            if (client == null) {
+                changed.add("client " + resource.name() + " (clientId " + resource.id() + ") was deleted");
+            } else if (!Canonical.of(clientSchema.fields(), client).equals(resource.live())) {
+                changed.add("client " + resource.name() + " (clientId " + resource.id() + ") was changed");
+            }
+        }
+        return changed;
     }
 
     /** Sends the steps in order; {@code progress} hears of each one done. Stops at the first error. */

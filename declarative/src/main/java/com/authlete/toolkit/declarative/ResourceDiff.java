@@ -15,6 +15,8 @@ import java.util.List;
  * @param id      its id on the server (client id, service id), or null for a client still to create
  * @param changes the field changes (for a new client: every field it sets; for a deleted one: none)
  * @param desired the body to send (create, update), or null
+ * @param live    the resource as it was when the diff was made (canonical), for updates and deletions; apply checks
+ *                that it is still so before it changes anything
  */
 public record ResourceDiff(
         Action action,
@@ -23,7 +25,8 @@ public record ResourceDiff(
         String file,
         String id,
         List<FieldChange> changes,
-        @JsonIgnore ObjectNode desired) {
+        @JsonIgnore ObjectNode desired,
+        @JsonIgnore ObjectNode live) {
 
     public enum Action {
         CREATE,

@@ -188,7 +188,8 @@ class DeclarativeWorkflowTest {
                         "  - https://app.example.com/cb2\n",
                         "  - https://app.example.com/cb2\n  - https://app.example.com/cb3\n")
                 .replace("tokenAuthMethod: CLIENT_SECRET_BASIC", "tokenAuthMethod: CLIENT_SECRET_POST")
-                .replaceAll("(?m)^attributes:\\n(  .*\\n)+", "");
+                // A field left out of a file is not managed; an explicit empty list resets it.
+                .replaceAll("(?m)^attributes:\\n(  .*\\n)+", "attributes: []\n");
         write("clients/web-app.yaml", web);
         write(
                 "clients/mobile.yaml",
@@ -235,7 +236,7 @@ class DeclarativeWorkflowTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(updated.path("redirectUris")).hasSize(3);
-        assertThat(updated.has("attributes")).isFalse();
+        assertThat(updated.path("attributes")).isEmpty();
         assertThat(updated.path("jwks").asText()).contains(CLIENT_PRIVATE_D);
         assertThat(fake.clients())
                 .anySatisfy(

@@ -55,7 +55,16 @@ public final class ApplyCommand extends DeclarativeCommand {
                 printRequests(context, plan.requests(authlete), desired);
                 return;
             }
-            confirm(context, plan);
+            if (confirm(context, plan)) {
+                // Asked and answered: the service may have changed while the plan was being read.
+                List<String> drift = plan.drift(authlete);
+                if (!drift.isEmpty()) {
+                    throw new CliException(
+                            ExitCode.ERROR,
+                            TerminalSafe.line(desired.masked(String.join("; ", drift)))
+                                    + " since the plan was made; nothing was changed (run apply again to see the new plan)");
+                }
+            }
             Plan.Report report = plan.apply(authlete, done -> context.out().println(describe(done)));
             if (!report.complete()) {
                 String step = verb(report.failed().resource()) + " "
@@ -71,9 +80,10 @@ public final class ApplyCommand extends DeclarativeCommand {
         });
     }
 
-    private void confirm(CommandContext context, Plan plan) throws CliException {
+    /** Whether a person was asked (and said yes); false when --yes answered for them. */
+    private boolean confirm(CommandContext context, Plan plan) throws CliException {
         if (yes) {
-            return;
+            return false;
         }
         if (!context.terminal().stdinIsTerminal()) {
             throw CliException.usage(
@@ -86,6 +96,7 @@ public final class ApplyCommand extends DeclarativeCommand {
                         + plan.serviceId() + "?")) {
             throw new CliException(ExitCode.ERROR, "apply cancelled; nothing was changed");
         }
+        return true;
     }
 
     /** The requests, secrets and every value substituted from the environment masked. */

@@ -107,6 +107,19 @@ public final class FakeAuthlete implements AutoCloseable {
         }
     }
 
+    /** Replaces the service as someone else's change would (not counted as a request). */
+    public void setService(ObjectNode replacement) {
+        synchronized (service) {
+            service.removeAll();
+            service.setAll(replacement.deepCopy());
+        }
+    }
+
+    /** Replaces the client with this one's clientId as someone else's change would (not counted as a request). */
+    public void setClient(ObjectNode replacement) {
+        clients.put(replacement.path("clientId").longValue(), replacement.deepCopy());
+    }
+
     public List<ObjectNode> clients() {
         synchronized (clients) {
             return clients.values().stream().map(ObjectNode::deepCopy).toList();
