@@ -146,11 +146,20 @@ mkdir -p "$prefix/lib"
 stage=$(mktemp -d "$prefix/lib/.authlete-new.XXXXXX")
 swapped=0
 completed=0
-all_links() {
-  local entry page
-  for entry in "${links[@]}"; do printf '%s\n' "$prefix/${entry%%:*}"; done
-  for page in "$prefix"/share/man/man1/authlete*.1; do [[ -e $page || -L $page ]] && printf '%s\n' "$page"; done
-  return 0
+# Links to the release in $home: the command, the completion scripts, every man page it has.
+make_links() {
+  local entry link page
+  for entry in "${links[@]}"; do
+    link=$prefix/${entry%%:*}
+    mkdir -p "${link%/*}"
+    ln -sfn "$home/${entry#*:}" "$link"
+    # For the tests of the restore path: a failure in the middle of linking a new release.
+    [[ ${_AUTHLETE_INSTALL_FAIL:-} != link || ${1:-} == restoring ]] || { echo "install.sh: failing while linking (test)" >&2; return 1; }
+  done
+  mkdir -p "$prefix/share/man/man1"
+  for page in "$home"/share/man/man1/*.1; do
+    ln -sfn "$page" "$prefix/share/man/man1/${page##*/}"
+  done
 }
 finish() {
   if (( swapped && !completed )); then
@@ -161,10 +170,9 @@ finish() {
     else
       echo "install.sh: the install failed; nothing is installed" >&2
     fi
-    # Links lead into $home by path, so they lead to the previous release again; drop those that lead nowhere.
-    while IFS= read -r link; do
-      if ours "$link" && [[ ! -e $link ]]; then rm -f "$link"; fi
-    done < <(all_links)
+    # The links of the previous release, as they were (best effort: what failed may fail again).
+    remove_links
+    if [[ -d $home ]]; then make_links restoring || echo "install.sh: some links could not be made again" >&2; fi
   fi
   rm -rf "$work" "$stage"
 }
@@ -207,17 +215,7 @@ mv "$release" "$home"
 # The links are made again: a page or script the new release no longer has must not stay behind as a dead link.
 remove_links
 
-for entry in "${links[@]}"; do
-  link=$prefix/${entry%%:*}
-  mkdir -p "${link%/*}"
-  ln -sfn "$home/${entry#*:}" "$link"
-  # For the tests of the restore path: a failure in the middle of linking.
-  [[ ${_AUTHLETE_INSTALL_FAIL:-} != link ]] || { echo "install.sh: failing while linking (test)" >&2; exit 1; }
-done
-mkdir -p "$prefix/share/man/man1"
-for page in "$home"/share/man/man1/*.1; do
-  ln -sfn "$page" "$prefix/share/man/man1/${page##*/}"
-done
+make_links || exit 1
 
 version=$("$prefix/bin/authlete" --version)
 completed=1

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +82,32 @@ class DeclarativeCommandsTest {
     }
 
     @Test
+    void exportRefusesFilesChangedSinceTheLastOneAndWritesATemplateOnRequest() throws Exception {
+        Path dir = exported();
+        edit(dir.resolve("clients/web-app.yaml"), "clientName: Web app", "clientName: Web app (mine)");
+        CliHarness.Result refused = run(cli(), dir, "export");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err())
+                .isEqualTo("error: these files were changed since an export wrote them (or not written by export);"
+                        + " nothing was written (--force overwrites them): clients/web-app.yaml\n");
+        assertThat(Files.readString(dir.resolve("clients/web-app.yaml"))).contains("Web app (mine)");
+
+        Path template = dir.resolveSibling("secrets.env");
+        CliHarness.Result forced = run(cli(), dir, "export", "--force", "--env-template", template.toString());
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(Files.readString(dir.resolve("clients/web-app.yaml"))).doesNotContain("(mine)");
+        assertThat(Files.readString(template))
+                .endsWith("AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET=\nAUTHLETE_CLIENT_WEB_APP_JWKS=\n")
+                .doesNotContain(CALLBACK_SECRET, PRIVATE_D);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(template)))
+                .isEqualTo("rw-------");
+
+        CliHarness.Result again = run(cli(), dir, "export", "--env-template", template.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("exists; give a new file");
+    }
+
+    @Test
     void exportWritesNoSecretAndNamesTheVariablesToSet() throws Exception {
         Path dir = TempDirs.create("declarative").resolve("config");
         CliHarness.Result export = run(cli(), dir, "export");
@@ -88,8 +115,9 @@ class DeclarativeCommandsTest {
         assertThat(export.exitCode()).isZero();
         assertThat(export.out()).isEqualTo("Exported service " + SERVICE_ID + " and 2 clients to " + dir + ".\n");
         assertThat(export.err())
-                .isEqualTo("Secrets were not written; set these before diff or apply: "
-                        + "AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET, AUTHLETE_CLIENT_WEB_APP_JWKS\n");
+                .isEqualTo("Secrets were not written; set these variables before diff or apply"
+                        + " (--env-template FILE writes them as a file to fill in):\n"
+                        + "  AUTHLETE_SERVICE_AUTHENTICATION_CALLBACK_API_SECRET\n  AUTHLETE_CLIENT_WEB_APP_JWKS\n");
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile)
                             .map(dir::relativize)

@@ -13,17 +13,24 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -53,7 +60,7 @@ public final class Export {
         ResourceSchema service = ResourceSchema.of("service");
         files.add(file(
                 DesiredState.SERVICE_FILE,
-                "# service " + live.serviceId() + "\n",
+                "service " + live.serviceId(),
                 Canonical.of(service.fields(), live.service()),
                 "AUTHLETE_SERVICE"));
         ResourceSchema clientSchema = ResourceSchema.of("client");
@@ -68,7 +75,7 @@ public final class Export {
             body.setAll(Canonical.of(clientSchema.fields(), client));
             files.add(file(
                     DesiredState.CLIENTS_DIR + "/" + slug + ".yaml",
-                    "# client " + clientId + " of service " + live.serviceId() + "\n",
+                    "client " + clientId + " of service " + live.serviceId(),
                     body,
                     "AUTHLETE_CLIENT_" + slug.toUpperCase(Locale.ROOT).replace('-', '_')));
         }
@@ -99,6 +106,14 @@ public final class Export {
      * is written through a symbolic link: a directory from elsewhere could point one outside the folder.
      */
     public static List<String> write(Path directory, List<ExportedFile> files) throws IOException {
+        return write(directory, files, false);
+    }
+
+    /**
+     * As {@link #write(Path, List)}; a file in the way that was changed since an export wrote it (or that an export
+     * never wrote) is refused with {@link EditedFilesException}, before anything is written, unless {@code force}.
+     */
+    public static List<String> write(Path directory, List<ExportedFile> files, boolean force) throws IOException {
         Path clients = directory.resolve(DesiredState.CLIENTS_DIR);
         for (Path place : List.of(directory, clients)) {
             if (Files.isSymbolicLink(place)) {
@@ -114,6 +129,18 @@ public final class Export {
             if (Files.isSymbolicLink(target) || (Files.exists(target) && !Files.isRegularFile(target))) {
                 throw new IOException(
                         target + " is not a regular file; export replaces only files; nothing was written");
+            }
+        }
+        if (!force) {
+            List<String> edited = new ArrayList<>();
+            for (ExportedFile file : files) {
+                Path target = directory.resolve(file.path());
+                if (Files.isRegularFile(target) && !unchangedSinceExport(target)) {
+                    edited.add(file.path());
+                }
+            }
+            if (!edited.isEmpty()) {
+                throw new EditedFilesException(edited);
             }
         }
         Files.createDirectories(clients);
@@ -142,13 +169,67 @@ public final class Export {
         }
     }
 
-    private static ExportedFile file(String path, String header, ObjectNode body, String prefix) {
+    private static ExportedFile file(String path, String title, ObjectNode body, String prefix) {
         List<String> variables = new ArrayList<>();
         JsonNode safe = withoutSecrets(body, List.of(), prefix, variables);
         try {
-            return new ExportedFile(path, header + YAML.writeValueAsString(safe), List.copyOf(variables));
+            String yaml = YAML.writeValueAsString(safe);
+            return new ExportedFile(
+                    path,
+                    "# " + title + " (exported; fingerprint " + fingerprint(yaml) + ")\n" + yaml,
+                    List.copyOf(variables));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first line of an exported file names what the rest hashes to: an edit since the export shows. */
+    private static final Pattern EXPORTED_HEADER =
+            Pattern.compile("# [^\n]* \\(exported; fingerprint ([0-9a-f]{12})\\)\n");
+
+    private static String fingerprint(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** Whether a file is as an export wrote it: its header's fingerprint matches what follows. */
+    static boolean asExported(String text) {
+        Matcher header = EXPORTED_HEADER.matcher(text);
+        return header.lookingAt() && header.group(1).equals(fingerprint(text.substring(header.end())));
+    }
+
+    private static boolean unchangedSinceExport(Path file) throws IOException {
+        if (Files.size(file) > DesiredState.MAX_FILE_BYTES) {
+            return false;
+        }
+        try {
+            return asExported(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (CharacterCodingException notText) {
+            return false;
+        }
+    }
+
+    /**
+     * Files in the way of an export that it would overwrite although someone changed them since an export wrote them
+     * (or an export never did): the next export refuses them unless told to overwrite.
+     */
+    public static final class EditedFilesException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final List<String> files;
+
+        EditedFilesException(List<String> files) {
+            super(String.join(", ", files) + (files.size() == 1 ? " was" : " were")
+                    + " changed since an export wrote " + (files.size() == 1 ? "it" : "them")
+                    + " (or not written by export); nothing was written");
+            this.files = List.copyOf(files);
+        }
+
+        public List<String> files() {
+            return files;
         }
     }
 
@@ -192,8 +273,30 @@ public final class Export {
 
     /** A file name from a label: lower case letters, digits and dashes. */
     static String slug(String label) {
-        String slug =
-                label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-        return slug.length() <= MAX_NAME ? slug : slug.substring(0, MAX_NAME).replaceAll("-+$", "");
+        String slug = latin(label)
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        slug = slug.length() <= MAX_NAME ? slug : slug.substring(0, MAX_NAME).replaceAll("-+$", "");
+        // Device names Windows reserves with any extension (con.yaml cannot be made there).
+        return WINDOWS_DEVICES.matcher(slug).matches() ? slug + "-client" : slug;
+    }
+
+    private static final Pattern WINDOWS_DEVICES = Pattern.compile("con|prn|aux|nul|com[0-9]|lpt[0-9]");
+    private static final Map<String, String> LETTERS = Map.of(
+            "ß", "ss", "æ", "ae", "Æ", "AE", "ø", "o", "Ø", "O", "œ", "oe", "Œ", "OE", "ł", "l", "Ł", "L", "đ", "d");
+
+    /**
+     * Latin letters with their accents taken off ({@code Café} is {@code Cafe}); letters of other scripts are
+     * dropped, and a name left with nothing falls back to the client's id.
+     */
+    private static String latin(String label) {
+        String decomposed = Normalizer.normalize(label, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        StringBuilder out = new StringBuilder(decomposed.length());
+        decomposed.codePoints().forEach(c -> {
+            String letter = Character.toString(c);
+            out.append(LETTERS.getOrDefault(letter, letter));
+        });
+        return out.toString();
     }
 }

@@ -162,7 +162,8 @@ class DeclarativeWorkflowTest {
                 .doesNotContain("apiKey", "createdAt", "modifiedAt", "number:");
         assertThat(read("clients/web-app.yaml"))
                 .startsWith("# client " + webApp.path("clientId").asText() + " of service " + SERVICE_ID
-                        + "\nclientId: " + webApp.path("clientId").asText())
+                        + " (exported; fingerprint ")
+                .contains(")\nclientId: " + webApp.path("clientId").asText() + "\n")
                 .contains("jwks: \"${env:AUTHLETE_CLIENT_WEB_APP_JWKS}\"")
                 .doesNotContain("clientSecret", "createdAt", "serviceNumber");
         // Keys in the API description's order, whatever order the server answered in.

@@ -12,8 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,58 @@ class ExportFilesTest {
         List<Long> ids =
                 List.of(add("Shop"), add("shop"), add("SHOP!"), add("***"), add("---"), add("web-1"), add("web"));
         oneFileEach(export(), ids);
+    }
+
+    @Test
+    void namesAreSafeOnEverySystemReadableAndStable() throws Exception {
+        long con = add("CON");
+        long nul = add("nul");
+        long com1 = add("Com1");
+        long cafe = add("Café Ünïcode");
+        long street = add("Straße Øresund");
+        long japanese = add("ウェブアプリ");
+        long dots = add("Trailing dots... ");
+        List<Export.ExportedFile> files = export();
+        Map<Long, String> names = new HashMap<>();
+        for (Export.ExportedFile file : files) {
+            if (file.path().startsWith("clients/")) {
+                names.put(
+                        new YAMLMapper().readTree(file.text()).path("clientId").asLong(), file.path());
+            }
+        }
+        assertThat(names)
+                .containsEntry(con, "clients/con-client.yaml")
+                .containsEntry(nul, "clients/nul-client.yaml")
+                .containsEntry(com1, "clients/com1-client.yaml")
+                .containsEntry(cafe, "clients/cafe-unicode.yaml")
+                .containsEntry(street, "clients/strasse-oresund.yaml")
+                .containsEntry(japanese, "clients/client-" + japanese + ".yaml")
+                .containsEntry(dots, "clients/trailing-dots.yaml");
+        assertThat(export()).as("the same names on every run").isEqualTo(files);
+    }
+
+    @Test
+    void filesChangedSinceTheLastExportAreNotOverwrittenWithoutForce() throws Exception {
+        long id = add("Web");
+        Path dir = home.resolve("config");
+        Export.write(dir, export());
+        Export.write(dir, export()); // unchanged since the export wrote them: written again
+        Path web = dir.resolve("clients/web.yaml");
+        String exported = Files.readString(web);
+
+        Files.writeString(web, exported.replace("clientName: Web", "clientName: Web (edited)"));
+        Files.writeString(dir.resolve("service.yaml"), "serviceName: mine, never exported\n");
+        assertThatThrownBy(() -> Export.write(dir, export()))
+                .isInstanceOf(Export.EditedFilesException.class)
+                .satisfies(e -> assertThat(((Export.EditedFilesException) e).files())
+                        .containsExactly("service.yaml", "clients/web.yaml"))
+                .hasMessageContaining("nothing was written");
+        assertThat(Files.readString(web)).contains("Web (edited)");
+        assertThat(dir.resolve("service.yaml")).hasContent("serviceName: mine, never exported\n");
+
+        Export.write(dir, export(), true);
+        assertThat(Files.readString(web)).isEqualTo(exported);
+        assertThat(id).isPositive();
     }
 
     @Test

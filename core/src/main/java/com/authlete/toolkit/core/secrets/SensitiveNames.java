@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code dpop}, {@code sharedKeyForSign}, {@code sharedKeyForEncryption}, {@code snsCredentials}). So {@code accessToken},
  * {@code refresh_token}, {@code apiSecret} and {@code clientSecret} hold secrets, while
  * {@code accessTokenDuration}, {@code tokenAuthMethod}, {@code idTokenSignAlg} and
- * {@code clientSecretExpiresAt} only describe one. The private members of a JWK ({@code d}, {@code p},
+ * {@code clientSecretExpiresAt} only describe one, and an API key that is the id half of a pair
+ * ({@code authenticationCallbackApiKey}, beside its {@code authenticationCallbackApiSecret}) is not one. The private members of a JWK ({@code d}, {@code p},
  * {@code q}, {@code dp}, {@code dq}, {@code qi}, {@code k}, {@code oth}) hold secrets when their value is text.
  *
  * <p>Only text is masked: numbers, booleans and nulls are never secrets, whatever their name. Every secret the
@@ -44,6 +45,15 @@ public final class SensitiveNames {
             "sharedkeyforsign",
             "sharedkeyforencryption",
             "snscredentials");
+    /**
+     * API keys that are the user-name half of a pair whose other half is the secret: the API has
+     * {@code authenticationCallbackApiKey} beside {@code authenticationCallbackApiSecret} (HTTP Basic at the callback)
+     * and {@code serviceApiKey}, a service's number. Masking them would hide which key is configured while the secret
+     * beside it stays masked anyway.
+     */
+    private static final Set<String> KEY_IDS =
+            Set.of("authenticationcallbackapikey", "developerauthenticationcallbackapikey", "serviceapikey");
+
     static final Set<String> JWK_PRIVATE = Set.of("d", "p", "q", "dp", "dq", "qi", "k", "oth");
 
     private SensitiveNames() {}
@@ -53,6 +63,9 @@ public final class SensitiveNames {
         String normalized = normalize(name);
         if (SECRET_NAMES.contains(normalized)) {
             return true;
+        }
+        if (KEY_IDS.contains(normalized)) {
+            return false;
         }
         for (String ending : SECRET_ENDINGS) {
             if (normalized.endsWith(ending)) {

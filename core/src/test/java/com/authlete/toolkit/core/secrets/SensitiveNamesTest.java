@@ -24,7 +24,9 @@ class SensitiveNamesTest {
             "code",
             "code_verifier",
             "client_assertion",
-            "subject_token"
+            "subject_token",
+            "authenticationCallbackApiSecret",
+            "X-Api-Key"
         }) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isTrue();
         }
@@ -43,7 +45,11 @@ class SensitiveNamesTest {
             "clientSecretExpiresAt",
             "tokenEndpoint",
             "userCode",
-            "credentials"
+            "credentials",
+            // The id half of a key pair; the secret beside it (authenticationCallbackApiSecret) is masked.
+            "authenticationCallbackApiKey",
+            "developerAuthenticationCallbackApiKey",
+            "serviceApiKey"
         }) {
             assertThat(SensitiveNames.isSensitive(name)).as(name).isFalse();
         }
