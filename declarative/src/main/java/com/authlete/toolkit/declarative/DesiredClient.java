@@ -17,10 +17,15 @@ public record DesiredClient(String file, Long clientId, ObjectNode body) {
         return nameOf(body);
     }
 
-    /** A client's alias, else its name, else empty: what people and files call it. */
+    /**
+     * A client's alias, else its name, else empty: what people and files call it. An alias that is only the client's
+     * own id (the API's default for a client created without one) names nothing a person chose.
+     */
     static String nameOf(JsonNode client) {
         String alias = client.path("clientIdAlias").asText("");
-        return alias.isEmpty() ? client.path("clientName").asText("") : alias;
+        boolean chosen =
+                !alias.isEmpty() && !alias.equals(client.path("clientId").asText());
+        return chosen ? alias : client.path("clientName").asText("");
     }
 
     public String label() {

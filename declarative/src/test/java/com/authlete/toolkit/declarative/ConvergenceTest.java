@@ -95,6 +95,18 @@ class ConvergenceTest {
                 .as("defaults the server filled are not differences")
                 .isTrue();
         assertThat(apply()).as("the second apply sends nothing").isZero();
+
+        // The server made the client id its alias: the export still names the file after the client's name, and an
+        // export followed by diff is empty.
+        assertThat(created.path("clientIdAlias").asText())
+                .isEqualTo(created.path("clientId").asText());
+        List<Export.ExportedFile> files = Export.of(LiveState.fetch(authlete, SERVICE_ID));
+        assertThat(files).extracting(Export.ExportedFile::path).contains("clients/new-app.yaml");
+        Path fresh = dir.resolveSibling("exported");
+        Export.write(fresh, files);
+        assertThat(Diff.between(DesiredState.read(fresh, environment), LiveState.fetch(authlete, SERVICE_ID), false)
+                        .isEmpty())
+                .isTrue();
     }
 
     @Test

@@ -231,6 +231,9 @@ public final class FakeAuthlete implements AutoCloseable {
             }
             JsonNode value = body.get(field.name());
             JsonNode fallback = fillsDefaults ? defaultOf(field) : null;
+            if (fillsDefaults && field.name().equals("clientIdAlias")) {
+                fallback = JsonTrees.NODES.textNode(target.path("clientId").asText()); // as the API documents
+            }
             if ((value == null || value.isNull()) && fallback == null) {
                 target.remove(field.name());
             } else {
