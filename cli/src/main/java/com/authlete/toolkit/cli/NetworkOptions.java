@@ -64,6 +64,10 @@ public final class NetworkOptions {
         return builder.connectionSettings();
     }
 
+    public boolean debugging() {
+        return debug;
+    }
+
     /** Sets the flags on a client's builder; {@code log} takes the --debug lines. */
     public void applyTo(AuthleteClient.Builder builder, PrintStream log) {
         if (timeout != null) {

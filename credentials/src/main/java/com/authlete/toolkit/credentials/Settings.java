@@ -45,6 +45,11 @@ public final class Settings {
      */
     public static Settings load(Map<String, String> flags, Map<String, String> environment, Path directory)
             throws CredentialsException {
+        String profileFlag = flags.get("profile");
+        if (profileFlag != null && profileFlag.isBlank()) {
+            // An empty value reads as "not set" to the config library, which would quietly pick another profile.
+            throw new UnknownProfileException(profileFlag, "an empty profile name (from --profile)");
+        }
         ConfigFile configFile = ConfigFile.forEnvironment(environment);
         LinkFile link = LinkFile.find(directory).orElse(null);
         ConfigSource flagSource = source("flags", flags, FLAGS);
@@ -117,11 +122,14 @@ public final class Settings {
      *                              config file has no such profile
      */
     public void requireKnownProfile() throws CredentialsException {
-        if (origin("profile").isEmpty() || profile.equals(ConfigFile.DEFAULT_PROFILE)) {
+        if (origin("profile").isEmpty()) {
             return;
         }
         List<String> known = configFile.profileNames();
-        if (!known.contains(profile)) {
+        // "default" named outright is fine while there are no profiles at all (a token from the environment); once
+        // there are, it must be one of them, or calls would silently go out with none of their settings.
+        boolean fresh = known.isEmpty() && profile.equals(ConfigFile.DEFAULT_PROFILE);
+        if (!known.contains(profile) && !fresh) {
             throw new UnknownProfileException(
                     profile,
                     "unknown profile '" + profile + "' (from "

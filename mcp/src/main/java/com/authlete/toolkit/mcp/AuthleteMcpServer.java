@@ -13,9 +13,13 @@ import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,6 +38,7 @@ public final class AuthleteMcpServer {
     private final Connector connector;
     private final String version;
     private final Catalog catalog;
+    private PrintStream debug;
 
     public AuthleteMcpServer(McpOptions options, Connector connector, String version) {
         this(Catalog.standard(), options, connector, version);
@@ -46,33 +51,45 @@ public final class AuthleteMcpServer {
         this.version = version;
     }
 
-    /** The tools the options expose; fails with an {@link IllegalArgumentException} naming a bad option. */
-    public List<AsyncToolSpecification> tools() {
-        return tools(new StdioLifetime());
+    /** Reports protocol errors (lines refused, requests too early) on this stream ({@code --debug}). */
+    public AuthleteMcpServer debugLog(PrintStream log) {
+        this.debug = log;
+        return this;
     }
 
-    private List<AsyncToolSpecification> tools(StdioLifetime lifetime) {
+    /** The tools the options expose; fails with an {@link IllegalArgumentException} naming a bad option. */
+    public List<AsyncToolSpecification> tools() {
         ToolSchemas schemas = new ToolSchemas(Glossary.standard(), options);
         ToolCalls calls = new ToolCalls(options, connector);
-        return ToolSet.exposed(catalog, options).stream()
-                .map(operation -> AsyncToolSpecification.builder()
-                        .tool(McpSchema.Tool.builder()
-                                .name(ToolSet.name(operation))
-                                .title(operation.summary())
-                                .description(ToolDescriptions.describe(operation, options))
-                                .inputSchema(schemas.input(operation))
-                                .annotations(annotations(operation))
-                                .build())
-                        // Counted from the moment the SDK takes the request (on its reading thread), so that the end of
-                        // input waits for it; run where blocking is allowed, so that calls proceed side by side.
-                        .callHandler((exchange, request) -> Mono.defer(() -> {
-                            lifetime.callStarted();
-                            return Mono.fromCallable(() -> calls.call(operation, request.arguments()))
-                                    .subscribeOn(Schedulers.boundedElastic())
-                                    .doFinally(signal -> lifetime.callFinished());
-                        }))
-                        .build())
-                .toList();
+        List<AsyncToolSpecification> tools = new ArrayList<>();
+        for (Operation operation : ToolSet.exposed(catalog, options)) {
+            tools.add(specification(
+                    McpSchema.Tool.builder()
+                            .name(ToolSet.name(operation))
+                            .title(operation.summary())
+                            .description(ToolDescriptions.describe(operation, options))
+                            .inputSchema(schemas.input(operation))
+                            .annotations(annotations(operation))
+                            .build(),
+                    arguments -> calls.call(operation, arguments)));
+        }
+        if (ToolSet.discovery(options)) {
+            DiscoveryTools discovery = new DiscoveryTools(catalog, options, schemas, calls);
+            for (McpSchema.Tool tool : discovery.tools()) {
+                tools.add(specification(tool, arguments -> discovery.call(tool.name(), arguments)));
+            }
+        }
+        return tools;
+    }
+
+    private static AsyncToolSpecification specification(
+            McpSchema.Tool tool, Function<Map<String, Object>, McpSchema.CallToolResult> call) {
+        return AsyncToolSpecification.builder()
+                .tool(tool)
+                // Run where blocking is allowed, so that calls proceed side by side.
+                .callHandler((exchange, request) -> Mono.fromCallable(() -> call.apply(request.arguments()))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .build();
     }
 
     /**
@@ -82,12 +99,12 @@ public final class AuthleteMcpServer {
      */
     public void serve(InputStream in, OutputStream out) throws InterruptedException {
         StdioLifetime lifetime = new StdioLifetime();
-        List<AsyncToolSpecification> tools = tools(lifetime);
+        List<AsyncToolSpecification> tools = tools();
         // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonTrees.mapper().copy());
-        JsonRpcLines.WholeLines lines = new JsonRpcLines.WholeLines(lifetime.output(out));
-        StdioServerTransportProvider transport =
-                new StdioServerTransportProvider(json, lifetime.input(new JsonRpcLines(in, lines)), lines);
+        JsonRpcLines.WholeLines lines = new JsonRpcLines.WholeLines(out, lifetime);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(
+                json, lifetime.input(new JsonRpcLines(in, lines, lifetime, debug)), lines);
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)
                 .instructions(instructions())
@@ -105,8 +122,10 @@ public final class AuthleteMcpServer {
                 + "authlete CLI's commands (client_list is 'authlete client list'). Lists return at most "
                 + options.pageLimit()
                 + " items per call: pass start and end to page. Results are "
-                + options.format().name().toLowerCase(Locale.ROOT)
-                + "; secrets in them are redacted except in the one answer that hands out a new secret."
+                + (options.format() == null
+                        ? "TOON or JSON, whichever is smaller"
+                        : options.format().name().toLowerCase(Locale.ROOT))
+                + "; read tools take fields to return only the fields named; secrets in them are redacted except in the one answer that hands out a new secret."
                 + (options.defaultServiceId() != null
                         ? " serviceId defaults to " + options.defaultServiceId() + "."
                         : "")

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -15,15 +16,27 @@ import java.nio.charset.StandardCharsets;
  * take (text that is not JSON, a JSON array, a message larger than its parser allows): from then on it neither
  * answers nor notices the end of input. Here each line is checked first; one that is not a JSON-RPC message is
  * answered as JSON-RPC says ({@code -32700} parse error, {@code -32600} invalid request; batches are not part of
- * MCP since 2025-06-18) and left out, and the session goes on.
+ * MCP since 2025-06-18) and left out, and the session goes on. The SDK also drops requests that come too early: one
+ * before {@code initialize} is answered here ({@code -32002}; a ping gets its empty result), and one after
+ * {@code initialize} but before the client's {@code notifications/initialized} (a client that does not wait) is
+ * preceded by that notification on the client's behalf, so that it is served. Every request handed on is counted
+ * as an answer owed ({@link StdioLifetime}).
  */
 final class JsonRpcLines extends InputStream {
 
     /** The largest line taken; a larger one is skipped without being held in memory. */
     static final int MAX_LINE_BYTES = 8 * 1024 * 1024;
 
+    private static final byte[] INITIALIZED =
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}\n".getBytes(StandardCharsets.UTF_8);
+
     private final InputStream in;
     private final Answers answers;
+    private final StdioLifetime lifetime;
+    private final PrintStream debug;
+    private boolean initializeSeen;
+    private boolean initializedSeen;
+    private long lineNumber;
     private final byte[] chunk = new byte[64 * 1024];
     private int chunkPosition;
     private int chunkLength;
@@ -36,26 +49,54 @@ final class JsonRpcLines extends InputStream {
         void answer(byte[] line) throws IOException;
     }
 
-    JsonRpcLines(InputStream in, Answers answers) {
+    /** @param debug where refused lines are reported ({@code --debug}), or null */
+    JsonRpcLines(InputStream in, Answers answers, StdioLifetime lifetime, PrintStream debug) {
         this.in = in;
         this.answers = answers;
+        this.lifetime = lifetime;
+        this.debug = debug;
     }
 
     /** Writes each message of {@code out} as one whole line, so that answers written here never split one. */
     static final class WholeLines extends OutputStream implements Answers {
         private final OutputStream out;
+        private final StdioLifetime lifetime;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        WholeLines(OutputStream out) {
+        WholeLines(OutputStream out, StdioLifetime lifetime) {
             this.out = out;
+            this.lifetime = lifetime;
         }
 
         @Override
         public synchronized void write(int b) throws IOException {
             pending.write(b);
             if (b == '\n') {
-                out.write(pending.toByteArray());
+                byte[] line = pending.toByteArray();
                 pending.reset();
+                try {
+                    out.write(line);
+                    out.flush();
+                } catch (IOException e) {
+                    lifetime.outputClosed();
+                    throw e;
+                }
+                if (isAnswer(line)) {
+                    lifetime.answerWritten();
+                }
+            }
+        }
+
+        /** An answer to a request: it has an id and a result or an error (not a request or notification of ours). */
+        private static boolean isAnswer(byte[] line) {
+            try {
+                JsonNode message = JsonTrees.mapper().readTree(line);
+                return message != null
+                        && message.hasNonNull("id")
+                        && (message.has("result") || message.has("error"))
+                        && !message.has("method");
+            } catch (IOException notJson) {
+                return false;
             }
         }
 
@@ -117,11 +158,23 @@ final class JsonRpcLines extends InputStream {
                 ended = true;
                 return false;
             }
-            if (accepted(next)) {
-                line = new byte[next.length + 1];
-                System.arraycopy(next, 0, line, 0, next.length);
-                line[next.length] = '\n';
+            lineNumber++;
+            JsonNode message = accepted(next);
+            if (message != null && admitted(message)) {
+                byte[] prefix = new byte[0];
+                if (isRequest(message) && initializeSeen && !initializedSeen && !isMethod(message, "ping")) {
+                    prefix = INITIALIZED; // the client did not wait for its own notification: sent for it
+                    initializedSeen = true;
+                    log("a request before notifications/initialized; the notification is sent on the client's behalf");
+                }
+                line = new byte[prefix.length + next.length + 1];
+                System.arraycopy(prefix, 0, line, 0, prefix.length);
+                System.arraycopy(next, 0, line, prefix.length, next.length);
+                line[line.length - 1] = '\n';
                 position = 0;
+                if (isRequest(message)) {
+                    lifetime.requestRead();
+                }
             }
         }
         return true;
@@ -170,21 +223,58 @@ final class JsonRpcLines extends InputStream {
         return bytes.toByteArray();
     }
 
-    private boolean accepted(byte[] bytes) throws IOException {
+    /** Whether the SDK may have the message now; answers those that come before initialize. */
+    private boolean admitted(JsonNode message) throws IOException {
+        if (isMethod(message, "initialize")) {
+            initializeSeen = true;
+        } else if (isMethod(message, "notifications/initialized")) {
+            initializedSeen = true;
+        } else if (!initializeSeen && isRequest(message)) {
+            if (isMethod(message, "ping")) {
+                ObjectNode pong = JsonTrees.NODES.objectNode();
+                pong.put("jsonrpc", "2.0");
+                pong.set("id", message.get("id"));
+                pong.putObject("result");
+                answers.answer(JsonTrees.mapper().writeValueAsBytes(pong));
+            } else {
+                refuse(-32002, "Server not initialized: send initialize first", message.get("id"));
+            }
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isRequest(JsonNode message) {
+        return message.path("method").isTextual() && message.hasNonNull("id");
+    }
+
+    private static boolean isMethod(JsonNode message, String method) {
+        return method.equals(message.path("method").asText(null));
+    }
+
+    private void log(String text) {
+        if (debug != null) {
+            debug.println("mcp: line " + lineNumber + ": " + text);
+            debug.flush();
+        }
+    }
+
+    /** The message, when the line is one the SDK can take; null (answered with an error) otherwise. */
+    private JsonNode accepted(byte[] bytes) throws IOException {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.isBlank()) {
-            return false;
+            return null;
         }
         JsonNode message;
         try {
             message = JsonTrees.mapper().readTree(text);
         } catch (JsonProcessingException e) {
             refuse(-32700, "Parse error: " + e.getOriginalMessage(), null);
-            return false;
+            return null;
         }
         if (message == null || message.isArray()) {
             refuse(-32600, "Invalid Request: " + (message == null ? "no message" : "batches are not supported"), null);
-            return false;
+            return null;
         }
         JsonNode id = message.get("id");
         JsonNode validId = id != null && (id.isTextual() || id.isIntegralNumber()) ? id : null;
@@ -195,9 +285,9 @@ final class JsonRpcLines extends InputStream {
                 || !(request || response)
                 || (id != null && validId == null)) {
             refuse(-32600, "Invalid Request: not a JSON-RPC 2.0 message", validId);
-            return false;
+            return null;
         }
-        return true;
+        return message;
     }
 
     private void refuse(int code, String message, JsonNode id) throws IOException {
@@ -205,6 +295,7 @@ final class JsonRpcLines extends InputStream {
         error.put("jsonrpc", "2.0");
         error.set("id", id == null ? JsonTrees.NODES.nullNode() : id);
         error.putObject("error").put("code", code).put("message", message);
+        log("answered " + code + " (" + message + ")");
         answers.answer(JsonTrees.mapper().writeValueAsBytes(error));
     }
 }

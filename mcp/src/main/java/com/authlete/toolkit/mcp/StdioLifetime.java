@@ -1,37 +1,45 @@
 package com.authlete.toolkit.mcp;
 
 import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * When a stdio session is over. The SDK stops writing as soon as its input ends, which would drop the answers to
  * requests still being served when a client (or a script piping requests in) closes its side first. So the end of
- * input is held back until no tool call is under way and nothing has happened for a moment (no call ending, no
- * output: a finished call's answer is written just after it ends), and only then shown to the SDK and to
- * {@link #awaitEnd}.
+ * input is held back until every request read has been answered (requests counted as they are handed to the SDK,
+ * answers as they are written; no timing involved), and only then shown to the SDK and to {@link #awaitEnd}.
  */
 final class StdioLifetime {
 
-    private static final long QUIET_NANOS = 150_000_000L;
-
-    private final AtomicInteger callsUnderWay = new AtomicInteger();
-    private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+    private final Object lock = new Object();
+    private long owed;
+    private long answered;
+    private boolean outputGone;
     private final CountDownLatch ended = new CountDownLatch(1);
 
-    void callStarted() {
-        callsUnderWay.incrementAndGet();
+    /** A request (it has an id) was handed to the SDK: an answer is owed. */
+    void requestRead() {
+        synchronized (lock) {
+            owed++;
+        }
     }
 
-    void callFinished() {
-        // Its answer is still on the way to the output: the quiet moment starts now, not at the last write.
-        lastActivity.set(System.nanoTime());
-        callsUnderWay.decrementAndGet();
+    /** The SDK wrote an answer to a request. */
+    void answerWritten() {
+        synchronized (lock) {
+            answered++;
+            lock.notifyAll();
+        }
+    }
+
+    /** Nothing more can be written (the client closed its end): no answer will ever arrive. */
+    void outputClosed() {
+        synchronized (lock) {
+            outputGone = true;
+            lock.notifyAll();
+        }
     }
 
     void awaitEnd() throws InterruptedException {
@@ -52,29 +60,15 @@ final class StdioLifetime {
         };
     }
 
-    OutputStream output(OutputStream out) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(byte[] bytes, int offset, int length) throws IOException {
-                out.write(bytes, offset, length);
-                lastActivity.set(System.nanoTime());
-            }
-
-            @Override
-            public void flush() throws IOException {
-                out.flush();
-                lastActivity.set(System.nanoTime());
-            }
-        };
-    }
-
-    private int atEnd(int read) throws IOException {
+    private int atEnd(int read) {
         if (read >= 0) {
             return read;
         }
         try {
-            while (callsUnderWay.get() > 0 || System.nanoTime() - lastActivity.get() < QUIET_NANOS) {
-                Thread.sleep(20);
+            synchronized (lock) {
+                while (answered < owed && !outputGone) {
+                    lock.wait();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

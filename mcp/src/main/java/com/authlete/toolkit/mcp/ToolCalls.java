@@ -9,6 +9,7 @@ import com.authlete.toolkit.core.client.MissingTokenException;
 import com.authlete.toolkit.core.client.Update;
 import com.authlete.toolkit.core.request.InvalidInputException;
 import com.authlete.toolkit.core.secrets.SecretRules;
+import com.authlete.toolkit.render.FieldSelector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -40,6 +41,13 @@ final class ToolCalls {
         this.results = new ToolResults(options.format());
     }
 
+    ToolResults results() {
+        return results;
+    }
+
+    /** The tool argument of reads that keeps only the fields named (the CLI's --fields). */
+    static final String FIELDS = "fields";
+
     /** The tool argument that sends exactly the given fields (an update of a whole object otherwise keeps the others). */
     static final String REPLACE = "replace";
 
@@ -50,6 +58,17 @@ final class ToolCalls {
         if (!unknown.isEmpty()) {
             return ToolResults.error("unknown argument" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
                     + "; '" + ToolSet.name(operation) + "' takes " + String.join(", ", inputNames(operation)));
+        }
+        FieldSelector selector = null;
+        if (ToolSet.readsOnly(operation) && values.containsKey(FIELDS)) {
+            Object fields = values.remove(FIELDS);
+            if (!(fields instanceof List<?> names)
+                    || names.isEmpty()
+                    || !names.stream().allMatch(String.class::isInstance)) {
+                return ToolResults.error(
+                        "invalid arguments: fields must be a list of field names, got '" + fields + "'");
+            }
+            selector = new FieldSelector(names.stream().map(String.class::cast).toList());
         }
         Update update = Update.MERGE;
         if (operation.replacesWholeObject() && values.containsKey(REPLACE)) {
@@ -95,6 +114,9 @@ final class ToolCalls {
                         + "redacted; tell the user to store it now");
             }
             answer = SecretRules.masked(operation, answer, Set.of());
+            if (selector != null) {
+                answer = selected(answer, selector, list);
+            }
         }
         return results.answer(answer, notes);
     }
@@ -153,7 +175,20 @@ final class ToolCalls {
         if (operation.replacesWholeObject()) {
             names.add(REPLACE);
         }
+        if (ToolSet.readsOnly(operation)) {
+            names.add(FIELDS);
+        }
         return names;
+    }
+
+    /** The fields asked for: of each item of a list (its paging members kept), else of the answer. */
+    private static JsonNode selected(JsonNode answer, FieldSelector selector, ListShape list) {
+        if (list != null && answer.path(list.field()).isArray()) {
+            ObjectNode copy = ((ObjectNode) answer).deepCopy();
+            copy.set(list.field(), selector.apply(answer.get(list.field())));
+            return copy;
+        }
+        return selector.apply(answer);
     }
 
     /** Asks for at most one page of {@code pageLimit} items; says so when the caller asked for more. */

@@ -43,6 +43,16 @@ final class ToolResults {
      * character); TOON, whose strings have no such escape, gets them as visible {@code \u009b} text.
      */
     private String render(JsonNode value) {
+        if (format != null) {
+            return render(value, format);
+        }
+        // TOON is smaller for lists of like objects, compact JSON for deep or irregular ones: the smaller is sent.
+        String toon = render(value, OutputFormat.TOON);
+        String json = render(value, OutputFormat.JSON);
+        return toon.length() <= json.length() ? toon : json;
+    }
+
+    private static String render(JsonNode value, OutputFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Renderers.of(format, RenderOptions.PLAIN)

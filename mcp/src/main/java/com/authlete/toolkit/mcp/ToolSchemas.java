@@ -34,13 +34,26 @@ final class ToolSchemas {
         }
         operation
                 .requestBody()
-                .ifPresent(body -> body.fields().forEach(field -> {
-                    // A parameter of the same name wins: arguments are matched to parameters first.
-                    if (properties.putIfAbsent(field.name(), property(field, describe(field, "body field"))) == null
-                            && field.required()) {
-                        required.add(field.name());
-                    }
-                }));
+                .ifPresent(body -> body.fields().stream()
+                        // What only the server sets (ids, timestamps, the service's apiKey) is never an argument.
+                        .filter(field -> !field.isServerSet())
+                        .forEach(field -> {
+                            // A parameter of the same name wins: arguments are matched to parameters first.
+                            if (properties.putIfAbsent(field.name(), property(field, describe(field, "body field")))
+                                            == null
+                                    && field.required()) {
+                                required.add(field.name());
+                            }
+                        }));
+        if (ToolSet.readsOnly(operation)) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("type", "array");
+            fields.put("items", Map.of("type", "string"));
+            fields.put(
+                    "description",
+                    "Only these fields of the answer (of each item, for a list), to keep the answer short.");
+            properties.put(ToolCalls.FIELDS, fields);
+        }
         if (operation.replacesWholeObject()) {
             Map<String, Object> replace = new LinkedHashMap<>();
             replace.put("type", "boolean");

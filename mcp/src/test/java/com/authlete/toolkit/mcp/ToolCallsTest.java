@@ -290,4 +290,39 @@ class ToolCallsTest {
         assertThat(JsonTrees.parse(text(json).getBytes()).path("clientName").asText())
                 .isEqualTo(hostile);
     }
+
+    @Test
+    void autoSendsTheSmallerEncodingAndFieldsKeepOnlyTheFieldsNamed() {
+        String list = "{\"start\":0,\"end\":3,\"totalCount\":3,\"clients\":["
+                + "{\"clientId\":1,\"clientName\":\"A\",\"clientType\":\"PUBLIC\"},"
+                + "{\"clientId\":2,\"clientName\":\"B\",\"clientType\":\"PUBLIC\"},"
+                + "{\"clientId\":3,\"clientName\":\"C\",\"clientType\":\"CONFIDENTIAL\"}]}";
+        String deep = "{\"clientId\":1,\"extension\":{\"a\":{\"b\":[{\"c\":{\"d\":[1,{\"e\":[]}]}}]}},"
+                + "\"redirectUris\":[\"https://a/cb\",\"https://b/cb\"]}";
+        for (String[] answer : new String[][] {{"client list", list}, {"client get", deep}}) {
+            api.handler(request -> StubServer.Reply.json(200, answer[1]));
+            Map<String, Object> arguments = answer[0].equals("client get") ? Map.of("clientId", "1") : Map.of();
+            String auto = text(calls(new McpOptions(false, false, Set.of(), null, 50, "1"))
+                    .call(catalog.operation(answer[0]), arguments));
+            String toon =
+                    text(calls(options(false, OutputFormat.TOON, "1")).call(catalog.operation(answer[0]), arguments));
+            String json =
+                    text(calls(options(false, OutputFormat.JSON, "1")).call(catalog.operation(answer[0]), arguments));
+            assertThat(auto).as(answer[0]).isEqualTo(toon.length() <= json.length() ? toon : json);
+            assertThat(toon).isNotEqualTo(json);
+        }
+
+        api.handler(request -> StubServer.Reply.json(200, list));
+        String picked = text(calls(options(false, OutputFormat.JSON, "1"))
+                .call(catalog.operation("client list"), Map.of("fields", List.of("clientName"))));
+        assertThat(picked)
+                .startsWith("{\"start\":0,\"end\":3,\"totalCount\":3,\"clients\":[{\"clientName\":\"A\"},")
+                .doesNotContain("clientType", "clientId");
+        McpSchema.CallToolResult wrong = calls(options(false, OutputFormat.JSON, "1"))
+                .call(catalog.operation("client list"), Map.of("fields", "clientName"));
+        assertThat(wrong.isError()).isTrue();
+        McpSchema.CallToolResult onWrite = calls(options(false, OutputFormat.JSON, "1"))
+                .call(catalog.operation("client create"), Map.of("clientName", "x", "fields", List.of("a")));
+        assertThat(text(onWrite)).contains("unknown argument fields");
+    }
 }

@@ -12,12 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The tools come from the catalog: one per operation, named, typed and annotated from its data. */
 class ToolSetTest {
 
     private final Catalog catalog = Catalog.standard();
+    private static final McpOptions ALL = new McpOptions(false, false, Set.of("all"), OutputFormat.TOON, 50, null);
+
+    /** The operations that are tools of their own: every one but the twins (another way to send the same request). */
+    private List<Operation> distinct() {
+        return catalog.operations().stream()
+                .filter(operation -> !ToolSet.isTwin(catalog, operation))
+                .toList();
+    }
 
     private static List<McpSchema.Tool> tools(McpOptions options) {
         return new AuthleteMcpServer(
@@ -31,19 +40,21 @@ class ToolSetTest {
 
     @Test
     void everyOperationIsOneToolWithAUniqueValidName() {
-        List<McpSchema.Tool> tools = tools(McpOptions.DEFAULTS);
-        assertThat(tools).hasSize(catalog.operations().size());
+        List<McpSchema.Tool> tools = tools(ALL);
+        assertThat(tools).hasSize(distinct().size());
+        assertThat(catalog.operations().size() - distinct().size()).as("twins").isEqualTo(5);
         assertThat(tools)
                 .extracting(McpSchema.Tool::name)
                 .doesNotHaveDuplicates()
-                .allSatisfy(name -> assertThat(name).matches("[a-z0-9_]{1,64}"))
+                .allSatisfy(name -> assertThat(name).matches("[a-z0-9_]{1,48}"))
+                .doesNotContain("client_update_form", "client_management_revoke_client_tokens_post")
                 .contains("client_list", "client_management_refresh_secret", "authorization_process_request");
     }
 
     @Test
     void schemasComeFromParametersAndBodyFields() {
         Map<String, McpSchema.Tool> tools =
-                tools(McpOptions.DEFAULTS).stream().collect(Collectors.toMap(McpSchema.Tool::name, tool -> tool));
+                tools(ALL).stream().collect(Collectors.toMap(McpSchema.Tool::name, tool -> tool));
         Map<String, Object> create = tools.get("client_create").inputSchema();
         assertThat(create)
                 .containsEntry("type", "object")
@@ -60,14 +71,15 @@ class ToolSetTest {
         Operation list = catalog.operation("client list");
         assertThat(properties(tools.get("client_list").inputSchema()).keySet())
                 .containsExactlyInAnyOrderElementsOf(
-                        list.parameters().stream().map(p -> p.name()).toList());
+                        Stream.concat(list.parameters().stream().map(p -> p.name()), Stream.of("fields"))
+                                .toList());
         assertThat(tools.get("client_list").description()).contains("at most 50 items per call");
     }
 
     @Test
     void annotationsSayWhatTheOperationDoes() {
-        Map<String, McpSchema.ToolAnnotations> annotations = tools(McpOptions.DEFAULTS).stream()
-                .collect(Collectors.toMap(McpSchema.Tool::name, McpSchema.Tool::annotations));
+        Map<String, McpSchema.ToolAnnotations> annotations =
+                tools(ALL).stream().collect(Collectors.toMap(McpSchema.Tool::name, McpSchema.Tool::annotations));
         assertThat(annotations.get("client_get").readOnlyHint()).isTrue();
         assertThat(annotations.get("client_get").idempotentHint()).isTrue();
         assertThat(annotations.get("client_delete").readOnlyHint()).isFalse();
@@ -77,7 +89,7 @@ class ToolSetTest {
         // A GET that replaces the secret does not only read.
         assertThat(annotations.get("client_management_refresh_secret").readOnlyHint())
                 .isFalse();
-        for (Operation operation : catalog.operations()) {
+        for (Operation operation : distinct()) {
             McpSchema.ToolAnnotations hint = annotations.get(ToolSet.name(operation));
             assertThat(hint.readOnlyHint())
                     .as(operation.command())
@@ -90,13 +102,13 @@ class ToolSetTest {
 
     @Test
     void readOnlyAndGroupsNarrowTheList() {
-        List<McpSchema.Tool> readOnly = tools(new McpOptions(true, false, Set.of(), OutputFormat.TOON, 50, null));
+        List<McpSchema.Tool> readOnly = tools(new McpOptions(true, false, Set.of("all"), OutputFormat.TOON, 50, null));
         assertThat(readOnly)
                 .isNotEmpty()
                 .allSatisfy(
                         tool -> assertThat(tool.annotations().readOnlyHint()).isTrue());
-        assertThat(readOnly).hasSize((int)
-                catalog.operations().stream().filter(ToolSet::readsOnly).count());
+        assertThat(readOnly)
+                .hasSize((int) distinct().stream().filter(ToolSet::readsOnly).count());
 
         List<McpSchema.Tool> grouped =
                 tools(new McpOptions(false, false, Set.of("client", "service"), OutputFormat.TOON, 50, null));
@@ -109,9 +121,9 @@ class ToolSetTest {
         assertThatThrownBy(() -> tools(new McpOptions(false, false, Set.of("clients"), OutputFormat.TOON, 50, null)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no group 'clients'")
-                .hasMessageContaining("client, ");
+                .hasMessageContaining("all, discovery, authorization, ciba, client, ");
         assertThatThrownBy(() -> new McpOptions(false, false, Set.of(), OutputFormat.YAML, 50, null))
-                .hasMessageContaining("--format expects toon or json");
+                .hasMessageContaining("--format expects auto, toon or json");
     }
 
     @Test

@@ -12,7 +12,6 @@ import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.mcp.AuthleteMcpServer;
 import com.authlete.toolkit.mcp.McpOptions;
-import com.authlete.toolkit.render.OutputFormat;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
@@ -41,19 +40,25 @@ public final class McpCommand extends BuiltinCommand {
 
     @Option(
             name = "--allow-destructive",
-            description = "Let the tools that delete or revoke run (by default they are listed but refuse).")
+            description = "Let the tools that delete, revoke or rotate a secret run (by default they are listed but"
+                    + " refuse).")
     boolean allowDestructive;
 
     @Option(
             name = "--tools",
             title = "groups",
-            description = "Expose only these command groups, comma-separated, such as client,service (default: all).")
+            description =
+                    "Which tools to list, comma-separated: command groups (client, service, token, ...), 'all' for"
+                            + " every operation, 'discovery' for search_operations, describe_operation and call_operation"
+                            + " (which reach every operation). Default: the service and client management tools but the"
+                            + " three whole-object writes, plus discovery (about 22 KB).")
     String tools;
 
     @Option(
             name = "--format",
-            title = "toon|json",
-            description = "Format of tool results (default toon: compact for prompts).")
+            title = "auto|toon|json",
+            description = "Format of tool results: auto (the default: TOON or compact JSON, whichever is smaller for"
+                    + " each answer), toon or json.")
     String format;
 
     @Option(
@@ -71,7 +76,7 @@ public final class McpCommand extends BuiltinCommand {
                     readOnly,
                     allowDestructive,
                     groups(),
-                    format == null ? OutputFormat.TOON : OutputFormat.parse(format),
+                    format == null ? null : McpOptions.format(format),
                     pageLimit == null ? McpOptions.DEFAULT_PAGE_LIMIT : pageLimit,
                     settings.get("service-id").orElse(null));
             // What cannot work fails now, before a client connects, rather than at every tool call: the server, time
@@ -86,7 +91,14 @@ public final class McpCommand extends BuiltinCommand {
                             Confirmation.ALLOW)
                     .build()
                     .close();
+            if (context.terminal().stdinIsTerminal()) {
+                // A person who ran this by hand would otherwise see nothing happen.
+                context.err()
+                        .println("authlete mcp: serving MCP over standard input and output, waiting for a client"
+                                + " (run it from an MCP client's configuration; Ctrl-D ends it)");
+            }
             new AuthleteMcpServer(options, () -> connector(settings, context), context.version())
+                    .debugLog(network.debugging() ? context.err() : null)
                     .serve(context.input(), context.out());
         } catch (IllegalArgumentException e) {
             // Raised before anything is read from standard input: the options, the settings, the tool groups.

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -83,5 +84,20 @@ class GlossaryTest {
                 .forEach(field -> assertThat(glossary.describe(field.name()))
                         .as(field.name())
                         .isPresent());
+    }
+
+    /** Every argument an MCP tool or a flag takes has a description of its own (no placeholder), in every operation. */
+    @Test
+    void everyParameterAndSettableBodyFieldOfEveryOperationIsDescribed() {
+        Glossary glossary = Glossary.standard();
+        Set<String> missing = new TreeSet<>();
+        for (Operation operation : CATALOG.operations()) {
+            Stream.concat(
+                            operation.parameters().stream(),
+                            operation.bodyFields().stream().filter(field -> !field.isServerSet()))
+                    .filter(field -> glossary.describe(field.name()).isEmpty())
+                    .forEach(field -> missing.add(field.name() + " (" + operation.command() + ")"));
+        }
+        assertThat(missing).isEmpty();
     }
 }

@@ -19,6 +19,9 @@ public final class Peers {
     /** Env variable: the MCP test client script (.ci/peers/mcp-client.mjs; npm @modelcontextprotocol/sdk 1.32.2 beside it, node on PATH). */
     public static final String MCP_CLIENT = "AUTHLETE_MCP_CLIENT";
 
+    /** Env variable: the MCP Inspector's executable ({@code @modelcontextprotocol/inspector} 0.21.2, CLI mode). */
+    public static final String MCP_INSPECTOR = "AUTHLETE_MCP_INSPECTOR";
+
     /** Env variable: a release archive made by scripts/build-dist, with its .sha256 beside it. */
     public static final String DIST_ARCHIVE = "AUTHLETE_DIST_ARCHIVE";
 
@@ -45,6 +48,11 @@ public final class Peers {
         return existingFile(
                 MCP_CLIENT,
                 "the MCP test client script (.ci/peers/mcp-client.mjs, with npm @modelcontextprotocol/sdk 1.32.2 installed beside it)");
+    }
+
+    public static Path mcpInspector() {
+        return existingFile(
+                MCP_INSPECTOR, "the MCP Inspector (npm @modelcontextprotocol/inspector 0.21.2, bin mcp-inspector)");
     }
 
     public static Path distArchive() {
