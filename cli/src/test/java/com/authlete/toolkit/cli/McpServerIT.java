@@ -151,7 +151,8 @@ class McpServerIT {
         JsonNode get = report.at("/results/0");
         assertThat(get.path("isError").asBoolean()).as(get.toString()).isFalse();
         assertThat(JSON.readTree(text(get)).path("clientName").asText()).isEqualTo("My client"); // JSON on request
-        assertThat(report.at("/results/1/protocolError").asText()).contains("Unknown tool");
+        assertThat(report.at("/results/1/protocolError").asText())
+                .contains("client_create changes state, and this server runs with --read-only");
     }
 
     @Test

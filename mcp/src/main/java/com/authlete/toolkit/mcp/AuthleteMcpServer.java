@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -100,11 +102,19 @@ public final class AuthleteMcpServer {
     public void serve(InputStream in, OutputStream out) throws InterruptedException {
         StdioLifetime lifetime = new StdioLifetime();
         List<AsyncToolSpecification> tools = tools();
+        Set<String> listed = tools.stream().map(tool -> tool.tool().name()).collect(Collectors.toSet());
         // The toolkit's mapper (exact numbers in arguments too), copied so the SDK configures its own instance.
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonTrees.mapper().copy());
         JsonRpcLines.WholeLines lines = new JsonRpcLines.WholeLines(out, lifetime);
         StdioServerTransportProvider transport = new StdioServerTransportProvider(
-                json, lifetime.input(new JsonRpcLines(in, lines, lifetime, debug)), lines);
+                json,
+                lifetime.input(new JsonRpcLines(
+                        in,
+                        lines,
+                        lifetime,
+                        name -> listed.contains(name) ? null : ToolSet.whyNotListed(catalog, options, name),
+                        debug)),
+                lines);
         McpAsyncServer server = McpServer.async(transport)
                 .serverInfo("authlete", version)
                 .instructions(instructions())
@@ -137,11 +147,12 @@ public final class AuthleteMcpServer {
     private static McpSchema.ToolAnnotations annotations(Operation operation) {
         boolean reads = ToolSet.readsOnly(operation);
         String method = operation.method();
-        // MCP assumes destructive unless told otherwise: every write says which it is.
+        // MCP assumes destructive unless told otherwise: every write says which it is. An update of a whole object
+        // overwrites what is there (all of it with replace=true): destructive in MCP's sense, though it runs.
         return new McpSchema.ToolAnnotations(
                 operation.summary(),
                 reads,
-                reads ? null : operation.destructive(),
+                reads ? null : operation.destructive() || operation.replacesWholeObject(),
                 reads || method.equals("PUT") || method.equals("DELETE"),
                 false,
                 null);

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 /**
  * The lines of a stdio session before the SDK sees them. The SDK ends its reading for good on a line it cannot
@@ -33,6 +34,7 @@ final class JsonRpcLines extends InputStream {
     private final InputStream in;
     private final Answers answers;
     private final StdioLifetime lifetime;
+    private final Function<String, String> unlisted;
     private final PrintStream debug;
     private boolean initializeSeen;
     private boolean initializedSeen;
@@ -49,11 +51,21 @@ final class JsonRpcLines extends InputStream {
         void answer(byte[] line) throws IOException;
     }
 
-    /** @param debug where refused lines are reported ({@code --debug}), or null */
-    JsonRpcLines(InputStream in, Answers answers, StdioLifetime lifetime, PrintStream debug) {
+    /**
+     * @param unlisted why a tool that tools/call names is not listed (null for one that is): the SDK would only say
+     *                 "Unknown tool"
+     * @param debug    where refused lines are reported ({@code --debug}), or null
+     */
+    JsonRpcLines(
+            InputStream in,
+            Answers answers,
+            StdioLifetime lifetime,
+            Function<String, String> unlisted,
+            PrintStream debug) {
         this.in = in;
         this.answers = answers;
         this.lifetime = lifetime;
+        this.unlisted = unlisted;
         this.debug = debug;
     }
 
@@ -227,9 +239,16 @@ final class JsonRpcLines extends InputStream {
     private boolean admitted(JsonNode message) throws IOException {
         if (isMethod(message, "initialize")) {
             initializeSeen = true;
-        } else if (isMethod(message, "notifications/initialized")) {
+            return true;
+        }
+        if (isMethod(message, "notifications/initialized")) {
             initializedSeen = true;
-        } else if (!initializeSeen && isRequest(message)) {
+            return true;
+        }
+        if (!isRequest(message)) {
+            return true;
+        }
+        if (!initializeSeen) {
             if (isMethod(message, "ping")) {
                 ObjectNode pong = JsonTrees.NODES.objectNode();
                 pong.put("jsonrpc", "2.0");
@@ -240,6 +259,13 @@ final class JsonRpcLines extends InputStream {
                 refuse(-32002, "Server not initialized: send initialize first", message.get("id"));
             }
             return false;
+        }
+        if (isMethod(message, "tools/call")) {
+            String why = unlisted.apply(message.at("/params/name").asText(""));
+            if (why != null) {
+                refuse(-32602, why, message.get("id"));
+                return false;
+            }
         }
         return true;
     }

@@ -53,6 +53,11 @@ final class ToolCalls {
 
     CallToolResult call(Operation operation, Map<String, Object> arguments) {
         Map<String, Object> values = new LinkedHashMap<>(arguments == null ? Map.of() : arguments);
+        for (Field parameter : operation.parameters()) {
+            if (ToolSchemas.isId(operation, parameter) && values.get(parameter.name()) instanceof Number id) {
+                values.put(parameter.name(), id.toString());
+            }
+        }
         Set<String> unknown = new TreeSet<>(values.keySet());
         unknown.removeAll(inputNames(operation));
         if (!unknown.isEmpty()) {

@@ -27,7 +27,13 @@ final class ToolSchemas {
         Map<String, Object> properties = new LinkedHashMap<>();
         List<String> required = new ArrayList<>();
         for (Field parameter : operation.parameters()) {
-            properties.put(parameter.name(), property(parameter, parameterDescription(operation, parameter)));
+            Map<String, Object> property = property(parameter, parameterDescription(operation, parameter));
+            if (isId(operation, parameter)) {
+                // Answers print ids as numbers: an id is taken as either.
+                property.remove("type");
+                property.put("anyOf", List.of(Map.of("type", "string"), Map.of("type", "integer")));
+            }
+            properties.put(parameter.name(), property);
             if (parameter.required() && !defaulted(parameter)) {
                 required.add(parameter.name());
             }
@@ -71,6 +77,13 @@ final class ToolSchemas {
         }
         schema.put("additionalProperties", false);
         return schema;
+    }
+
+    /** A path parameter naming a thing by its id (serviceId, clientId, clientIdentifier). */
+    static boolean isId(Operation operation, Field parameter) {
+        return operation.pathParameters().contains(parameter)
+                && "string".equals(parameter.type())
+                && (parameter.name().endsWith("Id") || parameter.name().endsWith("Identifier"));
     }
 
     private boolean defaulted(Field parameter) {

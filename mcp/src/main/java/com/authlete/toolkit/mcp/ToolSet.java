@@ -104,4 +104,30 @@ public final class ToolSet {
     static boolean readsOnly(Operation operation) {
         return operation.method().equals("GET") && !operation.revealsSecret();
     }
+
+    /** Why a tool name a client called is not listed here, in words for the model. */
+    static String whyNotListed(Catalog catalog, McpOptions options, String name) {
+        Operation operation = catalog.operations().stream()
+                .filter(candidate -> name(candidate).equals(name))
+                .findFirst()
+                .orElse(null);
+        String reach = discovery(options) ? "; call it through call_operation" : "";
+        if (operation == null) {
+            return "Unknown tool: " + name
+                    + (discovery(options) ? "; search_operations finds operations by what they do" : "");
+        }
+        if (isTwin(catalog, operation)) {
+            String base = operation.command().replaceAll("-(post|form)$", "");
+            return name + " is another way to send the request of " + name(catalog.operation(base)) + "; use that";
+        }
+        if (options.readOnly() && !readsOnly(operation)) {
+            return name + " changes state, and this server runs with --read-only";
+        }
+        return name + " is not listed by this server (its --tools "
+                + (options.groups().isEmpty() ? "default" : String.join(",", options.groups()))
+                + " leaves it out to keep the tool list small)"
+                + (reach.isEmpty()
+                        ? "; restart it with --tools " + operation.words().get(0)
+                        : reach);
+    }
 }

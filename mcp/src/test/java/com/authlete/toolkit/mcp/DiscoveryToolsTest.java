@@ -129,7 +129,7 @@ class DiscoveryToolsTest {
                 .doesNotContain(shop.path("clientSecret").asText());
 
         McpSchema.CallToolResult badType = discovery(false, false)
-                .call(DiscoveryTools.CALL, Map.of("operation", "client_get", "arguments", Map.of("clientId", 5)));
+                .call(DiscoveryTools.CALL, Map.of("operation", "client_get", "arguments", Map.of("clientId", true)));
         assertThat(badType.isError()).isTrue();
         assertThat(text(badType)).contains("invalid arguments for client_get", "clientId");
 

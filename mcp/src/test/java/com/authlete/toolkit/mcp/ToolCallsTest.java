@@ -325,4 +325,21 @@ class ToolCallsTest {
                 .call(catalog.operation("client create"), Map.of("clientName", "x", "fields", List.of("a")));
         assertThat(text(onWrite)).contains("unknown argument fields");
     }
+
+    @Test
+    void anIdMayBeGivenAsTheNumberAnswersPrint() {
+        api.handler(request -> StubServer.Reply.json(200, "{\"clientId\":1140735077}"));
+        Map<String, Object> schema = new ToolSchemas(Glossary.standard(), options(false, OutputFormat.JSON, "1"))
+                .input(catalog.operation("client get"));
+        assertThat(properties(schema).get("clientId").toString()).contains("anyOf");
+        McpSchema.CallToolResult byNumber = calls(options(false, OutputFormat.JSON, "1"))
+                .call(catalog.operation("client get"), Map.of("clientId", 1140735077L));
+        assertThat(byNumber.isError()).as(text(byNumber)).isFalse();
+        assertThat(api.lastRequest().target()).isEqualTo("/api/1/client/get/1140735077");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> schema) {
+        return (Map<String, Object>) schema.get("properties");
+    }
 }

@@ -3,9 +3,13 @@ package com.authlete.toolkit.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.json.JsonTrees;
+import com.authlete.toolkit.render.FieldSelector;
 import com.authlete.toolkit.render.OutputFormat;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,5 +53,44 @@ class ToolListSizeTest {
                 .extracting(McpSchema.Tool::name)
                 .doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).matches("[a-z0-9_]{1," + ToolSet.MAX_NAME + "}"));
+    }
+
+    /** A page of 50 clients as each format writes it; the smaller is what auto sends. Figures for the README. */
+    @Test
+    void aPageOfFiftyClientsInEachFormat() throws Exception {
+        ObjectNode page =
+                JsonTrees.NODES.objectNode().put("start", 0).put("end", 50).put("totalCount", 130);
+        ArrayNode clients = page.putArray("clients");
+        for (int i = 0; i < 50; i++) {
+            ObjectNode client = clients.addObject()
+                    .put("clientId", 1140735077L + i * 7919L)
+                    .put("clientName", "App " + i)
+                    .put("clientIdAlias", "app-" + i)
+                    .put("clientIdAliasEnabled", true)
+                    .put("clientType", i % 3 == 0 ? "PUBLIC" : "CONFIDENTIAL")
+                    .put("tokenAuthMethod", i % 3 == 0 ? "NONE" : "CLIENT_SECRET_BASIC")
+                    .put("description", "Client number " + i + " of the shop")
+                    .put("createdAt", 1_700_000_000_000L + i)
+                    .put("modifiedAt", 1_700_000_100_000L + i);
+            client.putArray("redirectUris").add("https://app" + i + ".example.com/cb");
+            client.putArray("grantTypes").add("AUTHORIZATION_CODE").add("REFRESH_TOKEN");
+            client.putArray("responseTypes").add("CODE");
+        }
+        int toon = size(new ToolResults(OutputFormat.TOON).answer(page, List.of()));
+        int json = size(new ToolResults(OutputFormat.JSON).answer(page, List.of()));
+        int auto = size(new ToolResults(null).answer(page, List.of()));
+        assertThat(auto).isEqualTo(Math.min(toon, json));
+        ObjectNode picked = page.deepCopy();
+        picked.set("clients", new FieldSelector(List.of("clientId", "clientName")).apply(page.get("clients")));
+        int fields = size(new ToolResults(null).answer(picked, List.of()));
+        assertThat(fields).isLessThan(auto / 4);
+        System.out.printf(
+                "50-client page: toon %d, json %d, auto %d, fields clientId,clientName %d%n", toon, json, auto, fields);
+    }
+
+    private static int size(McpSchema.CallToolResult result) {
+        return result.content().stream()
+                .mapToInt(content -> ((McpSchema.TextContent) content).text().getBytes(StandardCharsets.UTF_8).length)
+                .sum();
     }
 }

@@ -95,7 +95,9 @@ class ToolSetTest {
                     .as(operation.command())
                     .isEqualTo(operation.method().equals("GET") && !operation.revealsSecret());
             if (!hint.readOnlyHint()) {
-                assertThat(hint.destructiveHint()).as(operation.command()).isEqualTo(operation.destructive());
+                assertThat(hint.destructiveHint())
+                        .as(operation.command())
+                        .isEqualTo(operation.destructive() || operation.replacesWholeObject());
             }
         }
     }
