@@ -3,6 +3,8 @@ package com.authlete.toolkit.cli;
 import com.authlete.toolkit.cli.output.OutputException;
 import com.authlete.toolkit.cli.output.ResponseOutput;
 import com.authlete.toolkit.cli.output.SecretPolicy;
+import com.authlete.toolkit.core.AuthleteException;
+import com.authlete.toolkit.core.ErrorCategory;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.authlete.toolkit.core.client.AuthleteClient;
@@ -16,6 +18,7 @@ import com.authlete.toolkit.core.secrets.SecretRules;
 import com.authlete.toolkit.core.secrets.SensitiveNames;
 import com.authlete.toolkit.credentials.CredentialsException;
 import com.authlete.toolkit.credentials.Settings;
+import com.authlete.toolkit.render.TerminalSafe;
 import com.authlete.toolkit.transport.debug.ExchangeLog;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,6 +46,9 @@ public final class OperationRunner {
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    /** The destructive call the engine asked about, if any: said to be done once it is. */
+    private String confirmed;
+
     private final String version;
     private final Path workingDirectory;
 
@@ -100,6 +106,7 @@ public final class OperationRunner {
                 try (TransportResponse response = client.send(call)) {
                     print(output, operation, response, global);
                 }
+                reportDone();
                 return;
             }
             printAll(client, call, output, outputOptions.pageSize());
@@ -125,7 +132,8 @@ public final class OperationRunner {
                                 && !method.equals("DELETE")
                                 && !terminal.stdinIsTerminal()
                                 && !command.hasFields()
-                        ? BodyInput.read(stdin, "standard input")
+                        ? BodyInput.read(
+                                QuietStdinNotice.watched(stdin, err, terminal.stderrIsTerminal()), "standard input")
                         : null;
         body = command.withFields(body, stdin);
         Map<String, String> headers = new LinkedHashMap<>();
@@ -161,6 +169,7 @@ public final class OperationRunner {
                 try (TransportResponse response = client.send(operation, request)) {
                     print(output, operation, response, global);
                 }
+                reportDone();
                 return;
             }
             RequestBuilder pages = RequestBuilder.forOperation(operation)
@@ -173,7 +182,7 @@ public final class OperationRunner {
     /** Every page of a list into the output pipeline (--all, --paginate). */
     private static void printAll(AuthleteClient client, OperationCall call, ResponseOutput output, int pageSize)
             throws CliException, IOException {
-        try (ResponseOutput.Items items = output.items()) {
+        try (ResponseOutput.Items items = output.items(call.operation().list().field())) {
             client.walk(call, pageSize, sink(items));
             items.finish();
         } catch (ResponseOutput.JqRuntimeException e) {
@@ -199,16 +208,36 @@ public final class OperationRunner {
         }
     }
 
-    /** The engine asks before a delete or revoke: on a terminal, unless --yes. */
+    /**
+     * The engine asks before a delete, a revoke or a secret rotation: on a terminal the person answers; elsewhere
+     * only --yes lets it run (as gh does), since nobody is there to ask.
+     */
     private boolean confirmDestructive(boolean yes, Operation operation, PreparedRequest request) {
-        if (yes || !terminal.stdinIsTerminal()) {
+        String what =
+                (operation != null ? operation.command() : "api") + ": " + request.method() + " " + request.target();
+        confirmed = what;
+        if (yes) {
             return true;
         }
+        if (!terminal.stdinIsTerminal()) {
+            throw new AuthleteException(
+                    ErrorCategory.BAD_INPUT,
+                    "standard input is not a terminal, so " + what + " cannot be confirmed; give --yes to run it"
+                            + " without asking (nothing was sent)",
+                    null);
+        }
         return Prompt.yes(
+                out,
                 err,
                 new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)),
-                (operation != null ? operation.command() : "api") + ": " + request.method() + " " + request.target()
-                        + "\nThis cannot be undone. Continue?");
+                what + "\nThis cannot be undone. Continue?");
+    }
+
+    /** On a terminal, a destructive call that went through says so (a delete answers with nothing to print). */
+    private void reportDone() {
+        if (confirmed != null && terminal.stderrIsTerminal()) {
+            err.println("done: " + TerminalSafe.line(confirmed));
+        }
     }
 
     /** What the call would send, and for a partial update the read that comes first and the fields it changes. */
@@ -290,6 +319,16 @@ public final class OperationRunner {
             public void endOfPage(long fetched, long total) throws IOException {
                 items.endOfPage(fetched, total);
             }
+
+            @Override
+            public boolean takesPages() {
+                return items.takesPages();
+            }
+
+            @Override
+            public void page(JsonNode body) throws IOException {
+                items.page(body);
+            }
         };
     }
 
@@ -298,7 +337,9 @@ public final class OperationRunner {
         GlobalOptions global = command.global();
         boolean bodyFromStdin = global.body != null && global.body.equals("@-");
         if (operation.body() != null && !terminal.stdinIsTerminal() && !bodyFromStdin) {
-            builder.bodyJson(BodyInput.read(stdin, "standard input"), "the JSON on standard input");
+            builder.bodyJson(
+                    BodyInput.read(QuietStdinNotice.watched(stdin, err, terminal.stderrIsTerminal()), "standard input"),
+                    "the JSON on standard input");
         }
         if (global.body != null) {
             builder.bodyJson(

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output flags, checked and resolved: a bad value is a usage error before any request is made.
@@ -37,6 +39,8 @@ record OutputOptions(
         boolean raw) {
 
     static final int DEFAULT_PAGE_SIZE = 100;
+
+    private static final Set<String> FORMAT_NAMES = Set.of("pretty", "json", "yaml", "yml", "table", "toon", "text");
 
     static OutputOptions from(
             GlobalOptions flags, Settings settings, Terminal terminal, Map<String, String> environment)
@@ -85,6 +89,13 @@ record OutputOptions(
         if (flags.outputFile != null) {
             if (flags.outputFile.isBlank() || new File(flags.outputFile).isDirectory()) {
                 throw CliException.usage("-o expects a file name, got '" + flags.outputFile + "'");
+            }
+            if (FORMAT_NAMES.contains(flags.outputFile.toLowerCase(Locale.ROOT))
+                    && !Files.exists(Path.of(flags.outputFile))) {
+                // -o yaml would write JSON into a file named yaml: the AWS CLI's -o/--output names a format.
+                throw CliException.usage("-o writes the answer to a file, and '" + flags.outputFile
+                        + "' is a format name: for the format use -F " + flags.outputFile.toLowerCase(Locale.ROOT)
+                        + " (--output-format); for a file of that name, write ./" + flags.outputFile);
             }
             outputFile = Path.of(flags.outputFile);
             Path directory = outputFile.toAbsolutePath().getParent();

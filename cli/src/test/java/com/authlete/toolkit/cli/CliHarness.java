@@ -1,6 +1,7 @@
 package com.authlete.toolkit.cli;
 
 import com.authlete.toolkit.cli.app.Cli;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -103,14 +104,20 @@ final class CliHarness {
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = shared ? out : new ByteArrayOutputStream();
+        // On a shared terminal, standard output is buffered as Main buffers it, so that what the CLI forgets to flush
+        // before a question shows up after it, as it would for a person.
+        PrintStream stdout = shared
+                ? new PrintStream(new BufferedOutputStream(out, 1 << 16), false, StandardCharsets.UTF_8)
+                : new PrintStream(closedOutput ? new BrokenPipe() : out, true, StandardCharsets.UTF_8);
         int status = new Cli(
                         environment,
                         new Terminal(stdinIsTerminal, stdoutIsTerminal, stderrIsTerminal),
                         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                        new PrintStream(closedOutput ? new BrokenPipe() : out, true, StandardCharsets.UTF_8),
+                        stdout,
                         new PrintStream(err, true, StandardCharsets.UTF_8),
                         workingDirectory)
                 .run(args);
+        stdout.flush();
         return new Result(
                 status, out.toString(StandardCharsets.UTF_8), shared ? "" : err.toString(StandardCharsets.UTF_8));
     }

@@ -233,6 +233,17 @@ class DeclarativeCommandsTest {
         assertThat(fake.writes()).hasSize(1);
     }
 
+    /** One terminal for both streams, as a person sees it: the plan comes before the question, not after the answer. */
+    @Test
+    void thePlanIsShownBeforeTheQuestion() throws Exception {
+        Path dir = exported();
+        edit(dir.resolve("clients/web-app.yaml"), "clientType: CONFIDENTIAL", "clientType: PUBLIC");
+        CliHarness.Result seen = run(cli().sharedTerminal().terminalInput("n\n"), dir, "apply", "--color", "never");
+        String screen = seen.out();
+        assertThat(screen).contains("clientType", "Apply 1 change");
+        assertThat(screen.indexOf("clientType")).isLessThan(screen.indexOf("Apply 1 change"));
+    }
+
     @Test
     void controlCharactersInNamesAndValuesNeverReachTheTerminalRaw() throws Exception {
         ObjectNode hostile = JsonTrees.NODES.objectNode();

@@ -374,8 +374,22 @@ class OutputFlagsTest {
         assertThat(run("client", "list", "--service-id", "1", "--all", "--page-size", "2", "-F", "table")
                         .out())
                 .isEqualTo("clientId  clientName\n0         c0\n1         c1\n2         c2\n");
-        assertThat(run("client", "list", "--service-id", "1", "--all", "--jq", ".clientName")
+        // The same program means the same with and without --all: it runs on each page's body (as gh's --paginate).
+        assertThat(run(
+                                "client",
+                                "list",
+                                "--service-id",
+                                "1",
+                                "--all",
+                                "--page-size",
+                                "2",
+                                "--jq",
+                                ".clients[].clientName")
                         .out())
                 .isEqualTo("\"c0\"\n\"c1\"\n\"c2\"\n");
+        assertThat(run("client", "list", "--service-id", "1", "--all", "--page-size", "2", "--jq", ".totalCount")
+                        .out())
+                .as("once per page")
+                .isEqualTo("3\n3\n");
     }
 }

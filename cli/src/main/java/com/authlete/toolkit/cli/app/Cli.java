@@ -35,6 +35,7 @@ import com.github.rvesse.airline.model.OptionMetadata;
 import com.github.rvesse.airline.parser.errors.ParseArgumentsUnexpectedException;
 import com.github.rvesse.airline.parser.errors.ParseException;
 import com.github.rvesse.airline.parser.errors.ParseOptionMissingException;
+import com.github.rvesse.airline.parser.errors.ParseOptionMissingValueException;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -339,6 +340,9 @@ public final class Cli {
     }
 
     private static String describe(ParseException e, String[] args) {
+        if (e instanceof ParseOptionMissingValueException noValue) {
+            return "flag needs a value: " + noValue.getOptionTitle();
+        }
         if (e instanceof ParseOptionMissingException missing) {
             String title = missing.getOptionTitle();
             return "missing required flag " + (title == null ? "" : title.startsWith("-") ? title : "--" + title);
@@ -347,7 +351,11 @@ public final class Cli {
             List<String> input = unexpected.getUnparsedInput();
             String first = input.isEmpty() ? "" : input.get(0);
             String hint = "";
-            if (first.startsWith("-")) {
+            if (first.equals("--output") || first.startsWith("--output=")) {
+                // The AWS CLI's --output names a format; here a format is -F, and -o is a file.
+                hint = "; for the format use -F/--output-format (pretty, json, yaml, table, toon),"
+                        + " for a file -o/--output-file FILE";
+            } else if (first.startsWith("-")) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
                 hint = Suggestions.closest(name, optionNames(args))
                         .map(option -> "; did you mean " + option + "?")

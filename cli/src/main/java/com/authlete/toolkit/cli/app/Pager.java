@@ -1,5 +1,6 @@
 package com.authlete.toolkit.cli.app;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,23 +25,34 @@ final class Pager {
             out.flush();
             return;
         }
+        File messages = null;
         try {
+            // The pager's complaints are held back: a shell saying "nosuchpager: not found" is not the help asked for.
+            messages = File.createTempFile("authlete-pager", ".txt");
             ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+                    .redirectError(ProcessBuilder.Redirect.to(messages));
             builder.environment().putIfAbsent("LESS", "FRX");
             Process pager = builder.start();
             try (OutputStream in = pager.getOutputStream()) {
                 in.write(text);
             } catch (IOException closedEarly) {
-                // The reader quit (q in less) before reading everything: nothing more to show.
+                // The reader quit (q in less) before reading everything, or never started reading.
             }
-            pager.waitFor();
+            if (pager.waitFor() != 0) {
+                // Not found (127), PAGER=false, or it failed: the text is shown plainly rather than not at all.
+                out.write(text, 0, text.length);
+                out.flush();
+            }
         } catch (IOException e) {
-            out.write(text, 0, text.length); // no such pager: print it plainly
+            out.write(text, 0, text.length); // no shell to run a pager with: print it plainly
             out.flush();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (messages != null && !messages.delete()) {
+                messages.deleteOnExit();
+            }
         }
     }
 }

@@ -90,6 +90,7 @@ public final class ApplyCommand extends DeclarativeCommand {
                     "standard input is not a terminal, so apply cannot ask; give --yes to apply without asking");
         }
         if (!Prompt.yes(
+                context.out(),
                 context.err(),
                 context.lines(),
                 "Apply " + plan.steps().size() + " change" + (plan.steps().size() == 1 ? "" : "s") + " to service "

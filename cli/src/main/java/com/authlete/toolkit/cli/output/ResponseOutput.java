@@ -315,7 +315,12 @@ public final class ResponseOutput {
 
     /** A sink for the items of a paged walk; {@link Items#finish} completes the output, close ends it either way. */
     public Items items() throws IOException {
-        return new Items(target());
+        return items(null);
+    }
+
+    /** @param listField the array property that holds a page's items (--fields applies to them), or null */
+    public Items items(String listField) throws IOException {
+        return new Items(target(), listField);
     }
 
     /** Where a paged walk puts its items: straight from the parser when nothing needs to look at them. */
@@ -327,8 +332,11 @@ public final class ResponseOutput {
         /** Whether the progress line is on the terminal now: it is cleared before more output and at the end. */
         private boolean progressShown;
 
-        private Items(Target target) throws IOException {
+        private final String listField;
+
+        private Items(Target target, String listField) throws IOException {
             this.target = target;
+            this.listField = listField;
             this.stream = options.jq() != null
                     ? null
                     : Renderers.of(options.effectiveFormat(), options.render()).stream(target.stream());
@@ -341,6 +349,24 @@ public final class ResponseOutput {
                 stream.copy(parser);
             } else {
                 item(JsonTrees.read(parser));
+            }
+        }
+
+        /** With --jq, the program runs on each page's whole body, as it would without paging (as gh's --paginate). */
+        public boolean takesPages() {
+            return options.jq() != null;
+        }
+
+        /** A whole page, for --jq. */
+        public void page(JsonNode body) throws IOException {
+            clearProgress();
+            if (target.file() != null && !sensitive) {
+                sensitive = secrets.holdsSecrets(body);
+            }
+            try {
+                jq(select(body, listField), target.stream());
+            } catch (OutputException e) {
+                throw new JqRuntimeException(e);
             }
         }
 

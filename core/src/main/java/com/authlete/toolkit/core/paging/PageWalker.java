@@ -52,6 +52,17 @@ public final class PageWalker {
 
         /** After each page: items so far, and the total the API reported (-1 when it did not). */
         default void endOfPage(long fetched, long total) throws IOException {}
+
+        /**
+         * Whether the sink takes whole pages ({@link #page}) instead of items: a program over a page's body (a jq
+         * filter such as {@code .clients[].clientName}) must mean the same with and without paging.
+         */
+        default boolean takesPages() {
+            return false;
+        }
+
+        /** A whole page's body, when {@link #takesPages()}. */
+        default void page(JsonNode body) throws IOException {}
     }
 
     private final ListShape list;
@@ -211,6 +222,9 @@ public final class PageWalker {
     private record PageResult(int count, long total, long echoedStart, long checksum) {}
 
     private PageResult read(InputStream page, ItemSink sink) throws IOException {
+        if (sink.takesPages()) {
+            return readWhole(page, sink);
+        }
         long total = -1;
         long echoedStart = -1;
         int count = 0;
@@ -238,6 +252,25 @@ public final class PageWalker {
             }
         }
         return new PageResult(count, total, echoedStart, crc.getValue());
+    }
+
+    /** A page as one tree for a sink that takes pages; the same checks read its items and paging members. */
+    private PageResult readWhole(InputStream page, ItemSink sink) throws IOException {
+        CRC32 crc = new CRC32();
+        JsonNode body;
+        try (InputStream in = new CheckedInputStream(page, crc)) {
+            body = JsonTrees.parse(in.readAllBytes());
+        }
+        if (body == null || !body.isObject()) {
+            throw new IOException("a page of '" + list.field() + "' is not a JSON object");
+        }
+        JsonNode items = body.path(list.field());
+        sink.page(body);
+        return new PageResult(
+                items.isArray() ? items.size() : 0,
+                body.path("totalCount").isNumber() ? body.get("totalCount").asLong() : -1,
+                body.path("start").isNumber() ? body.get("start").asLong() : -1,
+                crc.getValue());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,127 @@
+package com.authlete.toolkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.authlete.toolkit.cli.app.Cli;
+import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.StubServer.Reply;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Habits from other CLIs meet a clear answer: -o FORMAT, --output FORMAT, a flag without its value, deletes in CI. */
+class TerminalHabitsTest {
+
+    private StubServer stub;
+
+    @BeforeEach
+    void start() throws Exception {
+        stub = new StubServer()
+                .handler(request -> request.method().equals("DELETE")
+                        ? new Reply(204, Map.of(), new byte[0])
+                        : Reply.json(200, "{\"start\":0,\"end\":0,\"totalCount\":0,\"clients\":[]}"));
+    }
+
+    @AfterEach
+    void stop() {
+        stub.close();
+    }
+
+    private CliHarness cli() {
+        return new CliHarness().env("AUTHLETE_BEARER", "habit-token-1234567890");
+    }
+
+    @Test
+    void aFormatNameGivenToMinusOIsRefusedWithTheFlagForFormats() {
+        CliHarness.Result yaml =
+                cli().run("client", "list", "--service-id", "1", "--server-url", stub.url(), "-o", "yaml");
+        assertThat(yaml.exitCode()).isEqualTo(2);
+        assertThat(yaml.err()).contains("'yaml' is a format name", "-F yaml", "./yaml");
+        assertThat(stub.requests()).isEmpty();
+
+        CliHarness.Result output = cli().run("client", "list", "--service-id", "1", "--output", "json");
+        assertThat(output.exitCode()).isEqualTo(2);
+        assertThat(output.err())
+                .contains("unknown flag or argument: --output", "-F/--output-format", "-o/--output-file");
+    }
+
+    @Test
+    void aFlagWithoutItsValueSaysSoInPlainWords() {
+        CliHarness.Result result = cli().run("client", "get", "--service-id", "1", "--client-id");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .startsWith("error: flag needs a value: --client-id ")
+                .doesNotContain("Too few");
+    }
+
+    @Test
+    void aDeleteWithNobodyToAskNeedsYesAndOnATerminalSaysWhatWasDone() {
+        CliHarness.Result piped = cli().pipe("")
+                .run("client", "delete", "--service-id", "1", "--client-id", "5", "--server-url", stub.url());
+        assertThat(piped.exitCode()).isEqualTo(2);
+        assertThat(piped.err()).contains("cannot be confirmed; give --yes", "nothing was sent");
+        assertThat(stub.requests()).isEmpty();
+
+        CliHarness.Result confirmed = cli().terminalInput("y\n")
+                .terminalErrors()
+                .run("client", "delete", "--service-id", "1", "--client-id", "5", "--server-url", stub.url());
+        assertThat(confirmed.exitCode()).as(confirmed.err()).isZero();
+        assertThat(confirmed.err()).contains("This cannot be undone. Continue? [y/N] ", "done: client delete: DELETE");
+
+        CliHarness.Result yes = cli().pipe("")
+                .run("client", "delete", "--service-id", "1", "--client-id", "5", "--server-url", stub.url(), "--yes");
+        assertThat(yes.exitCode()).as(yes.err()).isZero();
+        assertThat(yes.err()).as("not a terminal: no chatter").isEmpty();
+    }
+
+    /**
+     * A body expected on standard input that does not come (an open stdin on a CI runner): on a terminal, one line
+     * says what the command waits for. The stand-in for stdin answers only once that line is there, so the test
+     * waits on the behaviour, not on a clock.
+     */
+    @Test
+    @Timeout(60)
+    void aBodyAwaitedOnStandardInputIsNamedWhileItDoesNotCome() {
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(errors, true, StandardCharsets.UTF_8);
+        InputStream silentUntilNamed = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                while (!errors.toString(StandardCharsets.UTF_8).contains(QuietStdinNotice.TEXT)) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        throw new IOException(e);
+                    }
+                }
+                return -1;
+            }
+        };
+        int status = new Cli(
+                        Map.of("AUTHLETE_BEARER", "habit-token-1234567890"),
+                        new Terminal(false, false, true),
+                        silentUntilNamed,
+                        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                        err)
+                .run(new String[] {
+                    "client",
+                    "create",
+                    "--service-id",
+                    "1",
+                    "--client-name",
+                    "x",
+                    "--dry-run",
+                    "--server-url",
+                    stub.url()
+                });
+        assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith(QuietStdinNotice.TEXT + "\n");
+    }
+}
