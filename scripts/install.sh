@@ -44,6 +44,10 @@ while (( $# > 0 )); do
     *) [[ -z $source ]] || { echo "install.sh: give one archive" >&2; exit 2; }; source=$1; shift ;;
   esac
 done
+if (( uninstall )) && [[ ! -d $prefix ]]; then
+  echo "install.sh: nothing installed in $prefix (no such folder)" >&2
+  exit 1
+fi
 mkdir -p "$prefix"
 prefix=$(cd "$prefix" && pwd)
 home=$prefix/lib/authlete
@@ -224,4 +228,13 @@ case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "Add $prefix/bin to PATH, for example: echo 'export PATH=\"$prefix/bin:\$PATH\"' >> ~/.bashrc" ;;
 esac
-echo "Completion: bash and fish find it by themselves; zsh needs fpath+=($prefix/share/zsh/site-functions) before compinit."
+# bash-completion and fish look under XDG_DATA_HOME (~/.local/share), /usr/local/share and /usr/share by themselves.
+case "$prefix/share" in
+  "${XDG_DATA_HOME:-$HOME/.local/share}" | /usr/share | /usr/local/share)
+    echo "Completion: bash and fish find it by themselves; zsh needs fpath+=($prefix/share/zsh/site-functions) before compinit." ;;
+  *)
+    echo "Completion: bash and fish do not look in $prefix/share by themselves; add"
+    echo "  to ~/.bashrc:                 source $prefix/share/bash-completion/completions/authlete"
+    echo "  to ~/.config/fish/config.fish: set -a fish_complete_path $prefix/share/fish/vendor_completions.d"
+    echo "  to ~/.zshrc, before compinit: fpath+=($prefix/share/zsh/site-functions)" ;;
+esac

@@ -297,6 +297,58 @@ class DistInstallIT {
         }
     }
 
+    /** Another prefix: the lines install.sh prints for bash and fish work, in the real shells. */
+    @Test
+    void withAnotherPrefixThePrintedCompletionLinesWorkInBashAndFish() throws Exception {
+        Path archive = Peers.distArchive();
+        Path home = Files.createDirectories(temp.resolve("opt-home"));
+        Path prefix = temp.resolve("opt/authlete-tools");
+        Map<String, String> environment = cleanEnvironment(home);
+        Result install =
+                run(environment, "bash", installScript().toString(), "--prefix", prefix.toString(), archive.toString());
+        assertThat(install.exit()).as(install.toString()).isZero();
+        String bashLine = install.out()
+                .lines()
+                .filter(line -> line.contains("~/.bashrc:"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst(".*~/.bashrc:\\s*", "");
+        String fishLine = install.out()
+                .lines()
+                .filter(line -> line.contains("config.fish:"))
+                .findFirst()
+                .orElseThrow()
+                .replaceFirst(".*config.fish:\\s*", "");
+        assertThat(bashLine).isEqualTo("source " + prefix.toRealPath() + "/share/bash-completion/completions/authlete");
+
+        Map<String, String> withPath = new HashMap<>(environment);
+        withPath.put("PATH", prefix.toRealPath().resolve("bin") + ":" + environment.get("PATH"));
+        Result bash = run(
+                withPath,
+                "bash",
+                "-c",
+                bashLine + "; COMP_WORDS=(authlete cli); COMP_CWORD=1; _authlete; printf '%s\\n' \"${COMPREPLY[@]}\"");
+        assertThat(bash.exit()).as(bash.toString()).isZero();
+        assertThat(bash.out().lines()).contains("client");
+
+        String fish = System.getenv("AUTHLETE_FISH");
+        assertThat(fish).as("fish (AUTHLETE_FISH)").isNotBlank();
+        Result completed = run(withPath, fish, "--no-config", "-c", fishLine + "; complete -C 'authlete cli'");
+        assertThat(completed.exit()).as(completed.toString()).isZero();
+        assertThat(completed.out().lines()).anyMatch(line -> line.startsWith("client"));
+
+        Result nowhere = run(
+                environment,
+                "bash",
+                installScript().toString(),
+                "--prefix",
+                temp.resolve("never/made").toString(),
+                "--uninstall");
+        assertThat(nowhere.exit()).isEqualTo(1);
+        assertThat(nowhere.err()).contains("nothing installed");
+        assertThat(temp.resolve("never")).doesNotExist();
+    }
+
     @Test
     void plainHttpToAnotherMachineIsRefusedWithoutAChecksumGivenApart() throws Exception {
         Path home = Files.createDirectories(temp.resolve("http-home"));
