@@ -131,7 +131,8 @@ class BuiltinCommandsTest {
                         "prod",
                         "--service-id",
                         "715948317");
-        assertThat(cli.run("configure", "--profile", "jp", "--server", "1", "--service-id", "42")
+        assertThat(cli.pipe("")
+                        .run("configure", "--profile", "jp", "--server", "1", "--service-id", "42")
                         .exitCode())
                 .isZero();
 
@@ -259,6 +260,26 @@ class BuiltinCommandsTest {
         assertThat(api.lastRequest().target()).isEqualTo("/api/from-env/client/get/list");
         cli.run("client", "list", "--service-id", "from-flag");
         assertThat(api.lastRequest().target()).isEqualTo("/api/from-flag/client/get/list");
+    }
+
+    @Test
+    void configureRefusesPlainHttpAtThePromptAndNeverSavesNothingOrIgnoresAPipedToken() throws Exception {
+        CliHarness cli = new CliHarness();
+        // A plain-http URL to another host is refused before the token is typed, and asked again.
+        CliHarness.Result asked = cli.terminalInput(
+                        "http://auth.example.com\n" + api.url() + "\n715948317\n" + GOOD + "\n")
+                .run("configure");
+        assertThat(asked.exitCode()).as(asked.err()).isZero();
+        assertThat(asked.err()).contains("refusing plain http to auth.example.com");
+        assertThat(asked.err().indexOf("refusing plain http"))
+                .isLessThan(asked.err().indexOf("Token"));
+
+        CliHarness.Result nothing = new CliHarness().pipe("").run("configure", "--profile", "ci");
+        assertThat(nothing.exitCode()).isEqualTo(2);
+        assertThat(nothing.err()).contains("nothing to save");
+        CliHarness.Result piped = new CliHarness().pipe(GOOD + "\n").run("configure");
+        assertThat(piped.exitCode()).isEqualTo(2);
+        assertThat(piped.err()).contains("only with --token-stdin").doesNotContain(GOOD);
     }
 
     @Test

@@ -74,11 +74,8 @@ public final class HttpTransport implements Exchange {
         this.readTimeout = builder.readTimeout;
         this.userAgent = builder.userAgent;
         this.hooks = List.copyOf(builder.hooks);
-        if ("http".equalsIgnoreCase(baseUrl.getScheme())
-                && !builder.allowInsecureHttp
-                && !isLoopback(baseUrl.getHost())) {
-            throw new IllegalArgumentException("refusing plain http to " + baseUrl.getHost()
-                    + ": the token would travel unencrypted; use https, or allow insecure http explicitly");
+        if (!builder.allowInsecureHttp) {
+            requireTlsBeyondLoopback(baseUrl);
         }
         HttpClient.Builder client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         if (builder.connectTimeout != null) {
@@ -113,6 +110,18 @@ public final class HttpTransport implements Exchange {
      * 127.0.0.0/8 or {@code ::1}. Names are not resolved (a name that merely starts with 127. or ends with
      * .localhost could point anywhere), and no lookup is spent on it.
      */
+    /**
+     * Plain http only to this machine: to any other host the token would travel unencrypted.
+     *
+     * @throws IllegalArgumentException for a plain http URL to another host
+     */
+    public static void requireTlsBeyondLoopback(URI url) {
+        if ("http".equalsIgnoreCase(url.getScheme()) && !isLoopback(url.getHost())) {
+            throw new IllegalArgumentException("refusing plain http to " + url.getHost()
+                    + ": the token would travel unencrypted; use https, or allow insecure http explicitly");
+        }
+    }
+
     static boolean isLoopback(String host) {
         if (host == null) {
             return false;

@@ -9,12 +9,14 @@ import com.authlete.toolkit.credentials.ResolvedToken;
 import com.authlete.toolkit.credentials.ServerChoice;
 import com.authlete.toolkit.credentials.Settings;
 import com.authlete.toolkit.credentials.Tokens;
+import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.ServerSelection;
 import com.github.rvesse.airline.annotations.AirlineModule;
 import com.github.rvesse.airline.annotations.Command;
 import com.github.rvesse.airline.annotations.Option;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +68,16 @@ public final class ConfigureCommand extends BuiltinCommand {
                     .map(ResolvedToken::masked)
                     .orElse(null);
         } else {
+            // Nothing on the command line and nobody to ask: say so instead of saving an empty profile; and a piped
+            // token is never left unnoticed.
+            if (!token.given() && !context.terminal().stdinIsTerminal() && pipedSomething(context)) {
+                throw CliException.usage(
+                        "configure reads a token from standard input only with --token-stdin; nothing was saved");
+            }
+            if (target.server == null && target.serverUrl == null && target.serviceId == null && !token.given()) {
+                throw CliException.usage("nothing to save: give --server, --server-url, --service-id or a token"
+                        + " (--token-stdin), or run configure on a terminal to be asked");
+            }
             if (target.server != null) {
                 try {
                     ServerChoice.index(target.server, Catalog.standardServers());
@@ -123,6 +135,8 @@ public final class ConfigureCommand extends BuiltinCommand {
             try {
                 if (answer.contains("://")) {
                     ServerSelection.resolve(answer, null, servers);
+                    // Refused now, before the token is typed, rather than when the token is checked.
+                    HttpTransport.requireTlsBeyondLoopback(URI.create(answer));
                     values.put("server-url", answer);
                     values.put("server", null);
                 } else {
@@ -138,6 +152,21 @@ public final class ConfigureCommand extends BuiltinCommand {
                 context.err()
                         .println("  " + e.getMessage().replaceFirst("^--server expects", "expected") + "; try again");
             }
+        }
+    }
+
+    /** Whether standard input (not a terminal here) holds anything. */
+    private static boolean pipedSomething(CommandContext context) {
+        try {
+            String line;
+            while ((line = context.lines().readLine()) != null) {
+                if (!line.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 
