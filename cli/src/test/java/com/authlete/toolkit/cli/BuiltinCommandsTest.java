@@ -263,6 +263,41 @@ class BuiltinCommandsTest {
     }
 
     @Test
+    void linkLeavesNoLockFilesChecksItsProfileAndCanBeShownAndUnset() throws Exception {
+        CliHarness cli = new CliHarness();
+        Path project = Files.createDirectories(TempDirs.create("link-project").resolve("app"));
+        assertThat(cli.pipe("")
+                        .run("configure", "--profile", "p", "--server", "jp")
+                        .exitCode())
+                .isZero();
+        assertThat(cli.in(project).run("link", "42").exitCode()).isZero();
+        try (var files = Files.list(project)) {
+            assertThat(files.map(path -> path.getFileName().toString()).toList())
+                    .containsExactly(".authlete.yaml");
+        }
+        try (var files = Files.list(cli.configFile().getParent())) {
+            assertThat(files.map(path -> path.getFileName().toString())).noneMatch(name -> name.endsWith(".lock"));
+        }
+
+        CliHarness.Result unknown = cli.in(project).run("link", "43", "--profile", "nosuch");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown profile 'nosuch'");
+
+        Path below = Files.createDirectories(project.resolve("src/main"));
+        CliHarness.Result shown = cli.in(below).run("link", "--show");
+        assertThat(shown.exitCode()).isZero();
+        assertThat(shown.out()).isEqualTo("service-id: 42\n");
+        assertThat(shown.err()).contains(project.resolve(".authlete.yaml").toString());
+
+        CliHarness.Result notHere = cli.in(below).run("link", "--unset");
+        assertThat(notHere.exitCode()).isEqualTo(1);
+        assertThat(notHere.err()).contains("the link here comes from " + project.resolve(".authlete.yaml"));
+        assertThat(cli.in(project).run("link", "--unset").exitCode()).isZero();
+        assertThat(project.resolve(".authlete.yaml")).doesNotExist();
+        assertThat(cli.in(below).run("link", "--show").exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void configureRefusesPlainHttpAtThePromptAndNeverSavesNothingOrIgnoresAPipedToken() throws Exception {
         CliHarness cli = new CliHarness();
         // A plain-http URL to another host is refused before the token is typed, and asked again.

@@ -1,5 +1,6 @@
 package com.authlete.toolkit.credentials;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,5 +40,15 @@ public record LinkFile(Path path, Map<String, String> values) {
             return true;
         });
         return file;
+    }
+
+    /** Removes the link file of this directory (not one above it); false when it has none. */
+    public static boolean remove(Path directory) throws CredentialsException {
+        Path file = directory.resolve(NAME);
+        try {
+            return Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new CredentialsException("cannot remove " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -254,7 +254,8 @@ final class YamlFiles {
     }
 
     /**
-     * Read-modify-write under a lock file (so concurrent writers do not lose each other's changes), written to
+     * Read-modify-write under a lock file (so concurrent writers do not lose each other's changes; see
+     * {@link LockFiles} for where it lives), written to
      * a temporary file beside the target and renamed over it (so readers never see half a file). A file that
      * does not parse is never overwritten.
      */
@@ -263,7 +264,7 @@ final class YamlFiles {
         try {
             Path directory = file.toAbsolutePath().getParent();
             Files.createDirectories(directory);
-            Path lock = directory.resolve("." + file.getFileName() + ".lock");
+            Path lock = LockFiles.of(file, System.getenv());
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                     FileLock ignored = channel.lock()) {
                 // A link (config kept in a dotfiles repository, say) stays a link: the file it points to is rewritten.
