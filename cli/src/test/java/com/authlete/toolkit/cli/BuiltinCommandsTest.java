@@ -76,6 +76,7 @@ class BuiltinCommandsTest {
         CliHarness.Result status = cli.run("auth", "status");
         assertThat(status.out())
                 .contains("profile:     default", "token:       good\u20267890 (from " + cli.configFile())
+                .contains("): valid\n")
                 .contains("server:      " + api.url())
                 .doesNotContain(GOOD);
         assertThat(cli.run("auth", "token").out()).isEqualTo(GOOD + "\n");
@@ -83,6 +84,24 @@ class BuiltinCommandsTest {
         assertThat(cli.run("auth", "logout").err()).contains("forgot the token of profile default");
         assertThat(cli.run("auth", "token").exitCode()).isEqualTo(3);
         assertThat(Files.readString(cli.configFile())).doesNotContain(GOOD);
+    }
+
+    @Test
+    void authStatusAsksTheServerAboutTheTokenAndLogoutChecksTheProfile() {
+        CliHarness revoked = new CliHarness()
+                .env("AUTHLETE_BEARER", "revoked-token-0987654321")
+                .env("AUTHLETE_SERVER_URL", api.url());
+        assertThat(revoked.run("auth", "status").out())
+                .as("checked with the server, as gh does")
+                .contains("(from AUTHLETE_BEARER): rejected (HTTP 401)");
+        assertThat(revoked.run("auth", "status", "--offline").out()).contains("not checked (--offline)");
+        CliHarness unreachable =
+                new CliHarness().env("AUTHLETE_BEARER", GOOD).env("AUTHLETE_SERVER_URL", "http://127.0.0.1:9");
+        assertThat(unreachable.run("auth", "status", "--retry", "0").out()).contains("not checked (offline: ");
+
+        CliHarness.Result logout = new CliHarness().run("auth", "logout", "--profile", "nosuch");
+        assertThat(logout.exitCode()).as("one profile check everywhere").isEqualTo(2);
+        assertThat(logout.err()).contains("unknown profile 'nosuch'");
     }
 
     @Test

@@ -184,13 +184,14 @@ class DiagnosticsTest {
         assertThat(yes.exitCode()).isZero();
         assertThat(yes.err()).doesNotContain("Continue?");
 
+        // Nobody to ask (a pipe, CI): refused without --yes, as gh does, and nothing is sent.
         CliHarness.Result piped = new CliHarness()
                 .env("AUTHLETE_BEARER", "t")
                 .pipe("")
                 .run(args("hardware-security-keys", "delete", "--service-id", "1", "--handle", "h"));
-        assertThat(piped.exitCode()).isZero();
-        assertThat(piped.err()).doesNotContain("Continue?");
-        assertThat(stub.requests()).hasSize(3);
+        assertThat(piped.exitCode()).isEqualTo(2);
+        assertThat(piped.err()).contains("give --yes").doesNotContain("Continue?");
+        assertThat(stub.requests()).hasSize(2);
     }
 
     @Test

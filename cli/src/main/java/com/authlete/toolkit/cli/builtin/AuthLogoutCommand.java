@@ -27,6 +27,8 @@ public final class AuthLogoutCommand extends BuiltinCommand {
     @Override
     public void run(CommandContext context) throws CredentialsException {
         Settings settings = Settings.load(target.asFlags(), context.environment(), context.workingDirectory());
+        // The same profile check as every command: a typo is not "nothing to forget".
+        CredentialStore.requireKnownProfile(settings, context.environment());
         boolean found = CredentialStore.of(settings, context.environment()).forget(settings.profile());
         context.err()
                 .println(

@@ -40,6 +40,9 @@ public final class AuthStatusCommand extends BuiltinCommand {
     @Option(name = "--all", description = "List every profile of the config file.")
     boolean all;
 
+    @Option(name = "--offline", description = "Do not ask the server whether the token is valid.")
+    boolean offline;
+
     static Optional<ResolvedToken> resolve(Settings settings, CommandContext context, NetworkOptions network)
             throws CredentialsException, CliException {
         return TransportSetup.token(settings, context.environment(), null, network, context.version(), context.err());
@@ -76,11 +79,18 @@ public final class AuthStatusCommand extends BuiltinCommand {
             server = "(" + e.getMessage() + ")";
         }
         String serverOrigin = settings.origin(ServerChoice.winningKey(settings)).orElse("default");
+        // As gh does: the token is checked with the server (bounded by the usual time limits), unless --offline.
+        String check = token.isEmpty()
+                ? null
+                : offline
+                        ? "not checked (--offline)"
+                        : TokenVerifier.describe(token.get().token(), settings, context, network);
         if (outputFormat != null) {
             ObjectNode answer = JsonNodeFactory.instance.objectNode();
             answer.put("profile", settings.profile());
             answer.put("token", token.map(ResolvedToken::masked).orElse(null));
             answer.put("tokenSource", token.map(ResolvedToken::origin).orElse(null));
+            answer.put("tokenCheck", check);
             answer.put("server", server);
             answer.put("serverSource", serverOrigin);
             answer.put("serviceId", settings.get("service-id").orElse(null));
@@ -94,7 +104,7 @@ public final class AuthStatusCommand extends BuiltinCommand {
             context.out().println("profile:     " + settings.profile());
             context.out()
                     .println("token:       "
-                            + token.map(t -> t.masked() + " (from " + t.origin() + ")")
+                            + token.map(t -> t.masked() + " (from " + t.origin() + "): " + check)
                                     .orElse("none"));
             context.out().println("server:      " + server + " (from " + serverOrigin + ")");
             context.out()

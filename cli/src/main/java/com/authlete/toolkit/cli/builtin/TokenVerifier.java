@@ -43,4 +43,28 @@ final class TokenVerifier {
             throw CliException.usage(e.getMessage());
         }
     }
+
+    /**
+     * {@code auth status}: what the server says of the token now, in words: "valid", "rejected (HTTP 401)", or
+     * "not checked (...)" when the server cannot be reached. Never fails.
+     */
+    static String describe(String token, Settings settings, CommandContext context, NetworkOptions network) {
+        try (HttpTransport http = TransportSetup.build(
+                network,
+                context.environment(),
+                ServerChoice.baseUrl(settings, Catalog.standardServers()),
+                token,
+                context.version(),
+                context.err())) {
+            TokenCheck.check(http, settings.get("service-id").orElse(null));
+            return "valid";
+        } catch (AuthleteException e) {
+            if (e.category() == ErrorCategory.NOT_AUTHENTICATED || e.category() == ErrorCategory.FORBIDDEN) {
+                return "rejected (HTTP " + e.status() + ")";
+            }
+            return "not checked (" + (e.category() == ErrorCategory.NETWORK ? "offline: " : "") + e.getMessage() + ")";
+        } catch (IllegalArgumentException | CliException e) {
+            return "not checked (" + e.getMessage() + ")";
+        }
+    }
 }
