@@ -52,7 +52,14 @@ record OutputOptions(
         try {
             format = formatName != null ? OutputFormat.parse(formatName) : toTerminal ? OutputFormat.PRETTY : null;
         } catch (IllegalArgumentException e) {
-            throw CliException.usage("--output-format: " + e.getMessage());
+            // Named where the value came from: a flag, AUTHLETE_OUTPUT_FORMAT, a link file or the profile.
+            String origin = settings.origin("output-format").orElse("flags");
+            throw CliException.usage((origin.equals("flags")
+                            ? "--output-format"
+                            : origin.toLowerCase(Locale.ROOT).contains("env")
+                                    ? "AUTHLETE_OUTPUT_FORMAT"
+                                    : "output-format (from " + origin + ")")
+                    + ": " + e.getMessage());
         }
         boolean color;
         try {

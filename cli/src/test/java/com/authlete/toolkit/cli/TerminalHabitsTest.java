@@ -124,4 +124,19 @@ class TerminalHabitsTest {
         assertThat(status).as(errors.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(errors.toString(StandardCharsets.UTF_8)).startsWith(QuietStdinNotice.TEXT + "\n");
     }
+
+    @Test
+    void smallMessagesSayWhatHappened() throws Exception {
+        CliHarness.Result format = cli().env("AUTHLETE_OUTPUT_FORMAT", "xml")
+                .run("client", "list", "--service-id", "1", "--server-url", stub.url());
+        assertThat(format.exitCode()).isEqualTo(2);
+        assertThat(format.err()).startsWith("error: AUTHLETE_OUTPUT_FORMAT: unknown output format 'xml'");
+        CliHarness.Result flag = cli().run("client", "list", "--service-id", "1", "-F", "xml");
+        assertThat(flag.err()).startsWith("error: --output-format: unknown output format 'xml'");
+
+        CliHarness.Result tokenFile = new CliHarness()
+                .run("auth", "login", "--token-file", "/nonexistent/nope.txt", "--server-url", stub.url());
+        assertThat(tokenFile.exitCode()).isEqualTo(2);
+        assertThat(tokenFile.err()).isEqualTo("error: --token-file: no such file: /nonexistent/nope.txt\n");
+    }
 }

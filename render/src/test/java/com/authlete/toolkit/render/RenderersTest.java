@@ -45,6 +45,19 @@ class RenderersTest {
                 .isEqualTo("{\"a\":1}\n{\"b\":[1,2]}\n");
     }
 
+    /** For a person (a terminal), JSON is laid out as jq lays it out. */
+    @Test
+    void indentedJsonLooksLikeJqs() throws Exception {
+        assertThat(
+                        document(
+                                OutputFormat.JSON,
+                                new RenderOptions(false, 0, true),
+                                "{\"clientId\":1,\"grantTypes\":[\"A\",\"B\"],\"empty\":[],\"none\":{},\"ext\":{\"x\":[{\"y\":2}]}}"))
+                .isEqualTo(
+                        "{\n  \"clientId\": 1,\n  \"grantTypes\": [\n    \"A\",\n    \"B\"\n  ],\n  \"empty\": [],\n"
+                                + "  \"none\": {},\n  \"ext\": {\n    \"x\": [\n      {\n        \"y\": 2\n      }\n    ]\n  }\n}\n");
+    }
+
     @Test
     void yamlRoundTripsAndStreamsDocuments() throws Exception {
         String yaml = document(OutputFormat.YAML, RenderOptions.PLAIN, LIST);

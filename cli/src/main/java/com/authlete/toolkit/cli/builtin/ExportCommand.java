@@ -59,8 +59,8 @@ public final class ExportCommand extends DeclarativeCommand {
                                 + String.join(", ", e.files()));
             }
             context.out()
-                    .println("Exported service " + serviceId + " and " + (files.size() - 1) + " clients to " + dir
-                            + ".");
+                    .println("Exported service " + serviceId + " and " + (files.size() - 1)
+                            + (files.size() == 2 ? " client" : " clients") + " to " + dir + ".");
             List<String> variables =
                     files.stream().flatMap(file -> file.variables().stream()).toList();
             if (!variables.isEmpty()) {

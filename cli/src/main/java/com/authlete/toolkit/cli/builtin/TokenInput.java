@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** The ways to hand over a new token; argv is the least safe and says so. */
@@ -43,8 +44,11 @@ public final class TokenInput {
         } else if (file != null) {
             try {
                 raw = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw CliException.usage("--token-file: no such file: " + file);
             } catch (IOException e) {
-                throw CliException.usage("--token-file: cannot read " + file + ": " + e.getMessage());
+                throw CliException.usage("--token-file: cannot read " + file + " ("
+                        + e.getClass().getSimpleName() + ")");
             }
         } else if (stdin) {
             try {

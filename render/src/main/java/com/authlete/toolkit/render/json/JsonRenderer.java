@@ -40,7 +40,7 @@ public final class JsonRenderer implements Renderer {
             return;
         }
         try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.useDefaultPrettyPrinter();
+            generator.setPrettyPrinter(new JqLayout());
             JsonTrees.mapper().writeTree(generator, value);
             generator.writeRaw('\n');
         }
