@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,5 +140,17 @@ class TerminalHabitsTest {
                 .run("auth", "login", "--token-file", "/nonexistent/nope.txt", "--server-url", stub.url());
         assertThat(tokenFile.exitCode()).isEqualTo(2);
         assertThat(tokenFile.err()).isEqualTo("error: --token-file: no such file: /nonexistent/nope.txt\n");
+    }
+
+    @Test
+    void theEnvironmentExitStatusesAndFilesHaveAHelpTopicAndAManSection() throws Exception {
+        CliHarness.Result environment = new CliHarness().run("help", "environment");
+        assertThat(environment.exitCode()).isZero();
+        assertThat(environment.out())
+                .contains("AUTHLETE_BEARER", "AUTHLETE_KEYCHAIN", "AUTHLETE_PAGER", "HTTPS_PROXY", "SSL_CERT_FILE");
+        assertThat(new CliHarness().run("help", "exit-codes").out()).contains("8   network failure or timeout");
+        assertThat(new CliHarness().run("help", "files").out()).contains(".authlete.yaml");
+        String man = Files.readString(Path.of("..", "docs", "man", "man1", "authlete.1"));
+        assertThat(man).contains(".SH ENVIRONMENT", ".SH EXIT STATUS", ".SH FILES", "AUTHLETE_SERVICE_ID");
     }
 }

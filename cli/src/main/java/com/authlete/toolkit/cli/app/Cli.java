@@ -5,6 +5,7 @@ import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.ErrorText;
 import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.HelpTopics;
 import com.authlete.toolkit.cli.NetworkReadException;
 import com.authlete.toolkit.cli.OperationCommand;
 import com.authlete.toolkit.cli.OperationRunner;
@@ -146,6 +147,11 @@ public final class Cli {
             return Training.run(environment, args.length == 1 || !args[1].equals("http"));
         }
         if (args.length > 0 && args[0].equals("help")) {
+            String topic = args.length == 2 ? HelpTopics.text(args[1]) : null;
+            if (topic != null) {
+                out.print(topic);
+                return ExitCode.OK.status();
+            }
             return dispatch(withHelp(argList.subList(1, args.length)));
         }
         var match = Router.match(args);

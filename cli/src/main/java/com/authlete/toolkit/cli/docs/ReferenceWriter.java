@@ -2,6 +2,8 @@ package com.authlete.toolkit.cli.docs;
 
 import com.authlete.toolkit.cli.CommandEntry;
 import com.authlete.toolkit.cli.CommandTable;
+import com.authlete.toolkit.cli.ExitCode;
+import com.authlete.toolkit.cli.HelpTopics;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.core.catalog.Operation;
 import com.github.rvesse.airline.SingleCommand;
@@ -61,8 +63,32 @@ public final class ReferenceWriter {
                     .append(roff(row.summary()))
                     .append('\n');
         }
+        manIndex.append(".SH ENVIRONMENT\n");
+        HelpTopics.environment()
+                .forEach((name, meaning) -> manIndex.append(".TP\n.B ")
+                        .append(roff(name))
+                        .append('\n')
+                        .append(roff(meaning))
+                        .append('\n'));
+        manIndex.append(".SH EXIT STATUS\n");
+        for (ExitCode code : ExitCode.values()) {
+            manIndex.append(".TP\n.B ")
+                    .append(code.status())
+                    .append('\n')
+                    .append(roff(code.meaning()))
+                    .append('\n');
+        }
+        manIndex.append(".SH FILES\n");
+        HelpTopics.files()
+                .forEach((name, meaning) -> manIndex.append(".TP\n.I ")
+                        .append(roff(name))
+                        .append('\n')
+                        .append(roff(meaning))
+                        .append('\n'));
         manIndex.append(".SH SEE ALSO\n")
-                .append("Each command has its own page, such as \\fBauthlete-client-create\\fR(1).\n");
+                .append(
+                        "Each command has its own page, such as \\fBauthlete-client-create\\fR(1); "
+                                + "\\fBauthlete help environment\\fR, \\fBexit-codes\\fR and \\fBfiles\\fR print the lists above.\n");
         files.put("commands/README.md", index.toString());
         files.put("man/man1/authlete.1", manIndex.toString());
         return files;
