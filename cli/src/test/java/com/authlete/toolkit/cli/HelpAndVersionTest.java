@@ -94,4 +94,26 @@ class HelpAndVersionTest {
         assertThat(new CliHarness().run("-V").out()).isEqualTo(result.out());
         assertThat(new CliHarness().run("version").out()).isEqualTo(result.out());
     }
+
+    /** Own flags first; then only the global flags that mean something for this command, under a heading. */
+    @Test
+    void commandHelpListsOnlyTheFlagsThatApply() {
+        String get = new CliHarness().run("client", "get", "--help").out();
+        String own = get.substring(0, get.indexOf("INHERITED FLAGS"));
+        String inherited = get.substring(get.indexOf("INHERITED FLAGS"));
+        assertThat(own).contains("--client-id").doesNotContain("--bearer");
+        assertThat(inherited)
+                .contains("--bearer <token>", "--jq <program>", "--dry-run")
+                .doesNotContain("--all\n", "--body", "--merge", "--replace", "--yes");
+
+        String delete = new CliHarness().run("client", "delete", "--help").out();
+        assertThat(delete.substring(delete.indexOf("INHERITED FLAGS"))).contains("--yes");
+        String list = new CliHarness().run("client", "list", "--help").out();
+        assertThat(list.substring(list.indexOf("INHERITED FLAGS"))).contains("--all", "--page-size");
+        String update = new CliHarness().run("client", "update", "--help").out();
+        assertThat(update.substring(update.indexOf("INHERITED FLAGS"))).contains("--merge", "--replace", "--body");
+
+        String create = new CliHarness().run("client", "create", "--help").out();
+        assertThat(create).as("fields only the server sets").doesNotContain("--created-at", "--client-secret <");
+    }
 }

@@ -328,7 +328,11 @@ public final class Cli {
         }
         // Airline's own layout, with the command's own flags before the global ones (each part alphabetical).
         GlobalMetadata<T> global = builder.build().getMetadata();
-        CommandMetadata metadata = SingleCommand.singleCommand(type).getCommandMetadata();
+        CommandMetadata metadata = CommandHelpModel.of(
+                SingleCommand.singleCommand(type).getCommandMetadata(),
+                Catalog.standard()
+                        .find(command)
+                        .filter(operation -> operation.command().equals(command)));
         Set<String> globalNames = TopLevelFlags.takesValue().keySet();
         Comparator<OptionMetadata> ownFirst = Comparator.comparing(
                         (OptionMetadata option) -> option.getOptions().stream().anyMatch(globalNames::contains))
