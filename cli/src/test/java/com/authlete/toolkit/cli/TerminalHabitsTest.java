@@ -153,4 +153,19 @@ class TerminalHabitsTest {
         String man = Files.readString(Path.of("..", "docs", "man", "man1", "authlete.1"));
         assertThat(man).contains(".SH ENVIRONMENT", ".SH EXIT STATUS", ".SH FILES", "AUTHLETE_SERVICE_ID");
     }
+
+    @Test
+    void theMainIdMayBeGivenAsAWordAfterTheCommand() {
+        CliHarness.Result get =
+                cli().run("client", "get", "1140735077", "--service-id", "1", "--server-url", stub.url());
+        assertThat(get.exitCode()).as(get.err()).isZero();
+        assertThat(stub.lastRequest().target()).isEqualTo("/api/1/client/get/1140735077");
+
+        CliHarness.Result twoIds =
+                cli().run("client", "get", "5", "--client-id", "6", "--service-id", "1", "--server-url", stub.url());
+        assertThat(twoIds.exitCode()).isEqualTo(2);
+        assertThat(twoIds.err()).contains("unknown flag or argument: 5");
+        CliHarness.Result noId = cli().run("service", "list", "extra", "--server-url", stub.url());
+        assertThat(noId.exitCode()).isEqualTo(2);
+    }
 }

@@ -242,7 +242,12 @@ public final class Cli {
         Thread reader = new Thread(catalog, "catalog");
         reader.setDaemon(true);
         reader.start();
-        OperationCommand command = parse(type, match.rest());
+        List<String> rest = match.rest();
+        if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+            // "authlete client get 1140735077", as "gh repo view X": a bare first word is the command's one id.
+            rest = PositionalId.asFlag(joined(catalog).operation(match.command()), rest);
+        }
+        OperationCommand command = parse(type, rest);
         new OperationRunner(joined(catalog), environment, terminal, stdin, out, err, version(), workingDirectory)
                 .run(command);
         return ExitCode.OK.status();
