@@ -81,11 +81,11 @@ class OutputFlagsTest {
                         .out())
                 .isEqualTo("""
                         {
-                          "serviceName" : "Prod",
-                          "apiKey" : 715948317,
-                          "enabled" : true,
-                          "note" : null,
-                          "ratio" : 1.10
+                          "serviceName": "Prod",
+                          "apiKey": 715948317,
+                          "enabled": true,
+                          "note": null,
+                          "ratio": 1.10
                         }
                         """);
     }

@@ -168,4 +168,56 @@ class TerminalHabitsTest {
         CliHarness.Result noId = cli().run("service", "list", "extra", "--server-url", stub.url());
         assertThat(noId.exitCode()).isEqualTo(2);
     }
+
+    /** On a terminal a list shows the columns that tell items apart, says how many it hides and how to see them. */
+    @Test
+    void aListOnATerminalShowsAFewColumnsAndSaysHowToSeeTheRest() {
+        stub.handler(request -> Reply.json(
+                200,
+                "{\"start\":0,\"end\":2,\"totalCount\":2,\"clients\":["
+                        + "{\"clientId\":1,\"clientName\":\"A\",\"clientType\":\"PUBLIC\",\"description\":\"long text\","
+                        + "\"redirectUris\":[\"https://a/cb\"],\"createdAt\":1},"
+                        + "{\"clientId\":2,\"clientName\":\"B\",\"clientType\":\"CONFIDENTIAL\",\"description\":\"more\","
+                        + "\"redirectUris\":[\"https://b/cb\"],\"createdAt\":2}]}"));
+        for (String format : new String[] {"table", "pretty"}) {
+            CliHarness.Result shown = cli().terminalOutput()
+                    .run(
+                            "client",
+                            "list",
+                            "--service-id",
+                            "1",
+                            "--server-url",
+                            stub.url(),
+                            "-F",
+                            format,
+                            "--color",
+                            "never");
+            assertThat(shown.exitCode()).as(shown.err()).isZero();
+            assertThat(shown.out())
+                    .as(format)
+                    .contains("clientName", "PUBLIC")
+                    .doesNotContain("long text", "https://a/cb");
+            assertThat(shown.err()).contains("showing 3 of 6 fields", "--fields", "-F json");
+        }
+        CliHarness.Result all = cli().terminalOutput()
+                .run("client", "list", "--service-id", "1", "--server-url", stub.url(), "-F", "json");
+        assertThat(all.out()).contains("long text");
+        CliHarness.Result piped =
+                cli().run("client", "list", "--service-id", "1", "--server-url", stub.url(), "-F", "table");
+        assertThat(piped.out()).as("a pipe gets every column").contains("long text");
+        CliHarness.Result picked = cli().terminalOutput()
+                .run(
+                        "client",
+                        "list",
+                        "--service-id",
+                        "1",
+                        "--server-url",
+                        stub.url(),
+                        "-F",
+                        "table",
+                        "--fields",
+                        "description");
+        assertThat(picked.out()).contains("long text");
+        assertThat(picked.err()).doesNotContain("showing");
+    }
 }

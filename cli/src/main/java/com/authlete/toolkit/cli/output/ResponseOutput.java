@@ -282,12 +282,32 @@ public final class ResponseOutput {
             return;
         }
         OutputFormat format = options.effectiveFormat();
-        JsonNode shown = format == OutputFormat.TABLE
-                        && listField != null
-                        && value.path(listField).isArray()
-                ? value.get(listField)
-                : value;
+        boolean list = listField != null && value.path(listField).isArray();
+        JsonNode shown = format == OutputFormat.TABLE && list ? value.get(listField) : value;
+        String hint = null;
+        if (list
+                && terminal
+                && options.fields() == null
+                && (format == OutputFormat.TABLE || format == OutputFormat.PRETTY)) {
+            // A person at a terminal gets the few columns that tell items apart, and how to see the rest.
+            List<String> columns = ListColumns.of(listField, value.get(listField));
+            if (!columns.isEmpty()) {
+                JsonNode narrowed = ListColumns.select(value.get(listField), columns);
+                if (format == OutputFormat.TABLE) {
+                    shown = narrowed;
+                } else {
+                    ObjectNode copy = ((ObjectNode) value).deepCopy();
+                    copy.set(listField, narrowed);
+                    shown = copy;
+                }
+                hint = ListColumns.hint(columns, value.get(listField));
+            }
+        }
         Renderers.of(format, options.render()).render(forTerminal(forPeople(shown), terminal), out);
+        if (hint != null) {
+            out.flush(); // after the list, not before it
+            stderr.println(hint);
+        }
     }
 
     private void jq(JsonNode value, OutputStream out) throws IOException, OutputException {
