@@ -16,19 +16,34 @@ public final class Prompt {
      */
     public static boolean yes(PrintStream out, PrintStream err, BufferedReader answers, String question) {
         out.flush();
-        err.print(question + " [y/N] ");
-        err.flush();
         String answer;
+        try {
+            answer = line(err, answers, question + " [y/N] ");
+        } catch (IOException e) {
+            answer = null;
+        }
+        return answer != null
+                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    /**
+     * Prints {@code prompt} on {@code err} and reads one line; null at the end of input. Ctrl-D or Ctrl-C while it
+     * waits ends the line, so that the shell's prompt starts on a new one.
+     */
+    public static String line(PrintStream err, BufferedReader answers, String prompt) throws IOException {
+        err.print(prompt);
+        err.flush();
         Thread newline = new Thread(() -> {
-            // Ctrl-C while asking: the shell's prompt would otherwise follow the question on the same line.
             err.println();
             err.flush();
         });
         Runtime.getRuntime().addShutdownHook(newline);
         try {
-            answer = answers.readLine();
-        } catch (IOException e) {
-            answer = null;
+            String answer = answers.readLine();
+            if (answer == null) {
+                err.println();
+            }
+            return answer;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(newline);
@@ -36,10 +51,5 @@ public final class Prompt {
                 // Already running: it prints its newline.
             }
         }
-        if (answer == null) {
-            err.println();
-        }
-        return answer != null
-                && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
     }
 }

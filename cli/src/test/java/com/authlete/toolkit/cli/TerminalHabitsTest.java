@@ -220,4 +220,14 @@ class TerminalHabitsTest {
         assertThat(picked.out()).contains("long text");
         assertThat(picked.err()).doesNotContain("showing");
     }
+
+    /** Ctrl-D at a question ends the line: the shell's prompt does not land after "[y/N] ". */
+    @Test
+    void theEndOfInputAtAQuestionEndsTheLine() {
+        CliHarness.Result result = cli().terminalInput("")
+                .run("client", "delete", "--service-id", "1", "--client-id", "5", "--server-url", stub.url());
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("Continue? [y/N] \n");
+        assertThat(stub.requests()).isEmpty();
+    }
 }

@@ -2,6 +2,7 @@ package com.authlete.toolkit.cli.builtin;
 
 import com.authlete.toolkit.cli.CliException;
 import com.authlete.toolkit.cli.NetworkOptions;
+import com.authlete.toolkit.cli.Prompt;
 import com.authlete.toolkit.core.catalog.Catalog;
 import com.authlete.toolkit.credentials.CredentialStore;
 import com.authlete.toolkit.credentials.CredentialsException;
@@ -171,10 +172,8 @@ public final class ConfigureCommand extends BuiltinCommand {
     }
 
     private static String ask(CommandContext context, BufferedReader terminal, String prompt) throws CliException {
-        context.err().print(prompt);
-        context.err().flush();
         try {
-            String line = terminal.readLine();
+            String line = Prompt.line(context.err(), terminal, prompt);
             return line == null || line.isBlank() ? null : line.strip();
         } catch (IOException e) {
             throw CliException.usage("cannot read the answer: " + e.getMessage());
