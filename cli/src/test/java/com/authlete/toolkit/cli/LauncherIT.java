@@ -203,6 +203,9 @@ class LauncherIT {
                 assertThat(c).as("the question never came: %s", screen).isNotEqualTo(-1);
                 screen.append((char) c);
             }
+            assertThat(screen.toString())
+                    .as("the plan is on the screen before the question, not after the answer")
+                    .contains("clientType: CONFIDENTIAL -> PUBLIC");
             process.getOutputStream().write("y\n".getBytes(StandardCharsets.UTF_8));
             process.getOutputStream().flush();
             screen.append(new String(output.readAllBytes(), StandardCharsets.UTF_8));
