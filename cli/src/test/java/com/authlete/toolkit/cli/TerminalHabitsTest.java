@@ -199,6 +199,14 @@ class TerminalHabitsTest {
                     .doesNotContain("long text", "https://a/cb");
             assertThat(shown.err()).contains("showing 3 of 6 fields", "--fields", "-F json");
         }
+        CliHarness.Result walked = cli().terminalOutput()
+                .run("client", "list", "--service-id", "1", "--server-url", stub.url(), "--all", "--color", "never");
+        assertThat(walked.exitCode()).as(walked.err()).isZero();
+        assertThat(walked.out())
+                .as("--all on a terminal")
+                .contains("clientName: B")
+                .doesNotContain("long text");
+        assertThat(walked.err()).contains("showing 3 of 6 fields");
         CliHarness.Result all = cli().terminalOutput()
                 .run("client", "list", "--service-id", "1", "--server-url", stub.url(), "-F", "json");
         assertThat(all.out()).contains("long text");

@@ -2,6 +2,7 @@ package com.authlete.toolkit.cli.output;
 
 import com.authlete.toolkit.json.JsonTrees;
 import com.authlete.toolkit.render.AtomicFile;
+import com.authlete.toolkit.render.FieldSelector;
 import com.authlete.toolkit.render.ItemStream;
 import com.authlete.toolkit.render.OutputClosedException;
 import com.authlete.toolkit.render.OutputFormat;
@@ -349,6 +350,10 @@ public final class ResponseOutput {
         private final ItemStream stream;
         private boolean sensitive;
         private boolean fieldsChecked;
+        /** The columns a person at a terminal sees of each item (chosen from the first), or null for all. */
+        private List<String> columns;
+
+        private String hint;
         /** Whether the progress line is on the terminal now: it is cleared before more output and at the end. */
         private boolean progressShown;
 
@@ -401,6 +406,21 @@ public final class ResponseOutput {
             }
             JsonNode selected =
                     options.fields() == null ? item : options.fields().apply(item);
+            OutputFormat format = options.effectiveFormat();
+            if (stream != null
+                    && listField != null
+                    && target.isTerminal()
+                    && options.fields() == null
+                    && (format == OutputFormat.PRETTY || format == OutputFormat.TABLE)) {
+                if (columns == null) {
+                    JsonNode first = JsonTrees.NODES.arrayNode().add(item);
+                    columns = ListColumns.of(listField, first);
+                    hint = columns.isEmpty() ? null : ListColumns.hint(columns, first);
+                }
+                if (!columns.isEmpty()) {
+                    selected = new FieldSelector(columns).apply(item);
+                }
+            }
             if (stream != null) {
                 stream.item(forTerminal(forPeople(selected), target.isTerminal()));
                 return;
@@ -435,6 +455,10 @@ public final class ResponseOutput {
                 stream.close();
             }
             target.commit(sensitive);
+            if (hint != null) {
+                stdout.flush(); // after the list, not before it
+                stderr.println(hint);
+            }
         }
 
         @Override
