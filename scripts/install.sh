@@ -25,7 +25,9 @@ Installs a release archive of the Authlete CLI, or removes it.
   install.sh [--prefix DIR] [--sha256 HEX] ARCHIVE|URL    install (default prefix: ~/.local)
   install.sh [--prefix DIR] --uninstall                   remove what an install put there
 The archive is checked against its SHA-256 first: --sha256 HEX, else NAME.sha256 beside it (URL.sha256 for a
-download); without either it is refused.
+download); without either it is refused, as is plain http:// to another machine without --sha256. Nothing it did
+not install is replaced or removed; the new release must run before it replaces the old one, which comes back if
+anything fails on the way.
 USAGE
 }
 
