@@ -95,7 +95,11 @@ class ContractIT {
             List<Future<?>> runs = new ArrayList<>();
             for (Operation operation : operations) {
                 runs.add(pool.submit(() -> {
-                    results.put(operation.command(), LauncherProcess.run(Map.of(), null, arguments.of(operation)));
+                    List<String> args = new ArrayList<>(arguments.of(operation));
+                    if (operation.destructive()) {
+                        args.add("--yes"); // nobody to ask: a destructive command runs only when told to
+                    }
+                    results.put(operation.command(), LauncherProcess.run(Map.of(), null, args));
                     return null;
                 }));
             }
