@@ -7,11 +7,13 @@ import com.authlete.toolkit.transport.HttpTransport;
 import com.authlete.toolkit.transport.debug.DebugLogHook;
 import com.authlete.toolkit.transport.net.EnvironmentProxySelector;
 import com.authlete.toolkit.transport.retry.RetryHook;
+import com.authlete.toolkit.transport.tls.TlsProviders;
 import com.authlete.toolkit.transport.tls.TrustAnchors;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Provider;
 import java.util.Map;
 
 /**
@@ -55,12 +57,14 @@ public final class EnvironmentTransports implements ExchangeProvider {
             builder.proxySelector(settings.proxy());
         }
         boolean https = "https".equalsIgnoreCase(settings.baseUrl().getScheme());
+        Provider tls = https ? TlsProviders.forEnvironment(System.getenv()) : null;
         if (https
-                && (settings.certificateBundle() != null
+                && (tls != null
+                        || settings.certificateBundle() != null
                         || !settings.trustedCertificates().isEmpty())) {
             try {
                 builder.sslContext(
-                        TrustAnchors.sslContext(settings.certificateBundle(), settings.trustedCertificates()));
+                        TrustAnchors.sslContext(settings.certificateBundle(), settings.trustedCertificates(), tls));
             } catch (IOException e) {
                 throw new IllegalArgumentException("trusted certificates: " + e.getMessage(), e);
             }

@@ -18,7 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
 /**
@@ -28,7 +28,7 @@ import javax.security.auth.x500.X500Principal;
  * milliseconds, and a command needs one or two of them. The check itself is the JDK's: a PKIX trust manager over the
  * anchors found, with hostname verification added by JSSE as for any trust manager.
  */
-final class LazyPemAnchors implements X509TrustManager {
+final class LazyPemAnchors extends EngineAwareTrustManager {
 
     private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
     private static final String END = "-----END CERTIFICATE-----";
@@ -79,12 +79,7 @@ final class LazyPemAnchors implements X509TrustManager {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("client certificates are not checked here");
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+    X509ExtendedTrustManager delegate(X509Certificate[] chain) throws CertificateException {
         Set<byte[]> anchors = new LinkedHashSet<>();
         for (X509Certificate certificate : chain) {
             // The issuers of the chain's certificates, and a chain certificate that is itself an anchor.
@@ -96,7 +91,7 @@ final class LazyPemAnchors implements X509TrustManager {
                     "no certificate authority in " + source + " issued the server's certificate (issuer: "
                             + chain[chain.length - 1].getIssuerX500Principal().getName() + ")");
         }
-        pkix(anchors).checkServerTrusted(chain, authType);
+        return pkix(anchors);
     }
 
     /** The anchors with this subject: by the exact encoding, else by name equality (another encoding of the same name). */
@@ -118,7 +113,7 @@ final class LazyPemAnchors implements X509TrustManager {
         return found;
     }
 
-    private static X509TrustManager pkix(Set<byte[]> anchors) throws CertificateException {
+    private static X509ExtendedTrustManager pkix(Set<byte[]> anchors) throws CertificateException {
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);

@@ -1,18 +1,21 @@
 package com.authlete.toolkit.transport.tls;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Which certificate authorities to trust: the JDK's own, or the PEM bundle named by {@code SSL_CERT_FILE}
@@ -28,8 +31,17 @@ public final class TrustAnchors {
      * @param extra  PEM files whose certificates are trusted in addition
      */
     public static SSLContext sslContext(Path bundle, List<Path> extra) throws IOException {
+        return sslContext(bundle, extra, null);
+    }
+
+    /**
+     * @param bundle   a PEM bundle that replaces the JDK's trust store, or null
+     * @param extra    PEM files whose certificates are trusted in addition
+     * @param provider the provider of the TLS implementation ({@link TlsProviders}), or null for the JDK's
+     */
+    public static SSLContext sslContext(Path bundle, List<Path> extra, Provider provider) throws IOException {
         try {
-            List<X509TrustManager> managers = new ArrayList<>();
+            List<EngineAwareTrustManager> managers = new ArrayList<>();
             // PEM files are indexed, not parsed in full: the anchors a server's chain names are built when it does.
             // The extra authorities are asked first, and the JDK's own store (about 150 certificates to load) only
             // when they do not vouch for the server.
@@ -37,7 +49,8 @@ public final class TrustAnchors {
                 managers.add(LazyPemAnchors.read(extra));
             }
             managers.add(bundle == null ? new JdkDefault() : LazyPemAnchors.read(List.of(bundle)));
-            SSLContext context = SSLContext.getInstance("TLS");
+            SSLContext context =
+                    provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
             context.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
             return context;
         } catch (GeneralSecurityException e) {
@@ -46,11 +59,11 @@ public final class TrustAnchors {
     }
 
     /** The JDK's PKIX trust manager over {@code store}, or over the JDK's own authorities when it is null. */
-    static X509TrustManager manager(KeyStore store) throws GeneralSecurityException {
+    static X509ExtendedTrustManager manager(KeyStore store) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(store);
         for (TrustManager manager : factory.getTrustManagers()) {
-            if (manager instanceof X509TrustManager x509) {
+            if (manager instanceof X509ExtendedTrustManager x509) {
                 return x509;
             }
         }
@@ -58,10 +71,11 @@ public final class TrustAnchors {
     }
 
     /** The JDK's own trust store, loaded on first use. */
-    private static final class JdkDefault implements X509TrustManager {
-        private X509TrustManager loaded;
+    private static final class JdkDefault extends EngineAwareTrustManager {
+        private X509ExtendedTrustManager loaded;
 
-        private synchronized X509TrustManager loaded() throws CertificateException {
+        @Override
+        synchronized X509ExtendedTrustManager delegate(X509Certificate[] chain) throws CertificateException {
             if (loaded == null) {
                 try {
                     loaded = manager(null);
@@ -73,27 +87,25 @@ public final class TrustAnchors {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            loaded().checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            loaded().checkServerTrusted(chain, authType);
-        }
-
-        @Override
         public X509Certificate[] getAcceptedIssuers() {
             try {
-                return loaded().getAcceptedIssuers();
+                return delegate(null).getAcceptedIssuers();
             } catch (CertificateException e) {
                 return new X509Certificate[0];
             }
         }
     }
 
-    /** Trusts a server when any of its managers does. */
-    private record AnyOfTrustManager(List<X509TrustManager> managers) implements X509TrustManager {
+    /**
+     * Trusts a server when any of its managers does. Engine-aware, so that the JDK's PKIX manager behind each one
+     * also checks the server's name against its certificate, whichever TLS provider runs the handshake.
+     */
+    private static final class AnyOfTrustManager extends X509ExtendedTrustManager {
+        private final List<EngineAwareTrustManager> managers;
+
+        AnyOfTrustManager(List<EngineAwareTrustManager> managers) {
+            this.managers = List.copyOf(managers);
+        }
 
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
@@ -101,11 +113,60 @@ public final class TrustAnchors {
         }
 
         @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            checkClientTrusted(chain, authType);
+        }
+
+        @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            anyOf(manager -> manager.checkServerTrusted(chain, authType));
+        }
+
+        /**
+         * The chain is judged by the first manager that trusts it, and that one then checks the server's name: a
+         * certificate for another host is said to be so, not hidden behind the next manager's "untrusted".
+         */
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+                throws CertificateException {
+            trusting(chain, authType).checkServerTrusted(chain, authType, socket);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+                throws CertificateException {
+            trusting(chain, authType).checkServerTrusted(chain, authType, engine);
+        }
+
+        private interface Check {
+            void on(EngineAwareTrustManager manager) throws CertificateException;
+        }
+
+        private EngineAwareTrustManager trusting(X509Certificate[] chain, String authType) throws CertificateException {
             CertificateException last = null;
-            for (X509TrustManager manager : managers) {
+            for (EngineAwareTrustManager manager : managers) {
                 try {
                     manager.checkServerTrusted(chain, authType);
+                    return manager;
+                } catch (CertificateException e) {
+                    last = e;
+                }
+            }
+            throw last;
+        }
+
+        private void anyOf(Check check) throws CertificateException {
+            CertificateException last = null;
+            for (EngineAwareTrustManager manager : managers) {
+                try {
+                    check.on(manager);
                     return;
                 } catch (CertificateException e) {
                     last = e;

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
+import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import javax.net.ssl.TrustManager;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Trust anchors read lazily from PEM files still let the JDK refuse what it must: an unknown authority, an expired
@@ -196,12 +199,26 @@ class TrustAnchorsTest {
         }
     }
 
-    @Test
-    void aServerOfTheTrustedAuthorityIsAcceptedFromABundleOrAnExtraFile() throws Exception {
-        HttpsServer server = serve(server("good", "-ext", "SAN=ip:127.0.0.1"));
+    /** The provider a test runs the handshake with: the JDK's, or Conscrypt's native one (which must load here). */
+    private static Provider provider(String name) {
+        if (name.equals("jdk")) {
+            return TlsProviders.forEnvironment(Map.of(TlsProviders.ENV, "jdk"));
+        }
+        Provider provider = TlsProviders.forEnvironment(Map.of());
+        assertThat(provider)
+                .as("Conscrypt's native library loads on this platform")
+                .isNotNull();
+        return provider;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "native"})
+    void aServerOfTheTrustedAuthorityIsAcceptedFromABundleOrAnExtraFile(String tls) throws Exception {
+        HttpsServer server = serve(server("good" + "-" + tls, "-ext", "SAN=ip:127.0.0.1"));
         try {
-            assertThat(get(server, TrustAnchors.sslContext(bundle, List.of()))).isEqualTo(200);
-            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem))))
+            assertThat(get(server, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
+                    .isEqualTo(200);
+            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem), provider(tls))))
                     .isEqualTo(200);
             assertThat(LazyPemAnchors.read(List.of(bundle)).size()).isGreaterThanOrEqualTo(2);
         } finally {
@@ -209,25 +226,26 @@ class TrustAnchorsTest {
         }
     }
 
-    @Test
-    void anotherAuthorityAnExpiredCertificateAndAnotherHostAreRefused() throws Exception {
-        HttpsServer good = serve(server("good2", "-ext", "SAN=ip:127.0.0.1"));
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "native"})
+    void anotherAuthorityAnExpiredCertificateAndAnotherHostAreRefused(String tls) throws Exception {
+        HttpsServer good = serve(server("good2" + "-" + tls, "-ext", "SAN=ip:127.0.0.1"));
         HttpsServer expired =
-                serve(server("expired", "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
-        HttpsServer elsewhere = serve(server("elsewhere", "-ext", "SAN=dns:api.example.com"));
+                serve(server("expired" + "-" + tls, "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
+        HttpsServer elsewhere = serve(server("elsewhere" + "-" + tls, "-ext", "SAN=dns:api.example.com"));
         try {
-            assertThatThrownBy(() -> get(good, TrustAnchors.sslContext(otherCaPem, List.of())))
+            assertThatThrownBy(() -> get(good, TrustAnchors.sslContext(otherCaPem, List.of(), provider(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure")
                     .hasMessageContaining(
                             "no certificate authority in " + otherCaPem + " issued the server's certificate");
-            assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of())))
+            assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate has expired");
-            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of())))
+            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
-            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem))))
+            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem), provider(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
             try (HttpTransport http = HttpTransport.builder()
