@@ -58,6 +58,9 @@ public final class EnvironmentTransports implements ExchangeProvider {
         }
         boolean https = "https".equalsIgnoreCase(settings.baseUrl().getScheme());
         Provider tls = https ? TlsProviders.forEnvironment(System.getenv()) : null;
+        if (https && settings.debugLog() != null) {
+            settings.debugLog().println("* TLS: " + (tls == null ? "the JDK's" : tls.getName() + " (native)"));
+        }
         if (https
                 && (tls != null
                         || settings.certificateBundle() != null
