@@ -334,12 +334,11 @@ public final class ResponseOutput {
         }
     }
 
-    /** A sink for the items of a paged walk; {@link Items#finish} completes the output, close ends it either way. */
-    public Items items() throws IOException {
-        return items(null);
-    }
-
-    /** @param listField the array property that holds a page's items (--fields applies to them), or null */
+    /**
+     * A sink for the items of a paged walk; {@link Items#finish} completes the output, close ends it either way.
+     *
+     * @param listField the array property that holds a page's items (--fields applies to them), or null
+     */
     public Items items(String listField) throws IOException {
         return new Items(target(), listField);
     }

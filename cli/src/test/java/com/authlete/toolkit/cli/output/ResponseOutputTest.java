@@ -117,7 +117,7 @@ class ResponseOutputTest {
     @Test
     void itemsStreamPageByPage() throws Exception {
         try (ResponseOutput.Items items = output(OutputFormat.JSON, FieldSelector.parse("name"), null, null)
-                .items()) {
+                .items(null)) {
             for (String item : List.of("{\"name\":\"ann\",\"pin\":\"1\"}", "{\"name\":\"bob\"}")) {
                 try (JsonParser parser = JsonTrees.JSON.createParser(item)) {
                     parser.nextToken();

@@ -13,8 +13,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
 
-    /** The JDK manager that judges this chain (the anchors it needs loaded). */
-    abstract X509ExtendedTrustManager delegate(X509Certificate[] chain) throws CertificateException;
+    /** The manager that judges this chain (the JDK's, with the anchors it needs loaded). */
+    abstract X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException;
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
@@ -35,19 +35,19 @@ abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate(chain).checkServerTrusted(chain, jdkName(authType));
+        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        delegate(chain).checkServerTrusted(chain, jdkName(authType), socket);
+        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType), socket);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        delegate(chain).checkServerTrusted(chain, jdkName(authType), engine);
+        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType), engine);
     }
 
     /**

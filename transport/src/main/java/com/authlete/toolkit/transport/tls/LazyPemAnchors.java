@@ -79,7 +79,7 @@ final class LazyPemAnchors extends EngineAwareTrustManager {
     }
 
     @Override
-    X509ExtendedTrustManager delegate(X509Certificate[] chain) throws CertificateException {
+    X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException {
         Set<byte[]> anchors = new LinkedHashSet<>();
         for (X509Certificate certificate : chain) {
             // The issuers of the chain's certificates, and a chain certificate that is itself an anchor.

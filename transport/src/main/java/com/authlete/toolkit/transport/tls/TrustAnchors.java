@@ -1,7 +1,6 @@
 package com.authlete.toolkit.transport.tls;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -75,7 +73,8 @@ public final class TrustAnchors {
         private X509ExtendedTrustManager loaded;
 
         @Override
-        synchronized X509ExtendedTrustManager delegate(X509Certificate[] chain) throws CertificateException {
+        synchronized X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType)
+                throws CertificateException {
             if (loaded == null) {
                 try {
                     loaded = manager(null);
@@ -89,7 +88,7 @@ public final class TrustAnchors {
         @Override
         public X509Certificate[] getAcceptedIssuers() {
             try {
-                return delegate(null).getAcceptedIssuers();
+                return delegate(null, null).getAcceptedIssuers();
             } catch (CertificateException e) {
                 return new X509Certificate[0];
             }
@@ -100,7 +99,7 @@ public final class TrustAnchors {
      * Trusts a server when any of its managers does. Engine-aware, so that the JDK's PKIX manager behind each one
      * also checks the server's name against its certificate, whichever TLS provider runs the handshake.
      */
-    private static final class AnyOfTrustManager extends X509ExtendedTrustManager {
+    private static final class AnyOfTrustManager extends EngineAwareTrustManager {
         private final List<EngineAwareTrustManager> managers;
 
         AnyOfTrustManager(List<EngineAwareTrustManager> managers) {
@@ -108,66 +107,22 @@ public final class TrustAnchors {
         }
 
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked here");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            checkClientTrusted(chain, authType);
-        }
-
-        @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            anyOf(manager -> manager.checkServerTrusted(chain, authType));
+            delegate(chain, authType);
         }
 
         /**
-         * The chain is judged by the first manager that trusts it, and that one then checks the server's name: a
-         * certificate for another host is said to be so, not hidden behind the next manager's "untrusted".
+         * The first manager that trusts the chain; the engine-aware checks then have it check the server's name
+         * too, so that a certificate for another host is said to be so, not hidden behind the next manager's
+         * "untrusted".
          */
         @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            trusting(chain, authType).checkServerTrusted(chain, authType, socket);
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            trusting(chain, authType).checkServerTrusted(chain, authType, engine);
-        }
-
-        private interface Check {
-            void on(EngineAwareTrustManager manager) throws CertificateException;
-        }
-
-        private EngineAwareTrustManager trusting(X509Certificate[] chain, String authType) throws CertificateException {
+        EngineAwareTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException {
             CertificateException last = null;
             for (EngineAwareTrustManager manager : managers) {
                 try {
                     manager.checkServerTrusted(chain, authType);
                     return manager;
-                } catch (CertificateException e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
-
-        private void anyOf(Check check) throws CertificateException {
-            CertificateException last = null;
-            for (EngineAwareTrustManager manager : managers) {
-                try {
-                    check.on(manager);
-                    return;
                 } catch (CertificateException e) {
                     last = e;
                 }
