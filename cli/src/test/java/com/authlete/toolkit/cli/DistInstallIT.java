@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.authlete.toolkit.cli.app.Main;
 import com.authlete.toolkit.core.testing.Peers;
 import com.authlete.toolkit.core.testing.StubServer;
+import com.authlete.toolkit.core.testing.TlsTestServers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -426,6 +428,69 @@ class DistInstallIT {
     }
 
     /** The .deb made beside the archive: the same release under /usr/lib/authlete, linked and filed where Debian looks. */
+    /**
+     * The installed release over HTTPS, as every real command talks: the handshake in its native library (loaded from
+     * lib/native, its classes from the start-up archive recorded at build time), nothing on stderr (JDK 25 warns
+     * about native access unless the jar allows it), and every native file it ships named in its notices.
+     */
+    @Test
+    void theInstalledReleaseTalksHttpsNativelyAndQuietlyAndNamesWhatItShips() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("tls-home"));
+        Map<String, String> environment = cleanEnvironment(home);
+        Result install = run(
+                environment,
+                "bash",
+                installScript().toString(),
+                Peers.distArchive().toString());
+        assertThat(install.exit()).as(install.toString()).isZero();
+        Path release = home.resolve(".local/lib/authlete");
+        Path authlete = home.resolve(".local/bin/authlete");
+
+        Path store = temp.resolve("server.p12");
+        Path certificate = temp.resolve("server.pem");
+        TlsTestServers.selfSigned(store, certificate, "EC", "ip:127.0.0.1");
+        HttpsServer server = TlsTestServers.serve(store, "{\"apiKey\":7,\"serviceName\":\"over-tls\"}");
+        try {
+            Map<String, String> withToken = new HashMap<>(environment);
+            withToken.put("AUTHLETE_BEARER", "dist-tls-token-123456");
+            Path classes = temp.resolve("classes.log");
+            withToken.put("AUTHLETE_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+            List<String> get = List.of(
+                    authlete.toString(),
+                    "service",
+                    "get",
+                    "--service-id",
+                    "7",
+                    "--server-url",
+                    "https://127.0.0.1:" + server.getAddress().getPort(),
+                    "--ca-cert",
+                    certificate.toString());
+            Result json = run(withToken, concat(get, "-F", "json"));
+            assertThat(json.exit()).as(json.toString()).isZero();
+            assertThat(json.out().strip()).isEqualTo("{\"apiKey\":7,\"serviceName\":\"over-tls\"}");
+            assertThat(json.err()).as("stderr of a plain HTTPS command").isEmpty();
+            assertThat(Files.readAllLines(classes))
+                    .as("Conscrypt's classes come from the start-up archive trained with them")
+                    .anyMatch(line -> line.contains("org.conscrypt.NativeCrypto source: shared objects file"))
+                    .noneMatch(line -> line.contains("org.conscrypt.") && line.contains("source: jar:"));
+            withToken.remove("AUTHLETE_JAVA_OPTS");
+            Result debug = run(withToken, concat(get, "--debug"));
+            assertThat(debug.err()).contains("* TLS: Conscrypt (native)").doesNotContain("WARNING");
+        } finally {
+            server.stop(0);
+        }
+
+        String notice = Files.readString(release.resolve("share/doc/authlete/NOTICE"));
+        assertThat(release.resolve("share/doc/authlete/LICENSE")).content().contains("Apache License");
+        try (Stream<Path> natives = Files.list(release.resolve("lib/native"))) {
+            List<String> names =
+                    natives.map(file -> file.getFileName().toString()).toList();
+            assertThat(names).isNotEmpty();
+            assertThat(names).allSatisfy(name -> assertThat(notice).contains("lib/native/" + name));
+        }
+        assertThat(notice).contains("Conscrypt 2.9.0", "BoringSSL", "Apache License");
+    }
+
     @Test
     void theDebPackageHoldsTheReleaseInTheSystemFolders() throws Exception {
         Path archive = Peers.distArchive();
@@ -457,6 +522,7 @@ class DistInstallIT {
         Result version = run(environment, root.resolve("usr/bin/authlete").toString(), "--version");
         assertThat(version.out()).as(version.toString()).startsWith("authlete ");
         assertThat(root.resolve("usr/lib/authlete/lib/aot-https.aot")).exists();
+        assertThat(root.resolve("usr/share/doc/authlete/copyright")).content().contains("Conscrypt", "BoringSSL");
     }
 
     private Map<String, String> cleanEnvironment(Path home) throws IOException {
@@ -479,6 +545,10 @@ class DistInstallIT {
         environment.put("LANG", "C.UTF-8");
         environment.put("AUTHLETE_KEYCHAIN", "none");
         return environment;
+    }
+
+    private static String[] concat(List<String> command, String... more) {
+        return Stream.concat(command.stream(), Stream.of(more)).toArray(String[]::new);
     }
 
     private static Path installScript() {

@@ -24,37 +24,7 @@ class NativeTlsIT {
     /** A self-signed server certificate for this name, and its PEM (to trust with --ca-cert). */
     private Path server(String name, String san) throws Exception {
         Path store = dir.resolve(name + ".p12");
-        TlsTestServers.keytool(
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-groupname",
-                "secp256r1",
-                "-dname",
-                "CN=" + name,
-                "-ext",
-                "SAN=" + san,
-                "-validity",
-                "2",
-                "-keystore",
-                store.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit");
-        TlsTestServers.keytool(
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                store.toString(),
-                "-storepass",
-                "changeit",
-                "-file",
-                dir.resolve(name + ".pem").toString());
+        TlsTestServers.selfSigned(store, dir.resolve(name + ".pem"), "EC", san);
         return store;
     }
 

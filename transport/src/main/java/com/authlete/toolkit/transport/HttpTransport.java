@@ -289,6 +289,11 @@ public final class HttpTransport implements Exchange {
                 return "no certificate authority is trusted: the trust store is empty or cannot be read"
                         + " (javax.net.ssl.trustStore and its password, or the JDK's cacerts)";
             }
+            // The JDK's words and BoringSSL's (through Conscrypt) for a first answer that is not TLS at all: one
+            // message whichever runs the handshake.
+            if (message.contains("plaintext connection") || message.contains("Unable to parse TLS packet header")) {
+                return "the server did not answer in TLS: is it plain http on this port?";
+            }
             if (message.contains("unable to find valid certification path")) {
                 return "the server's certificate is not from a trusted authority (trust its authority's certificate, or name a bundle"
                         + " with SSL_CERT_FILE)";

@@ -7,32 +7,27 @@ import com.authlete.toolkit.core.exchange.ConnectionSettings;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.testing.StubServer;
 import com.authlete.toolkit.core.testing.StubServer.Reply;
+import com.authlete.toolkit.core.testing.TlsTestServers;
 import com.authlete.toolkit.transport.net.EnvironmentProxySelector;
 import com.authlete.toolkit.transport.retry.RetryHook;
 import com.authlete.toolkit.transport.setup.EnvironmentTransports;
 import com.authlete.toolkit.transport.tls.TrustAnchors;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.InputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -354,54 +349,8 @@ class ResilienceTest {
     void aPrivateCaIsTrustedOnlyWhenGiven(@TempDir Path dir) throws Exception {
         Path keystore = dir.resolve("server.p12");
         Path pem = dir.resolve("ca.pem");
-        run(
-                "keytool",
-                "-genkeypair",
-                "-alias",
-                "server",
-                "-keyalg",
-                "EC",
-                "-dname",
-                "CN=localhost",
-                "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity",
-                "2",
-                "-keystore",
-                keystore.toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                "changeit");
-        run(
-                "keytool",
-                "-exportcert",
-                "-rfc",
-                "-alias",
-                "server",
-                "-keystore",
-                keystore.toString(),
-                "-storepass",
-                "changeit",
-                "-file",
-                pem.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "changeit".toCharArray());
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keys.getKeyManagers(), null, null);
-        HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
-        server.createContext("/", exchange -> {
-            byte[] body = "{\"tls\":true}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+        TlsTestServers.selfSigned(keystore, pem, "EC", "ip:127.0.0.1,dns:localhost");
+        HttpsServer server = TlsTestServers.serve(keystore, "{\"tls\":true}");
         try {
             URI url = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
             try (HttpTransport http = HttpTransport.builder().baseUrl(url).build()) {
@@ -428,11 +377,5 @@ class ResilienceTest {
         } finally {
             server.stop(0);
         }
-    }
-
-    private static void run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isZero();
     }
 }

@@ -22,6 +22,9 @@ public final class Peers {
     /** Env variable: the MCP Inspector's executable ({@code @modelcontextprotocol/inspector} 0.21.2, CLI mode). */
     public static final String MCP_INSPECTOR = "AUTHLETE_MCP_INSPECTOR";
 
+    /** Env variable: the HTTPS peer of the TLS tests (.ci/peers/tls-peer.mjs, run by node on PATH). */
+    public static final String TLS_PEER = "AUTHLETE_TLS_PEER";
+
     /** Env variable: a release archive made by scripts/build-dist, with its .sha256 beside it. */
     public static final String DIST_ARCHIVE = "AUTHLETE_DIST_ARCHIVE";
 
@@ -53,6 +56,10 @@ public final class Peers {
     public static Path mcpInspector() {
         return existingFile(
                 MCP_INSPECTOR, "the MCP Inspector (npm @modelcontextprotocol/inspector 0.21.2, bin mcp-inspector)");
+    }
+
+    public static Path tlsPeer() {
+        return existingFile(TLS_PEER, "the HTTPS test peer (.ci/peers/tls-peer.mjs; node on PATH)");
     }
 
     public static Path distArchive() {

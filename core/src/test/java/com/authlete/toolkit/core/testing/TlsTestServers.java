@@ -36,6 +36,41 @@ public final class TlsTestServers {
         }
     }
 
+    /**
+     * A PKCS12 keystore (password {@value #PASSWORD}) holding a new self-signed server key of this kind (EC: P-256,
+     * RSA: 2048 bits) for this subject alternative name (such as {@code ip:127.0.0.1}), and the certificate as PEM.
+     */
+    public static void selfSigned(Path keystore, Path certificate, String keyKind, String san)
+            throws IOException, InterruptedException {
+        List<String> generate = new ArrayList<>(List.of("-genkeypair", "-alias", "server", "-keyalg", keyKind));
+        generate.addAll(keyKind.equals("EC") ? List.of("-groupname", "secp256r1") : List.of("-keysize", "2048"));
+        generate.addAll(List.of(
+                "-dname",
+                "CN=test server",
+                "-ext",
+                "SAN=" + san,
+                "-validity",
+                "2",
+                "-keystore",
+                keystore.toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD));
+        keytool(generate.toArray(String[]::new));
+        keytool(
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "server",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                PASSWORD,
+                "-file",
+                certificate.toString());
+    }
+
     /** A server on loopback with the PKCS12 keystore's key, answering every request with {@code json}. */
     public static HttpsServer serve(Path keystore, String json) throws IOException, GeneralSecurityException {
         KeyStore store = KeyStore.getInstance("PKCS12");

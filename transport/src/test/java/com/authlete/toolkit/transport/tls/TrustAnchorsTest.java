@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
-import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -173,26 +172,14 @@ class TrustAnchorsTest {
         }
     }
 
-    /** The provider a test runs the handshake with: the JDK's, or Conscrypt's native one (which must load here). */
-    private static Provider provider(String name) {
-        if (name.equals("jdk")) {
-            return TlsProviders.forEnvironment(Map.of(TlsProviders.ENV, "jdk"));
-        }
-        Provider provider = TlsProviders.forEnvironment(Map.of());
-        assertThat(provider)
-                .as("Conscrypt's native library loads on this platform")
-                .isNotNull();
-        return provider;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"jdk", "native"})
     void aServerOfTheTrustedAuthorityIsAcceptedFromABundleOrAnExtraFile(String tls) throws Exception {
         HttpsServer server = serve(server("good" + "-" + tls, "-ext", "SAN=ip:127.0.0.1"));
         try {
-            assertThat(get(server, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
+            assertThat(get(server, TrustAnchors.sslContext(bundle, List.of(), TestProviders.named(tls))))
                     .isEqualTo(200);
-            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem), provider(tls))))
+            assertThat(get(server, TrustAnchors.sslContext(null, List.of(caPem), TestProviders.named(tls))))
                     .isEqualTo(200);
             assertThat(LazyPemAnchors.read(List.of(bundle)).size()).isGreaterThanOrEqualTo(2);
         } finally {
@@ -208,18 +195,21 @@ class TrustAnchorsTest {
                 serve(server("expired" + "-" + tls, "-ext", "SAN=ip:127.0.0.1", "-startdate", "-3d", "-validity", "1"));
         HttpsServer elsewhere = serve(server("elsewhere" + "-" + tls, "-ext", "SAN=dns:api.example.com"));
         try {
-            assertThatThrownBy(() -> get(good, TrustAnchors.sslContext(otherCaPem, List.of(), provider(tls))))
+            assertThatThrownBy(
+                            () -> get(good, TrustAnchors.sslContext(otherCaPem, List.of(), TestProviders.named(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure")
                     .hasMessageContaining(
                             "no certificate authority in " + otherCaPem + " issued the server's certificate");
-            assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
+            assertThatThrownBy(() -> get(expired, TrustAnchors.sslContext(bundle, List.of(), TestProviders.named(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate has expired");
-            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of(), provider(tls))))
+            assertThatThrownBy(
+                            () -> get(elsewhere, TrustAnchors.sslContext(bundle, List.of(), TestProviders.named(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
-            assertThatThrownBy(() -> get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem), provider(tls))))
+            assertThatThrownBy(() ->
+                            get(elsewhere, TrustAnchors.sslContext(null, List.of(caPem), TestProviders.named(tls))))
                     .isInstanceOf(NetworkException.class)
                     .hasMessageContaining("TLS failure: the server's certificate is not for 127.0.0.1");
             try (HttpTransport http = HttpTransport.builder()
