@@ -6,6 +6,7 @@ import com.authlete.toolkit.core.exchange.PreparedRequest;
 import com.authlete.toolkit.core.exchange.TokenSource;
 import com.authlete.toolkit.core.exchange.TransportResponse;
 import com.authlete.toolkit.core.secrets.Redactor;
+import com.authlete.toolkit.transport.tls.HostMismatchException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -280,6 +281,9 @@ public final class HttpTransport implements Exchange {
             }
             if (cause instanceof CertificateNotYetValidException) {
                 return "the server's certificate is not valid yet (" + cause.getMessage() + ")";
+            }
+            if (cause instanceof HostMismatchException mismatch) {
+                return "the server's certificate is not for " + host + " (it is for " + mismatch.names() + ")";
             }
             String message = cause.getMessage() == null ? "" : cause.getMessage();
             if (message.startsWith("No subject alternative") || message.startsWith("No name matching")) {

@@ -4,12 +4,15 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * A trust manager whose checks are made by the JDK's PKIX manager it picks for a chain, engine-aware calls included:
- * that manager then also checks the server's name against the certificate (the endpoint identification the HTTP
- * client asks for), which a plain trust manager leaves to the JDK's TLS and a native provider might not do.
+ * A trust manager whose path validation is made by the JDK's PKIX manager it picks for a chain, and which, in the
+ * engine-aware calls, also checks the server's name against the certificate ({@link ServerIdentity}): the endpoint
+ * identification the HTTP client asks for, which JSSE leaves to an extended trust manager and which a native
+ * provider would not do at all.
  */
 abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
 
@@ -33,6 +36,7 @@ abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
         checkClientTrusted(chain, authType);
     }
 
+    /** The path alone: to one of the trusted authorities, in date, for a server. */
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType));
@@ -41,13 +45,24 @@ abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType), socket);
+        checkServerTrusted(chain, authType);
+        if (socket instanceof SSLSocket tls) {
+            SSLSession handshake = tls.getHandshakeSession();
+            ServerIdentity.check(
+                    chain[0],
+                    handshake == null ? null : handshake.getPeerHost(),
+                    tls.getSSLParameters().getEndpointIdentificationAlgorithm());
+        }
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType), engine);
+        checkServerTrusted(chain, authType);
+        if (engine != null) {
+            ServerIdentity.check(
+                    chain[0], engine.getPeerHost(), engine.getSSLParameters().getEndpointIdentificationAlgorithm());
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -49,7 +50,9 @@ public final class TrustAnchors {
             managers.add(bundle == null ? new JdkDefault() : LazyPemAnchors.read(List.of(bundle)));
             SSLContext context =
                     provider == null ? SSLContext.getInstance("TLS") : SSLContext.getInstance("TLS", provider);
-            context.init(null, new TrustManager[] {new AnyOfTrustManager(managers)}, null);
+            // No client certificates under either provider: an empty list of key managers, where null would mean none
+            // to the JDK but "the key store javax.net.ssl.keyStore names" to Conscrypt.
+            context.init(new KeyManager[0], new TrustManager[] {new AnyOfTrustManager(managers)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up TLS trust: " + e.getMessage(), e);
@@ -96,8 +99,9 @@ public final class TrustAnchors {
     }
 
     /**
-     * Trusts a server when any of its managers does. Engine-aware, so that the JDK's PKIX manager behind each one
-     * also checks the server's name against its certificate, whichever TLS provider runs the handshake.
+     * Trusts a server when any of its managers does; the server's name is then checked once, by the engine-aware
+     * calls every manager shares, so that a certificate for another host is said to be so whichever manager vouched
+     * for its authority.
      */
     private static final class AnyOfTrustManager extends EngineAwareTrustManager {
         private final List<EngineAwareTrustManager> managers;
@@ -106,28 +110,24 @@ public final class TrustAnchors {
             this.managers = List.copyOf(managers);
         }
 
+        /** The first manager that trusts the chain has validated its path: nothing is validated twice. */
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            delegate(chain, authType);
-        }
-
-        /**
-         * The first manager that trusts the chain; the engine-aware checks then have it check the server's name
-         * too, so that a certificate for another host is said to be so, not hidden behind the next manager's
-         * "untrusted".
-         */
-        @Override
-        EngineAwareTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException {
             CertificateException last = null;
             for (EngineAwareTrustManager manager : managers) {
                 try {
                     manager.checkServerTrusted(chain, authType);
-                    return manager;
+                    return;
                 } catch (CertificateException e) {
                     last = e;
                 }
             }
             throw last;
+        }
+
+        @Override
+        X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) {
+            throw new UnsupportedOperationException("any of several managers: checkServerTrusted asks each");
         }
 
         @Override
