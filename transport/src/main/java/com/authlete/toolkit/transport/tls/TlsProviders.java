@@ -1,6 +1,7 @@
 package com.authlete.toolkit.transport.tls;
 
 import java.security.Provider;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.conscrypt.Conscrypt;
@@ -28,6 +29,31 @@ public final class TlsProviders {
             case "", "auto" -> Native.PROVIDER;
             default -> throw new IllegalArgumentException(ENV + " expects auto or jdk, got '" + choice + "'");
         };
+    }
+
+    /**
+     * Starts loading the native provider, and its TLS context classes, on a daemon thread, so that a command's own
+     * start-up (parsing its arguments) overlaps with it; nothing happens when the environment asks for the JDK's
+     * TLS. Failures are left for the real use to meet.
+     */
+    public static void preload(Map<String, String> environment) {
+        if ("jdk".equalsIgnoreCase(environment.getOrDefault(ENV, "").strip())) {
+            return;
+        }
+        Thread loader = new Thread(TlsProviders::warmUp, "tls-preload");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private static void warmUp() {
+        try {
+            Provider provider = Native.PROVIDER;
+            if (provider != null) {
+                TrustAnchors.sslContext(null, List.of(), provider);
+            }
+        } catch (Exception | LinkageError ignored) {
+            // Only a head start: the command's own set-up reports what goes wrong.
+        }
     }
 
     /** Whether the native provider loaded here (its library present and loadable for this platform). */
