@@ -79,7 +79,8 @@ class DistInstallIT {
         }
 
         Result version = run(environment, authlete.toString(), "--version");
-        assertThat(version.out()).startsWith("authlete ").contains("Authlete API");
+        String released = archive.getFileName().toString().replaceAll("^authlete-(.+)-linux-x64\\.tar\\.gz$", "$1");
+        assertThat(version.out()).startsWith("authlete " + released + " (Authlete API ");
 
         try (StubServer api = new StubServer()) {
             api.handler(request -> StubServer.Reply.json(200, "{\"apiKey\":7,\"serviceName\":\"Installed\"}"));
@@ -100,6 +101,7 @@ class DistInstallIT {
             assertThat(get.out().strip()).isEqualTo("{\"apiKey\":7,\"serviceName\":\"Installed\"}");
             assertThat(api.lastRequest().target()).isEqualTo("/api/7/service/get");
             assertThat(api.lastRequest().header("Authorization")).isEqualTo("Bearer dist-test-token-123456");
+            assertThat(api.lastRequest().header("User-Agent")).contains(released);
             // jq's regular expressions work in the trimmed jar (joni and its Unicode tables, no transcoders).
             Result jq = run(
                     withToken,

@@ -90,7 +90,7 @@ class HelpAndVersionTest {
     void versionNamesTheApiVersionOfTheCatalog() {
         CliHarness.Result result = new CliHarness().run("--version");
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).matches("authlete \\S+ \\(Authlete API 3\\.0\\.16\\)\\n");
+        assertThat(result.out()).matches("authlete \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Authlete API 3\\.0\\.16\\)\\n");
         assertThat(new CliHarness().run("-V").out()).isEqualTo(result.out());
         assertThat(new CliHarness().run("version").out()).isEqualTo(result.out());
     }

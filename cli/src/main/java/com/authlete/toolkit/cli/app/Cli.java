@@ -94,6 +94,10 @@ public final class Cli {
     }
 
     public int run(String... given) {
+        if (given.length == 1 && isVersionRequest(given[0])) {
+            // Before the global flags are read: that loads Airline's metadata (25 ms of a 93 ms --version).
+            return printVersion();
+        }
         boolean debug = Arrays.asList(given).contains("--debug");
         String[] args;
         try {
@@ -137,13 +141,18 @@ public final class Cli {
         }
     }
 
+    private static boolean isVersionRequest(String arg) {
+        return arg.equals("--version") || arg.equals("-V") || arg.equals("version");
+    }
+
+    private int printVersion() {
+        out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
+        return ExitCode.OK.status();
+    }
+
     private int dispatch(String[] args)
             throws CliException, IOException, ReflectiveOperationException, CredentialsException {
         List<String> argList = Arrays.asList(args);
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V") || args[0].equals("version"))) {
-            out.println("authlete " + version() + " (Authlete API " + CommandIndex.API_VERSION + ")");
-            return ExitCode.OK.status();
-        }
         if (args.length >= 1 && args.length <= 2 && args[0].equals(Training.COMMAND)) {
             return Training.run(environment, args.length == 1 || !args[1].equals("http"));
         }
@@ -455,7 +464,8 @@ public final class Cli {
     }
 
     static String version() {
-        try (InputStream in = Cli.class.getResourceAsStream("version.txt")) {
+        // Absolute: the file sits in the cli package (scripts/build-dist reads it there too), this class in cli.app.
+        try (InputStream in = Cli.class.getResourceAsStream("/com/authlete/toolkit/cli/version.txt")) {
             return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "unknown";
