@@ -86,13 +86,24 @@ for jdk in $jdks; do
   "$jdk/bin/javac" -d "$floor/classes" "$root/bench/TlsFloor.java"
   "$jdk/bin/jar" cf "$floor/floor.jar" -C "$floor/classes" .   # a start-up archive needs a jar, not a folder
   floor_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp "$floor/floor.jar")
+  # The same floor with the handshake in Conscrypt (its jar from the local Maven repository, its library from the
+  # build, as the CLI loads it): the floor of any JVM program that uses it.
+  conscrypt_jar=$HOME/.m2/repository/org/conscrypt/conscrypt-openjdk-uber/2.9.0/conscrypt-openjdk-uber-2.9.0.jar
+  native_opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData --enable-native-access=ALL-UNNAMED
+    -Djava.library.path="$root/cli/target/native/META-INF/native" -cp "$floor/floor.jar:$conscrypt_jar")
   if "$jdk/bin/java" -XX:AOTCacheOutput="$floor/a.aot" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" > /dev/null 2>&1; then
     floor_opts+=(-XX:AOTCache="$floor/a.aot")
+    "$jdk/bin/java" -XX:AOTCacheOutput="$floor/n.aot" "${native_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" conscrypt > /dev/null 2>&1 \
+      && native_opts+=(-XX:AOTCache="$floor/n.aot")
   else
     "$jdk/bin/java" -XX:ArchiveClassesAtExit="$floor/a.jsa" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" > /dev/null 2>&1
     floor_opts+=(-XX:SharedArchiveFile="$floor/a.jsa")
+    "$jdk/bin/java" -XX:ArchiveClassesAtExit="$floor/n.jsa" "${native_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" conscrypt > /dev/null 2>&1 \
+      && native_opts+=(-XX:SharedArchiveFile="$floor/n.jsa")
   fi
-  for trust in ca-cert ssl-cert-file jdk-store floor pretty; do
+  floors=(floor)
+  [[ -f $conscrypt_jar ]] && floors+=(floor-native)
+  for trust in ca-cert ssl-cert-file jdk-store "${floors[@]}" pretty; do
     : > "$work/curl"; : > "$work/list"
     for _ in $(seq "$rounds"); do
       case $trust in
@@ -106,6 +117,10 @@ for jdk in $jdks; do
         floor)
           ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
           ms "$jdk/bin/java" "${floor_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" >> "$work/list" ;;
+        floor-native)
+          ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
+          ms "$jdk/bin/java" "${native_opts[@]}" TlsFloor "$tls_url/api/service/get/list" "$tls/ca.pem" conscrypt \
+            >> "$work/list" ;;
         *)
           ms curl -s --cacert "$tls/ca.pem" -H 'Authorization: Bearer x' "$tls_url/api/service/get/list" >> "$work/curl"
           format=json; [[ $trust == pretty ]] && format=pretty
@@ -116,6 +131,7 @@ for jdk in $jdks; do
     c=$(median < "$work/curl"); l=$(median < "$work/list")
     what="authlete service list"
     [[ $trust == floor ]] && what="TlsFloor (JDK alone)"
+    [[ $trust == floor-native ]] && what="TlsFloor + Conscrypt"
     [[ $trust == pretty ]] && what="service list -F pretty"
     printf '  %-14s curl %4s ms   %-22s %5s ms   %5.1fx curl\n' "$trust" "$c" "$what" "$l" "$(echo "$l / $c" | bc -l)"
   done

@@ -4,14 +4,32 @@
 # when its native library loads), through the checkout's launcher with its start-up archive; curl against the
 # same server for scale. Medians of wall time; only the figures of one run compare.
 #
-#   bench/tls-ab.sh [rounds] [rsa|ec]
+#   bench/tls-ab.sh [rounds] [rsa|ec|chain]
+#
+# rsa and ec: a self-signed server certificate (trusted as is: no signature is checked on the path). chain: shaped
+# like a public server's, an RSA root, an ECDSA P-384 intermediate and an ECDSA P-256 server certificate (as Let's
+# Encrypt issues), the server sending its certificate and the intermediate, the root trusted.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 rounds=${1:-15}
 kind=${2:-ec}
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-if [[ $kind == rsa ]]; then
+if [[ $kind == chain ]]; then
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/root.key" -out "$work/cert.pem" -days 2 -subj /CN=bench-root \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-384 -nodes -keyout "$work/int.key" -out "$work/int.csr" \
+    -subj /CN=bench-intermediate 2>/dev/null
+  printf 'basicConstraints=critical,CA:TRUE,pathlen:0\nkeyUsage=critical,keyCertSign,cRLSign\n' > "$work/int.cnf"
+  openssl x509 -req -in "$work/int.csr" -CA "$work/cert.pem" -CAkey "$work/root.key" -CAcreateserial -days 2 \
+    -extfile "$work/int.cnf" -out "$work/int.pem" 2>/dev/null
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$work/key.pem" -out "$work/leaf.csr" \
+    -subj /CN=127.0.0.1 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$work/leaf.cnf"
+  openssl x509 -req -in "$work/leaf.csr" -CA "$work/int.pem" -CAkey "$work/int.key" -CAcreateserial -days 2 \
+    -extfile "$work/leaf.cnf" -out "$work/leaf.pem" 2>/dev/null
+  cat "$work/leaf.pem" "$work/int.pem" > "$work/chain.pem"
+elif [[ $kind == rsa ]]; then
   openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
     -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
 else
@@ -25,7 +43,9 @@ https.createServer({key: fs.readFileSync(process.argv[2]), cert: fs.readFileSync
   res.writeHead(200, {'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body)}); res.end(body);
 }).listen(0, '127.0.0.1', function () { console.log(this.address().port); });
 JS
-node "$work/server.js" "$work/key.pem" "$work/cert.pem" > "$work/port" &
+served=$work/cert.pem
+[[ $kind == chain ]] && served=$work/chain.pem
+node "$work/server.js" "$work/key.pem" "$served" > "$work/port" &
 server=$!
 for _ in $(seq 50); do [[ -s $work/port ]] && break; sleep 0.1; done
 url=https://127.0.0.1:$(cat "$work/port")

@@ -1,6 +1,7 @@
 package com.authlete.toolkit.cli.app;
 
 import com.authlete.toolkit.cli.Terminal;
+import com.authlete.toolkit.transport.tls.TlsProviders;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -20,6 +21,8 @@ public final class Main {
             System.setProperty("org.jboss.logging.provider", "jdk");
         }
         ExitWatchdog.install();
+        // This process is ours: certificate paths are checked in native code whenever the native TLS is used.
+        TlsProviders.preferNativeSignatures();
         // Buffered: streamed output (--all) would otherwise make one system call per write.
         PrintStream out = new PrintStream(
                 new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),

@@ -26,9 +26,29 @@ public final class TlsProviders {
         String choice = environment.getOrDefault(ENV, "").strip().toLowerCase(Locale.ROOT);
         return switch (choice) {
             case "jdk" -> null;
-            case "", "auto" -> Native.PROVIDER;
+            case "", "auto" -> withSignaturesIfWanted(Native.PROVIDER);
             default -> throw new IllegalArgumentException(ENV + " expects auto or jdk, got '" + choice + "'");
         };
+    }
+
+    /**
+     * Has certificate-path validation check signatures in native code whenever this process uses the native TLS: a
+     * provider that offers only Conscrypt's signature checks goes first in the JCA list when the native provider is
+     * first chosen ({@link NativeSignatures}). Process-wide, so for the process's owner to ask for (the CLI does at
+     * start; the library never does it on its own); nothing happens under {@value #ENV}{@code =jdk} or without the
+     * native library.
+     */
+    public static void preferNativeSignatures() {
+        nativeSignaturesWanted = true;
+    }
+
+    private static volatile boolean nativeSignaturesWanted;
+
+    private static Provider withSignaturesIfWanted(Provider provider) {
+        if (provider != null && nativeSignaturesWanted) {
+            NativeSignatures.install(provider);
+        }
+        return provider;
     }
 
     /**
@@ -40,14 +60,14 @@ public final class TlsProviders {
         if ("jdk".equalsIgnoreCase(environment.getOrDefault(ENV, "").strip())) {
             return;
         }
-        Thread loader = new Thread(TlsProviders::warmUp, "tls-preload");
+        Thread loader = new Thread(() -> warmUp(environment), "tls-preload");
         loader.setDaemon(true);
         loader.start();
     }
 
-    private static void warmUp() {
+    private static void warmUp(Map<String, String> environment) {
         try {
-            Provider provider = Native.PROVIDER;
+            Provider provider = forEnvironment(environment);
             if (provider != null) {
                 TrustAnchors.sslContext(null, List.of(), provider);
             }

@@ -10,7 +10,10 @@ final class TestProviders {
 
     private TestProviders() {}
 
-    /** @param name jdk or native */
+    /**
+     * @param name jdk, native, or native-signatures: the native TLS with certificate paths checked in native code too
+     *     (process-wide until {@link #reset()})
+     */
     static Provider named(String name) {
         if (name.equals("jdk")) {
             return TlsProviders.forEnvironment(Map.of(TlsProviders.ENV, "jdk"));
@@ -19,6 +22,14 @@ final class TestProviders {
         assertThat(provider)
                 .as("Conscrypt's native library loads on this platform")
                 .isNotNull();
+        if (name.equals("native-signatures")) {
+            NativeSignatures.install(provider);
+        }
         return provider;
+    }
+
+    /** The JDK's own signature checks again, for the tests that follow. */
+    static void reset() {
+        NativeSignatures.uninstall();
     }
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,11 @@ class TrustAnchorsTest {
     private static Path caPem;
     private static Path otherCaPem;
     private static Path bundle;
+
+    @AfterEach
+    void jdkSignatures() {
+        TestProviders.reset();
+    }
 
     @BeforeAll
     static void authorities() throws Exception {
@@ -173,7 +179,7 @@ class TrustAnchorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk", "native"})
+    @ValueSource(strings = {"jdk", "native", "native-signatures"})
     void aServerOfTheTrustedAuthorityIsAcceptedFromABundleOrAnExtraFile(String tls) throws Exception {
         HttpsServer server = serve(server("good" + "-" + tls, "-ext", "SAN=ip:127.0.0.1"));
         try {
@@ -188,7 +194,7 @@ class TrustAnchorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jdk", "native"})
+    @ValueSource(strings = {"jdk", "native", "native-signatures"})
     void anotherAuthorityAnExpiredCertificateAndAnotherHostAreRefused(String tls) throws Exception {
         HttpsServer good = serve(server("good2" + "-" + tls, "-ext", "SAN=ip:127.0.0.1"));
         HttpsServer expired =
