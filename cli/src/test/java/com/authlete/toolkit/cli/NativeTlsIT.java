@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.authlete.toolkit.core.testing.TlsTestServers;
 import com.sun.net.httpserver.HttpsServer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged CLI over HTTPS with its native TLS (the library beside the jar), with the JDK's (AUTHLETE_TLS=jdk),
- * and with the library missing (it falls back silently): the same answer each time, and the same refusal of a
+ * and with the library missing or unloadable (it falls back silently): the same answer each time, and the same refusal of a
  * certificate for another host.
  */
 class NativeTlsIT {
@@ -26,6 +28,22 @@ class NativeTlsIT {
         Path store = dir.resolve(name + ".p12");
         TlsTestServers.selfSigned(store, dir.resolve(name + ".pem"), "EC", san);
         return store;
+    }
+
+    /**
+     * A folder where this platform's library name holds another platform's library (as a wrong download would):
+     * present, but not loadable here.
+     */
+    private Path unloadable() throws Exception {
+        Path built = Path.of("target", "native", "META-INF", "native");
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "aarch_64" : "x86_64";
+        String wanted = "libconscrypt_openjdk_jni-linux-" + arch + ".so";
+        String other = arch.equals("x86_64")
+                ? "libconscrypt_openjdk_jni-linux-aarch_64.so"
+                : "libconscrypt_openjdk_jni-linux-x86_64.so";
+        Path folder = Files.createDirectories(dir.resolve("unloadable"));
+        Files.copy(built.resolve(other), folder.resolve(wanted), StandardCopyOption.REPLACE_EXISTING);
+        return folder;
     }
 
     private static HttpsServer serve(Path keystore) throws Exception {
@@ -56,8 +74,10 @@ class NativeTlsIT {
             List<Map<String, String>> providers = List.of(
                     Map.of("AUTHLETE_BEARER", "t"),
                     Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_TLS", "jdk"),
-                    Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_JAVA_OPTS", "-Djava.library.path=" + dir.resolve("none")));
-            List<String> implementations = List.of("* TLS: Conscrypt (native)", "* TLS: the JDK's", "* TLS: the JDK's");
+                    Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_JAVA_OPTS", "-Djava.library.path=" + dir.resolve("none")),
+                    Map.of("AUTHLETE_BEARER", "t", "AUTHLETE_JAVA_OPTS", "-Djava.library.path=" + unloadable()));
+            List<String> implementations =
+                    List.of("* TLS: Conscrypt (native)", "* TLS: the JDK's", "* TLS: the JDK's", "* TLS: the JDK's");
             for (int i = 0; i < providers.size(); i++) {
                 Map<String, String> environment = providers.get(i);
                 LauncherProcess.Result debug = list(environment, good, "good", "--debug");
