@@ -26,7 +26,9 @@ public final class HelpTopics {
         variables.put("AUTHLETE_KEYCHAIN", "system (the default) or none: whether tokens go to the OS keychain");
         variables.put("AUTHLETE_CLIENT_SECRET", "the client secret of an OAuth client-credentials login");
         variables.put("AUTHLETE_PAGER", "the pager for long help (else PAGER, else less -FRX; cat for none)");
-        variables.put("AUTHLETE_TLS", "auto (the default: native TLS when it loads) or jdk (the JDK's TLS)");
+        variables.put(
+                "AUTHLETE_TLS",
+                "auto (the default: native TLS and signature checks when the library loads) or jdk (the JDK's for both)");
         variables.put("NO_COLOR", "any value turns colour off");
         variables.put("HTTPS_PROXY, HTTP_PROXY, NO_PROXY", "proxies (this machine is always reached directly)");
         variables.put("SSL_CERT_FILE", "a PEM file of CA certificates to trust besides the JDK's (as --ca-cert)");

@@ -21,11 +21,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,5 +214,47 @@ class HttpsResilienceTest {
         } finally {
             api.stop(0);
         }
+    }
+
+    /**
+     * Not only the HTTP client's engine: a plain TLS socket asking for HTTPS endpoint identification gets the same
+     * host check from the same trust managers, under either implementation.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jdk", "native"})
+    void aTlsSocketGetsTheSameHostCheck(String tls, @TempDir Path dir) throws Exception {
+        Path store = dir.resolve("api.p12");
+        Path pem = dir.resolve("api.pem");
+        TlsTestServers.selfSigned(store, pem, "EC", "dns:localhost");
+        HttpsServer api = TlsTestServers.serve(store, "{}");
+        try {
+            SSLContext context = TrustAnchors.sslContext(null, List.of(pem), TestProviders.named(tls));
+            int port = api.getAddress().getPort();
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                socket.startHandshake();
+                assertThat(socket.getSession().getPeerCertificates()).isNotEmpty();
+            }
+            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                socket.setSSLParameters(parameters);
+                assertThat(catchThrowable(socket::startHandshake))
+                        .isInstanceOf(SSLException.class)
+                        .satisfies(e -> assertThat(causes(e)).anyMatch(HostMismatchException.class::isInstance));
+            }
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    private static List<Throwable> causes(Throwable error) {
+        List<Throwable> chain = new ArrayList<>();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 }
