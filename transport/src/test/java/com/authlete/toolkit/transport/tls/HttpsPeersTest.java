@@ -20,9 +20,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,8 +35,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The transport against servers configured the ways real ones are (Node's TLS, that is OpenSSL: an implementation
  * apart from both the JDK's and Conscrypt's), under each TLS implementation the client can run: a server that
  * accepts only P-256 or only X25519 key exchange, an RSA or an ECDSA certificate, TLS 1.2 only, HTTP/2 only by
- * ALPN, and one whose answer stalls. Every case must give the same result under both.
+ * ALPN, and one whose answer stalls. Every case must give the same result under both. (The class-level timeout
+ * only keeps a peer that never says it is ready from holding the build; nothing here is timed.)
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpsPeersTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
