@@ -16,9 +16,6 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
 
-    /** The manager that judges this chain (the JDK's, with the anchors it needs loaded). */
-    abstract X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException;
-
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         throw new CertificateException("client certificates are not checked here");
@@ -36,10 +33,14 @@ abstract class EngineAwareTrustManager extends X509ExtendedTrustManager {
         checkClientTrusted(chain, authType);
     }
 
-    /** The path alone: to one of the trusted authorities, in date, for a server. */
+    /** The path alone, to one of the trusted authorities, in date, for a server: each kind of manager says how. */
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        delegate(chain, jdkName(authType)).checkServerTrusted(chain, jdkName(authType));
+    public abstract void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException;
+
+    /** The path checked by one of the JDK's PKIX managers (that judges this chain, with the anchors it needs). */
+    static void checkPath(X509ExtendedTrustManager pkix, X509Certificate[] chain, String authType)
+            throws CertificateException {
+        pkix.checkServerTrusted(chain, jdkName(authType));
     }
 
     @Override

@@ -79,7 +79,12 @@ final class LazyPemAnchors extends EngineAwareTrustManager {
     }
 
     @Override
-    X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) throws CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkPath(managerFor(chain), chain, authType);
+    }
+
+    /** The JDK's PKIX manager over the anchors this chain names, built now. */
+    private X509ExtendedTrustManager managerFor(X509Certificate[] chain) throws CertificateException {
         Set<byte[]> anchors = new LinkedHashSet<>();
         for (X509Certificate certificate : chain) {
             // The issuers of the chain's certificates, and a chain certificate that is itself an anchor.

@@ -75,9 +75,7 @@ public final class TrustAnchors {
     private static final class JdkDefault extends EngineAwareTrustManager {
         private X509ExtendedTrustManager loaded;
 
-        @Override
-        synchronized X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType)
-                throws CertificateException {
+        private synchronized X509ExtendedTrustManager loaded() throws CertificateException {
             if (loaded == null) {
                 try {
                     loaded = manager(null);
@@ -89,9 +87,14 @@ public final class TrustAnchors {
         }
 
         @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            checkPath(loaded(), chain, authType);
+        }
+
+        @Override
         public X509Certificate[] getAcceptedIssuers() {
             try {
-                return delegate(null, null).getAcceptedIssuers();
+                return loaded().getAcceptedIssuers();
             } catch (CertificateException e) {
                 return new X509Certificate[0];
             }
@@ -123,11 +126,6 @@ public final class TrustAnchors {
                 }
             }
             throw last;
-        }
-
-        @Override
-        X509ExtendedTrustManager delegate(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("any of several managers: checkServerTrusted asks each");
         }
 
         @Override
