@@ -230,17 +230,11 @@ class HttpsResilienceTest {
         try {
             SSLContext context = TrustAnchors.sslContext(null, List.of(pem), TestProviders.named(tls));
             int port = api.getAddress().getPort();
-            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
-                SSLParameters parameters = socket.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                socket.setSSLParameters(parameters);
+            try (SSLSocket socket = httpsSocket(context, "localhost", port)) {
                 socket.startHandshake();
                 assertThat(socket.getSession().getPeerCertificates()).isNotEmpty();
             }
-            try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", port)) {
-                SSLParameters parameters = socket.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                socket.setSSLParameters(parameters);
+            try (SSLSocket socket = httpsSocket(context, "127.0.0.1", port)) {
                 assertThat(catchThrowable(socket::startHandshake))
                         .isInstanceOf(SSLException.class)
                         .satisfies(e -> assertThat(causes(e)).anyMatch(HostMismatchException.class::isInstance));
@@ -248,6 +242,15 @@ class HttpsResilienceTest {
         } finally {
             api.stop(0);
         }
+    }
+
+    /** A TLS socket to this host that asks for HTTPS endpoint identification, as an HTTPS client would. */
+    private static SSLSocket httpsSocket(SSLContext context, String host, int port) throws IOException {
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(host, port);
+        SSLParameters parameters = socket.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        socket.setSSLParameters(parameters);
+        return socket;
     }
 
     private static List<Throwable> causes(Throwable error) {
